@@ -3,6 +3,10 @@ import { chromiumLaunchOptions } from './e2e/chromium';
 
 // Browser journeys run against the production build (`vite build` then `vite preview`), the
 // same bundle a person gets. Chromium is Debian's (CHROME_PATH overrides), never a download.
+// SPIKELAB_PORT / SPIKELAB_DIST let two builds be tested side by side (default 4173, dist/).
+const port = Number(process.env.SPIKELAB_PORT ?? 4173);
+const outDir = process.env.SPIKELAB_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 180_000,
@@ -12,13 +16,13 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
