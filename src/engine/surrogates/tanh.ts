@@ -1,0 +1,15 @@
+/**
+ * Tanh (Spyx `axn.tanh(k=1)`): d/dz tanh(k·z) divided by k.
+ *   backward g(z) = sech²(k·z) = 4 / (e^(−kz) + e^(kz))²    peak 1, ∫g = 2/k
+ */
+import type { SurrogateDef } from './types';
+
+export const tanh: SurrogateDef = {
+  name: 'tanh',
+  label: 'tanh',
+  defaultSlope: 1,
+  grad: (z, k) => {
+    const t = Math.tanh(k * z);
+    return 1 - t * t;
+  },
+};
