@@ -1,0 +1,117 @@
+/**
+ * Stateless NIR layers as TF.js ops over a leading "rows" axis M (T·B in multi-step mode, B in a
+ * recurrent step), NIR's channel-first layout kept at the boundary:
+ *   Affine   y = x·Wᵀ + b   (W is NIR's (out, in))        Linear  y = x·Wᵀ
+ *   Scale    y = s ⊙ x
+ *   Conv2d   torch.nn.Conv2d cross-correlation on (C, H, W); run in NHWC (what every TF.js
+ *            backend supports) with an explicit zero pad; groups split the channels
+ *   Conv1d   Conv2d over (C, 1, L)
+ *   SumPool2d  window sum = avgPool·kH·kW over zero-padded input; AvgPool2d window mean, where
+ *            zero padding counts in the mean (NIR leaves this open; torch's count_include_pad=True)
+ *   Flatten  reshape (row-major, NIR/torch order)
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
+
+export interface LayerWeights {
+  weight?: tf.Tensor;
+  bias?: tf.Tensor;
+  scale?: tf.Tensor;
+}
+
+function toNhwc(x: tf.Tensor4D): tf.Tensor4D {
+  return tf.transpose(x, [0, 2, 3, 1]);
+}
+function toNchw(x: tf.Tensor4D): tf.Tensor4D {
+  return tf.transpose(x, [0, 3, 1, 2]);
+}
+
+function explicitPad(x: tf.Tensor4D, ph: number, pw: number): tf.Tensor4D {
+  return ph === 0 && pw === 0 ? x : tf.pad(x, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
+}
+
+/** 'same' padding as torch computes it for stride 1: total k_eff − 1, the extra on the far side. */
+function samePad(x: tf.Tensor4D, kh: number, kw: number, dh: number, dw: number): tf.Tensor4D {
+  const th = dh * (kh - 1);
+  const tw = dw * (kw - 1);
+  return tf.pad(x, [[0, 0], [Math.floor(th / 2), th - Math.floor(th / 2)], [Math.floor(tw / 2), tw - Math.floor(tw / 2)], [0, 0]]);
+}
+
+function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: tf.Tensor | undefined): tf.Tensor {
+  const [, , kh, kw] = weight.shape;
+  const [sh, sw] = node.stride;
+  const [dh, dw] = node.dilation;
+  if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) {
+    throw new SpikelabError('GRAPH_UNSUPPORTED', 'A convolution with both stride and dilation above 1 cannot run here.', 'Use stride 1 with dilation, or dilation 1 with stride.');
+  }
+  let input = toNhwc(x);
+  if (node.padding === 'same') input = samePad(input, kh, kw, dh, dw);
+  else if (node.padding !== 'valid') input = explicitPad(input, node.padding[0], node.padding[1] ?? node.padding[0]);
+  const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D; // OIHW → HWIO
+  const groups = node.groups;
+  let y: tf.Tensor4D;
+  if (groups === 1) {
+    y = tf.conv2d(input, filter, [sh, sw], 'valid', 'NHWC', [dh, dw]);
+  } else {
+    const inputs = tf.split(input, groups, 3);
+    const filters = tf.split(filter, groups, 3);
+    y = tf.concat(inputs.map((xi, g) => tf.conv2d(xi as tf.Tensor4D, filters[g] as tf.Tensor4D, [sh, sw], 'valid', 'NHWC', [dh, dw])), 3);
+  }
+  if (bias) y = tf.add(y, bias);
+  return toNchw(y);
+}
+
+function conv1dAs2d(x: tf.Tensor, node: Conv1dNode, weight: tf.Tensor, bias: tf.Tensor | undefined): tf.Tensor {
+  const [m, c, l] = x.shape;
+  const as2d: Conv2dNode = {
+    type: 'Conv2d',
+    weight: node.weight,
+    bias: node.bias,
+    stride: [1, node.stride[0]],
+    dilation: [1, node.dilation[0]],
+    padding: node.padding === 'same' || node.padding === 'valid' ? node.padding : [0, node.padding[0]],
+    groups: node.groups,
+  };
+  const [o, i, k] = weight.shape;
+  const y = conv2dNchw(tf.reshape(x, [m, c, 1, l]), as2d, tf.reshape(weight, [o, i, 1, k]), bias);
+  return tf.reshape(y, [m, y.shape[1]!, y.shape[3]!]);
+}
+
+function pool2d(x: tf.Tensor4D, node: Pool2dNode): tf.Tensor {
+  const [kh, kw] = node.kernel_size;
+  const padded = explicitPad(toNhwc(x), node.padding[0], node.padding[1]);
+  let y = tf.avgPool(padded, [kh, kw], node.stride, 'valid');
+  if (node.type === 'SumPool2d') y = tf.mul(y, kh * kw);
+  return toNchw(y);
+}
+
+/** Applies a stateless layer to x [M, ...inShape], giving [M, ...outShape]. */
+export function applyLayer(node: NirNode, x: tf.Tensor, w: LayerWeights, outShape: number[]): tf.Tensor {
+  switch (node.type) {
+    case 'Input':
+    case 'Output':
+      return x;
+    case 'Affine':
+    case 'Linear': {
+      const [m] = x.shape;
+      const inSize = w.weight!.shape[w.weight!.shape.length - 1];
+      let y = tf.matMul(tf.reshape(x, [m, inSize]), w.weight as tf.Tensor2D, false, true);
+      if (node.type === 'Affine' && w.bias) y = tf.add(y, w.bias);
+      return tf.reshape(y, [m, ...outShape]);
+    }
+    case 'Scale':
+      return tf.mul(x, w.scale!);
+    case 'Conv2d':
+      return conv2dNchw(x as tf.Tensor4D, node, w.weight!, w.bias);
+    case 'Conv1d':
+      return conv1dAs2d(x, node, w.weight!, w.bias);
+    case 'SumPool2d':
+    case 'AvgPool2d':
+      return pool2d(x as tf.Tensor4D, node);
+    case 'Flatten':
+      return tf.reshape(x, [x.shape[0], ...outShape]);
+    default:
+      throw new SpikelabError('INTERNAL', `${node.type} is not a stateless layer.`, 'This is a bug in the planner.');
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * A compiled network (DESIGN.md §4): the graph validated, flattened and planned, its weights
+ * as variables and its neurons as scan constants. `forward` runs a time-major batch
+ * x [T, B, ...inputShape] through the plan: layer stages in multi-step mode (stateless layers
+ * fold time into the batch; each neuron population is one scan over T, fused where the backend
+ * has a kernel), recurrent stages step by step. Call it inside tf.tidy / tf.variableGrads.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import { flattenGraph, type FlatGraph } from '../../compile/flatten';
+import { planGraph, type Plan, type Stage } from '../../compile/plan';
+import { writeBackParameters } from '../../compile/writeBack';
+import type { NodeShapes } from '../../graph/shapes';
+import { sizeOf, type NirGraph, type NirNode } from '../../graph/types';
+import { validateGraph } from '../../graph/validate';
+import { GraphInvalidError } from '../../graph/graphInvalidError';
+import { delaySteps } from '../../neurons/delay';
+import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
+import type { SurrogateSpec } from '../../surrogates/types';
+import { neuronScanFor, type ScanPath } from '../scan/registry';
+import { neuronStepper } from '../scan/step';
+import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
+import { applyLayer, type LayerWeights } from './layers';
+import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
+
+export interface ProgramOptions {
+  /** The step, in the graph's time unit (seconds for snnTorch/Norse files, 1 for step-based). */
+  dt: number;
+  surrogate: SurrogateSpec;
+  /** Detach the reset from the gradient (snnTorch's default); Spyx keeps it. */
+  detachReset?: boolean;
+  /** 'fused' uses the backend's kernel when it has one (default); 'plain' forces TF.js ops. */
+  path?: ScanPath;
+  trainable?: boolean;
+}
+
+export interface ForwardOptions {
+  /** Node names whose output (and membrane) to return; 'all' for every neuron population. */
+  record?: readonly string[] | 'all';
+  recordMembrane?: boolean;
+}
+
+export interface NodeRecord {
+  out: tf.Tensor;
+  membrane?: tf.Tensor;
+}
+
+export interface ForwardResult {
+  /** The readout: the first Output node's value, [T, B, ...outputShape]. */
+  output: tf.Tensor;
+  records: Record<string, NodeRecord>;
+}
+
+interface NeuronEntry {
+  neuron: DiscreteNeuron;
+  params: ScanParams;
+  spec: ScanSpec;
+}
+
+export class Program {
+  readonly graph: NirGraph;
+  readonly dt: number;
+  readonly flat: FlatGraph;
+  readonly plan: Plan;
+  readonly shapes: Record<string, NodeShapes>;
+  readonly variables: VariableMap = {};
+  readonly inputName: string;
+  readonly outputName: string;
+  readonly inputShape: number[];
+  readonly outputShape: number[];
+  readonly scanPath: ScanPath;
+  private readonly scan: NeuronScan;
+  private readonly weights = new Map<string, LayerWeights>();
+  private readonly neurons = new Map<string, NeuronEntry>();
+
+  constructor(graph: NirGraph, options: ProgramOptions) {
+    if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
+    const { shapes, problems } = validateGraph(graph);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new GraphInvalidError(errors);
+    this.graph = graph;
+    this.dt = options.dt;
+    this.shapes = shapes;
+    this.flat = flattenGraph(graph);
+    this.plan = planGraph(this.flat);
+    if (this.plan.inputs.length !== 1) {
+      throw new SpikelabError('GRAPH_UNSUPPORTED', `The network has ${this.plan.inputs.length} unconnected Input nodes; the engine runs networks with exactly one.`,
+        'Remove the extra Input nodes or connect them.');
+    }
+    if (this.plan.outputs.length < 1) throw new SpikelabError('GRAPH_NO_OUTPUT', 'The network has no Output node to read.', 'Add an Output after the last layer.');
+    this.inputName = this.plan.inputs[0];
+    this.outputName = this.plan.outputs[0];
+    this.inputShape = shapes[this.inputName].output!;
+    this.outputShape = shapes[this.outputName].input!;
+    const { scan, path } = neuronScanFor(tf.getBackend(), options.path ?? 'fused');
+    this.scan = scan;
+    this.scanPath = path;
+    const scope = `p${nextProgramId()}`;
+    const trainable = options.trainable ?? true;
+    for (const [name, node] of Object.entries(this.flat.nodes)) {
+      if ((node.type === 'Affine' || node.type === 'Linear') && node.weight.shape.length !== 2) {
+        throw new SpikelabError('GRAPH_UNSUPPORTED', `${node.type} "${name}" has a ${node.weight.shape.length}-d weight; the engine runs 2-d (out, in) weights.`, 'Flatten the input first and use a 2-d weight.', name);
+      }
+      if (isScanNode(node)) {
+        const neuron = discretise(node, options.dt);
+        const spec: ScanSpec = {
+          output: neuron.output, synaptic: neuron.synaptic, adaptive: neuron.adaptive, spikeFrom: neuron.spikeFrom,
+          reset: neuron.reset, detachReset: options.detachReset ?? false, surrogate: options.surrogate,
+        };
+        this.neurons.set(name, { neuron, params: neuronParams(name, neuron, this.variables, trainable, scope), spec });
+      } else {
+        this.weights.set(name, layerWeights(name, node, this.variables, trainable, scope));
+      }
+    }
+  }
+
+  /** Names of the neuron populations, in execution order, with what they output. */
+  neuronLayers(): Array<{ name: string; type: NirNode['type']; output: 'spikes' | 'membrane'; size: number; threshold: number }> {
+    const order = this.plan.stages.flatMap((s) => (s.kind === 'layer' ? [s.node] : s.nodes));
+    return order.filter((n) => this.neurons.has(n)).map((name) => {
+      const { neuron } = this.neurons.get(name)!;
+      return { name, type: this.flat.nodes[name].type, output: neuron.output, size: neuron.size, threshold: neuron.threshold[0] ?? 0 };
+    });
+  }
+
+  forward(x: tf.Tensor, options: ForwardOptions = {}): ForwardResult {
+    const [T, B] = x.shape;
+    const expected = [T, B, ...this.inputShape];
+    if (x.shape.length !== expected.length || x.shape.some((d, i) => d !== expected[i])) {
+      throw new SpikelabError('DATA_SHAPE_MISMATCH', `The data has shape [${x.shape.slice(2).join(', ')}] per step but the network's Input "${this.inputName}" takes [${this.inputShape.join(', ')}].`,
+        'Pick a dataset whose shape fits the Input, or change the Input shape.');
+    }
+    const values = new Map<string, tf.Tensor>();
+    const records: Record<string, NodeRecord> = {};
+    const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
+    for (const stage of this.plan.stages) {
+      if (stage.kind === 'layer') this.runLayer(stage.node, x, values, records, wanted(stage.node), options.recordMembrane ?? false);
+      else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
+    }
+    return { output: values.get(this.outputName)!, records };
+  }
+
+  private summedInput(name: string, values: Map<string, tf.Tensor>, x: tf.Tensor): tf.Tensor {
+    if (name === this.inputName) return x;
+    const sources = this.plan.sources[name];
+    if (sources.length === 0) {
+      throw new SpikelabError('GRAPH_NO_INPUT', `Node "${name}" has no input edge.`, 'Connect it to the network or delete it.', name);
+    }
+    return sources.map((s) => values.get(s)!).reduce((a, b) => tf.add(a, b));
+  }
+
+  private runLayer(name: string, x: tf.Tensor, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean): void {
+    const node = this.flat.nodes[name];
+    const input = this.summedInput(name, values, x);
+    const [T, B] = input.shape;
+    const outShape = this.shapes[name].output!;
+    const entry = this.neurons.get(name);
+    if (entry) {
+      const flat = tf.reshape(input, [T, B, entry.neuron.size]);
+      const result = this.scan(flat, entry.params, entry.spec, { recordMembrane: record && recordMembrane });
+      const out = tf.reshape(result.out, [T, B, ...outShape]);
+      values.set(name, out);
+      if (record) records[name] = { out: result.out, membrane: result.membrane };
+      return;
+    }
+    if (node.type === 'Delay') {
+      values.set(name, this.delayAll(node, input));
+      return;
+    }
+    const rows = tf.reshape(input, [T * B, ...this.shapes[name].input!]);
+    values.set(name, tf.reshape(applyLayer(node, rows, this.weights.get(name)!, outShape), [T, B, ...outShape]));
+  }
+
+  /** Delay over the whole sequence: neuron i's output at t is its input at t − k_i. */
+  private delayAll(node: Extract<NirNode, { type: 'Delay' }>, input: tf.Tensor): tf.Tensor {
+    const [T, B] = input.shape;
+    const size = sizeOf(input.shape.slice(2));
+    const flat = tf.reshape(input, [T, B, size]);
+    const steps = delaySteps(node, this.dt);
+    let out: tf.Tensor = tf.zerosLike(flat);
+    for (const k of new Set(steps)) {
+      const mask = tf.tensor1d(Array.from(steps, (s) => (s === k ? 1 : 0)));
+      const shifted = k === 0 ? flat : k >= T ? tf.zerosLike(flat) : tf.concat([tf.zeros([k, B, size]), tf.slice(flat, [0, 0, 0], [T - k, B, size])], 0);
+      out = tf.add(out, tf.mul(shifted, mask));
+    }
+    return tf.reshape(out, input.shape);
+  }
+
+  private runRecurrent(stage: Extract<Stage, { kind: 'recurrent' }>, T: number, B: number, values: Map<string, tf.Tensor>,
+    records: Record<string, NodeRecord>, wanted: (n: string) => boolean, recordMembrane: boolean): void {
+    const inside = new Set(stage.nodes);
+    const delayed = new Set(stage.delayed.map(([s, d]) => `${s}\u0000${d}`));
+    const outer = new Map<string, tf.Tensor[]>();
+    for (const name of stage.nodes) for (const s of this.plan.sources[name]) if (!inside.has(s) && !outer.has(s)) outer.set(s, tf.unstack(values.get(s)!));
+    const steppers = new Map(stage.nodes.filter((n) => this.neurons.has(n)).map((n) => {
+      const e = this.neurons.get(n)!;
+      return [n, neuronStepper(e.params, e.spec, B, e.neuron.size)] as const;
+    }));
+    const history = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
+    const delayInputs = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
+    const membranes = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
+    const zerosFor = (n: string) => tf.zeros([B, ...this.shapes[n].output!]);
+    for (let t = 0; t < T; t++) {
+      const current = new Map<string, tf.Tensor>();
+      for (const name of stage.nodes) {
+        const node = this.flat.nodes[name];
+        const terms = this.plan.sources[name].map((s) => {
+          if (!inside.has(s)) return outer.get(s)![t];
+          if (delayed.has(`${s}\u0000${name}`)) return t === 0 ? zerosFor(s) : history.get(s)![t - 1];
+          return current.get(s)!;
+        });
+        const input = terms.reduce((a, b) => tf.add(a, b));
+        const outShape = this.shapes[name].output!;
+        let out: tf.Tensor;
+        const stepper = steppers.get(name);
+        if (stepper) {
+          const size = this.neurons.get(name)!.neuron.size;
+          const r = stepper.step(tf.reshape(input, [B, size]));
+          out = tf.reshape(r.out, [B, ...outShape]);
+          if (recordMembrane && wanted(name)) membranes.get(name)!.push(r.membrane);
+        } else if (node.type === 'Delay') {
+          const size = sizeOf(outShape);
+          const past = delayInputs.get(name)!;
+          past.push(tf.reshape(input, [B, size]));
+          const picked = Array.from(delaySteps(node, this.dt), (k, i) => (t - k >= 0 ? tf.slice(past[t - k], [0, i], [B, 1]) : tf.zeros([B, 1])));
+          out = tf.reshape(tf.concat(picked, 1), [B, ...outShape]);
+        } else {
+          out = applyLayer(node, input, this.weights.get(name)!, outShape);
+        }
+        current.set(name, out);
+        history.get(name)!.push(out);
+      }
+    }
+    for (const name of stage.nodes) {
+      const stacked = tf.stack(history.get(name)!);
+      values.set(name, stacked);
+      if (wanted(name)) {
+        const size = this.neurons.get(name)?.neuron.size ?? sizeOf(this.shapes[name].output!);
+        const m = membranes.get(name)!;
+        records[name] = { out: tf.reshape(stacked, [T, B, size]), membrane: m.length ? tf.stack(m) : undefined };
+      }
+    }
+  }
+
+  /** The graph with the current (trained) parameter values written back (weights, τ from β). */
+  trainedGraph(): NirGraph {
+    const values: Record<string, Float32Array> = {};
+    for (const [key, v] of Object.entries(this.variables)) values[key] = v.dataSync() as Float32Array;
+    return writeBackParameters(this.graph, values, this.dt);
+  }
+
+  dispose(): void {
+    for (const v of Object.values(this.variables)) v.dispose();
+    for (const w of this.weights.values()) w.scale?.dispose();
+    for (const { params } of this.neurons.values()) {
+      for (const t of Object.values(params)) if (t && !(t instanceof tf.Variable)) (t as tf.Tensor).dispose();
+    }
+  }
+}

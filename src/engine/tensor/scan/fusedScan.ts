@@ -1,0 +1,76 @@
+/**
+ * The fused neuron scan for the WebGPU backend: one forward dispatch over all T steps that saves
+ * the state the backward needs, and one reverse-time backward dispatch giving dx, dβ and dα
+ * (kernels in ../kernels/scan*Program.ts; equations in ./types.ts). It meets the NeuronScan
+ * contract of ./plainScan.ts to float32 tolerance (e2e/gpu-conformance.spec.ts checks every
+ * variant and surrogate). Gradients flow to x, β and (synaptic) α, as the contract says; the other
+ * parameters are constants of the layer. The recorded membrane is for plots and carries no
+ * gradient (the output itself does). Nothing is read back to the CPU.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { ScanBackwardProgram } from '../kernels/scanBackwardProgram';
+import { ScanForwardProgram, scanParamNames } from '../kernels/scanForwardProgram';
+import { scanLayout } from '../kernels/scanLayout';
+import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
+import type { NeuronScan, ScanParams, ScanResult, ScanSpec } from './types';
+
+type Uniform = { type: string; data: number[] };
+
+function paramList(params: ScanParams, spec: ScanSpec, n: number): tf.Tensor[] {
+  return scanParamNames(spec).map((name) => {
+    const value = params[name as keyof ScanParams] ?? tf.zeros([n]);
+    return tf.reshape(tf.cast(tf.broadcastTo(value, [n]), 'float32'), [n]);
+  });
+}
+
+export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
+  const backend = webgpuBackend();
+  const [T, B, N] = x.shape;
+  const lanes = B * N;
+  const layout = scanLayout(spec);
+  const sizes: Uniform[] = [{ type: 'int32', data: [T] }, { type: 'int32', data: [lanes] }, { type: 'int32', data: [N] }];
+  const constants = paramList(params, spec, N);
+  let membrane: tf.Tensor | undefined;
+
+  const run = (xIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, save: tf.GradSaveFunc) => {
+    const flatX = tf.reshape(xIn, [T * lanes]);
+    const inputs = [flatX, ...constants];
+    inputs[1] = tf.reshape(beta, [N]);
+    if (alpha) inputs[6] = tf.reshape(alpha, [N]);
+    const state = asTensor(backend.runWebGPUProgram(new ScanForwardProgram(spec, T, lanes), inputs, 'float32', sizes));
+    const value = tf.reshape(tf.slice(state, [0], [T * lanes]), [T, B, N]);
+    if (options.recordMembrane) {
+      membrane = spec.output === 'membrane' ? undefined : tf.keep(tf.reshape(tf.slice(state, [layout.m * T * lanes], [T * lanes]), [T, B, N]));
+    }
+    save([state, ...inputs.slice(1)]);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [savedState, ...savedParams] = saved;
+      const uniforms = [...sizes, { type: 'float32', data: [spec.surrogate.slope] }];
+      const grads = asTensor(backend.runWebGPUProgram(new ScanBackwardProgram(spec, T, lanes),
+        [tf.reshape(dy, [T * lanes]), savedState, ...savedParams], 'float32', uniforms));
+      const dx = tf.reshape(tf.slice(grads, [0], [T * lanes]), [T, B, N]);
+      const partial = (k: number) => tf.sum(tf.reshape(tf.slice(grads, [(T + k) * lanes], [lanes]), [B, N]), 0);
+      const dBeta = tf.reshape(partial(0), beta.shape);
+      return alpha ? [dx, dBeta, tf.reshape(partial(1), alpha.shape)] : [dx, dBeta];
+    };
+    return { value, gradFunc };
+  };
+
+  const alpha = spec.synaptic ? params.alpha ?? tf.zeros([N]) : null;
+  const fn = tf.customGrad(((...args: unknown[]) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const [xIn, beta] = args as tf.Tensor[];
+    return run(xIn, beta, alpha ? (args[2] as tf.Tensor) : null, save);
+  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+  const out = alpha ? fn(x, params.beta, alpha) : fn(x, params.beta);
+  const result: ScanResult = { out };
+  if (options.recordMembrane) {
+    if (membrane) {
+      result.membrane = tf.clone(membrane);
+      membrane.dispose();
+    } else {
+      result.membrane = out;
+    }
+  }
+  return result;
+};
