@@ -1,0 +1,254 @@
+/**
+ * A JSON form of NirGraph, for the CLI (`spikelab info graph.json`), tests and hand-written
+ * graphs. Documented, versioned and validated on read.
+ *
+ *   { "format": "spikelab.nir-graph", "version": 1, "graph": GRAPH }
+ *   GRAPH = { "type": "NIRGraph", "nodes": { NAME: NODE, … }, "edges": [[SOURCE, TARGET], …], "metadata"?: META }
+ *   NODE  = { "type": one of the 19 NIR types, …its fields (names as in NIR / types.ts)…, "metadata"?: META }
+ *
+ * Field encodings:
+ *  - float parameters (weight, bias, tau, r, v_threshold, …): ARRAY = { "shape": [d0, …], "data": [row-major values] };
+ *    `[]` shape for a 0-d scalar; NaN/±Infinity as the strings "NaN", "Infinity", "-Infinity".
+ *  - integer fields as plain JSON: Input/Output `shape` [..]; Conv `stride`/`dilation`/`input_shape`
+ *    [..] (length 1 for Conv1d, 2 for Conv2d); `padding` [..] or "same"/"valid"; `groups` n;
+ *    pool `kernel_size`/`stride`/`padding` [k, k]; Flatten `start_dim`, `end_dim` n and `input_type` [..].
+ *  - META: strings, numbers, booleans, number/string arrays, nested objects, and ARRAY objects
+ *    (an object with exactly the keys "shape" and "data" is read as an ARRAY).
+ * A bare GRAPH (without the envelope) is accepted on read. Errors: GRAPH_JSON_SYNTAX, GRAPH_JSON_INVALID.
+ * API: graphToJson(graph, indent?) → text; graphFromJson(text | value) → NirGraph;
+ * graphToJsonValue / graphFromJsonValue for the plain-object forms.
+ */
+import { SpikelabError } from '../core/errors';
+import { isNodeType, sizeOf, type Metadata, type MetaValue, type NdArray, type NirGraph, type NirNode, type NodeType } from './types';
+
+export const GRAPH_JSON_FORMAT = 'spikelab.nir-graph';
+export const GRAPH_JSON_VERSION = 1;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type FieldKind = 'array' | 'ints' | 'int' | 'padding';
+
+interface FieldSpec {
+  kind: FieldKind;
+  optional?: boolean;
+  length?: number;
+}
+
+const A: FieldSpec = { kind: 'array' };
+const ints = (length?: number, optional = false): FieldSpec => ({ kind: 'ints', length, optional });
+const INT: FieldSpec = { kind: 'int' };
+
+/** Every field of every node type (except NIRGraph), as in types.ts. */
+export const NODE_FIELDS: Record<Exclude<NodeType, 'NIRGraph'>, Record<string, FieldSpec>> = {
+  Input: { shape: ints() },
+  Output: { shape: ints() },
+  Affine: { weight: A, bias: A },
+  Linear: { weight: A },
+  Scale: { scale: A },
+  Conv1d: { weight: A, bias: A, stride: ints(1), padding: { kind: 'padding', length: 1 }, dilation: ints(1), groups: INT, input_shape: ints(1, true) },
+  Conv2d: { weight: A, bias: A, stride: ints(2), padding: { kind: 'padding', length: 2 }, dilation: ints(2), groups: INT, input_shape: ints(2, true) },
+  SumPool2d: { kernel_size: ints(2), stride: ints(2), padding: ints(2) },
+  AvgPool2d: { kernel_size: ints(2), stride: ints(2), padding: ints(2) },
+  Flatten: { start_dim: INT, end_dim: INT, input_type: ints(undefined, true) },
+  Delay: { delay: A },
+  Threshold: { threshold: A },
+  I: { r: A },
+  IF: { r: A, v_threshold: A, v_reset: A },
+  LI: { tau: A, r: A, v_leak: A },
+  LIF: { tau: A, r: A, v_leak: A, v_threshold: A, v_reset: A },
+  CubaLI: { tau_syn: A, tau_mem: A, r: A, v_leak: A, w_in: A },
+  CubaLIF: { tau_syn: A, tau_mem: A, r: A, v_leak: A, v_threshold: A, v_reset: A, w_in: A },
+};
+
+// ---------------------------------------------------------------------------------- writing
+
+function numberToJson(value: number): number | string {
+  return Number.isFinite(value) ? value : String(value);
+}
+
+function arrayToJson(array: NdArray): Json {
+  return { shape: [...array.shape], data: Array.from(array.data, numberToJson) };
+}
+
+function metaToJson(value: MetaValue): Json {
+  if (typeof value !== 'object') return typeof value === 'number' ? numberToJson(value) : value;
+  if (Array.isArray(value)) return (value as Array<number | string>).map((v) => (typeof v === 'number' ? numberToJson(v) : v));
+  if ('data' in value && 'shape' in value && ArrayBuffer.isView(value.data)) return arrayToJson(value as NdArray);
+  return metadataToJson(value as Metadata);
+}
+
+function metadataToJson(metadata: Metadata): { [key: string]: Json } {
+  return Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, metaToJson(v)]));
+}
+
+function nodeToJson(node: NirNode): Json {
+  if (node.type === 'NIRGraph') return graphBody(node);
+  const out: { [key: string]: Json } = { type: node.type };
+  const record = node as unknown as Record<string, unknown>;
+  for (const [field, spec] of Object.entries(NODE_FIELDS[node.type])) {
+    const value = record[field];
+    if (value === undefined) continue;
+    out[field] = spec.kind === 'array' ? arrayToJson(value as NdArray) : (structuredClone(value) as Json);
+  }
+  if (node.metadata && Object.keys(node.metadata).length > 0) out.metadata = metadataToJson(node.metadata);
+  return out;
+}
+
+function graphBody(graph: NirGraph): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {
+    type: 'NIRGraph',
+    nodes: Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, nodeToJson(node)])),
+    edges: graph.edges.map(([a, b]) => [a, b]),
+  };
+  if (graph.metadata && Object.keys(graph.metadata).length > 0) out.metadata = metadataToJson(graph.metadata);
+  return out;
+}
+
+/** The JSON document as a plain object. */
+export function graphToJsonValue(graph: NirGraph): Json {
+  return { format: GRAPH_JSON_FORMAT, version: GRAPH_JSON_VERSION, graph: graphBody(graph) };
+}
+
+/** The JSON document as text (`indent` spaces per level; compact by default). */
+export function graphToJson(graph: NirGraph, indent?: number): string {
+  return JSON.stringify(graphToJsonValue(graph), null, indent);
+}
+
+// ---------------------------------------------------------------------------------- reading
+
+function invalid(where: string, what: string): SpikelabError {
+  return new SpikelabError('GRAPH_JSON_INVALID', `Graph JSON at ${where}: ${what}.`, `See the format in src/engine/graph/json.ts (ARRAY = {"shape": [...], "data": [...]}).`, where);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function jsonNumber(value: unknown, where: string): number {
+  if (typeof value === 'number') return value;
+  if (value === 'NaN') return NaN;
+  if (value === 'Infinity') return Infinity;
+  if (value === '-Infinity') return -Infinity;
+  throw invalid(where, `expected a number, got ${JSON.stringify(value)}`);
+}
+
+function isIntList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => Number.isInteger(v));
+}
+
+function arrayFromJson(value: unknown, where: string): NdArray {
+  if (!isObject(value) || !isIntList(value.shape) || value.shape.some((d) => d < 0) || !Array.isArray(value.data)) {
+    throw invalid(where, 'expected {"shape": [non-negative integers], "data": [numbers]}');
+  }
+  const shape = value.shape;
+  if (value.data.length !== sizeOf(shape)) throw invalid(where, `${value.data.length} values for shape [${shape.join(', ')}]`);
+  return { shape: [...shape], data: Float32Array.from(value.data, (v, i) => jsonNumber(v, `${where}.data[${i}]`)) };
+}
+
+function fieldFromJson(value: unknown, spec: FieldSpec, where: string): unknown {
+  switch (spec.kind) {
+    case 'array':
+      return arrayFromJson(value, where);
+    case 'int':
+      if (!Number.isInteger(value)) throw invalid(where, `expected an integer, got ${JSON.stringify(value)}`);
+      return value;
+    case 'padding':
+    case 'ints':
+      if (spec.kind === 'padding' && (value === 'same' || value === 'valid')) return value;
+      if (!isIntList(value) || (spec.length !== undefined && value.length !== spec.length)) {
+        throw invalid(where, `expected ${spec.length ?? 'a list of'} integer${spec.length === 1 ? '' : 's'}${spec.kind === 'padding' ? ' or "same"/"valid"' : ''}, got ${JSON.stringify(value)}`);
+      }
+      return [...value];
+  }
+}
+
+function metaFromJson(value: unknown, where: string, depth: number): MetaValue {
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string') && value.some((v) => !['NaN', 'Infinity', '-Infinity'].includes(v as string))) return [...(value as string[])];
+    return value.map((v, i) => jsonNumber(v, `${where}[${i}]`));
+  }
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 2 && 'shape' in value && 'data' in value) return arrayFromJson(value, where);
+    return metadataFromJson(value, where, depth + 1);
+  }
+  throw invalid(where, `unsupported metadata value ${JSON.stringify(value)}`);
+}
+
+function metadataFromJson(value: unknown, where: string, depth: number): Metadata {
+  if (!isObject(value)) throw invalid(where, 'metadata must be an object');
+  if (depth > 64) throw invalid(where, 'metadata nested more than 64 levels deep');
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, metaFromJson(v, `${where}.${k}`, depth)]));
+}
+
+function nodeFromJson(value: unknown, where: string, depth: number): NirNode {
+  if (!isObject(value)) throw invalid(where, 'a node must be an object');
+  if (!isNodeType(value.type)) throw invalid(where, `unknown node type ${JSON.stringify(value.type)}`);
+  if (value.type === 'NIRGraph') return graphFromBody(value, where, depth + 1);
+  const fields = NODE_FIELDS[value.type];
+  const node: Record<string, unknown> = { type: value.type };
+  for (const key of Object.keys(value)) {
+    if (key !== 'type' && key !== 'metadata' && !(key in fields)) throw invalid(`${where}.${key}`, `${value.type} has no field "${key}"`);
+  }
+  for (const [field, spec] of Object.entries(fields)) {
+    if (value[field] === undefined) {
+      if (spec.optional) continue;
+      throw invalid(`${where}.${field}`, `missing (required for ${value.type})`);
+    }
+    node[field] = fieldFromJson(value[field], spec, `${where}.${field}`);
+  }
+  if (value.metadata !== undefined) node.metadata = metadataFromJson(value.metadata, `${where}.metadata`, 0);
+  return node as unknown as NirNode;
+}
+
+function graphFromBody(value: Record<string, unknown>, where: string, depth: number): NirGraph {
+  if (depth > 64) throw invalid(where, 'graphs nested more than 64 levels deep');
+  if (value.type !== 'NIRGraph') throw invalid(`${where}.type`, `expected "NIRGraph", got ${JSON.stringify(value.type)}`);
+  if (!isObject(value.nodes)) throw invalid(`${where}.nodes`, 'expected an object of nodes by name');
+  const nodes: Record<string, NirNode> = {};
+  for (const [name, node] of Object.entries(value.nodes)) {
+    if (name.length === 0 || name.includes('/')) throw invalid(`${where}.nodes`, `node name ${JSON.stringify(name)} is empty or contains "/"`);
+    nodes[name] = nodeFromJson(node, `${where}.nodes.${name}`, depth);
+  }
+  const edgesValue = value.edges ?? [];
+  if (!Array.isArray(edgesValue)) throw invalid(`${where}.edges`, 'expected a list of [source, target] pairs');
+  const edges = edgesValue.map((edge, i): [string, string] => {
+    if (!Array.isArray(edge) || edge.length !== 2 || !edge.every((e) => typeof e === 'string')) {
+      throw invalid(`${where}.edges[${i}]`, `expected [source, target] names, got ${JSON.stringify(edge)}`);
+    }
+    return [edge[0], edge[1]];
+  });
+  const graph: NirGraph = { type: 'NIRGraph', nodes, edges };
+  if (value.metadata !== undefined) graph.metadata = metadataFromJson(value.metadata, `${where}.metadata`, 0);
+  return graph;
+}
+
+/** Validates a parsed JSON value (envelope or bare graph) and builds the NirGraph. */
+export function graphFromJsonValue(value: unknown): NirGraph {
+  if (isObject(value) && value.format !== undefined) {
+    if (value.format !== GRAPH_JSON_FORMAT) throw invalid('format', `expected "${GRAPH_JSON_FORMAT}", got ${JSON.stringify(value.format)}`);
+    if (value.version !== GRAPH_JSON_VERSION) throw invalid('version', `this Spikelab reads version ${GRAPH_JSON_VERSION}, got ${JSON.stringify(value.version)}`);
+    if (!isObject(value.graph)) throw invalid('graph', 'expected the graph object');
+    return graphFromBody(value.graph, 'graph', 0);
+  }
+  if (!isObject(value)) throw invalid('(root)', 'expected an object');
+  return graphFromBody(value, '(root)', 0);
+}
+
+/** Parses JSON text (or takes an already parsed value) and builds the NirGraph. */
+export function graphFromJson(input: string | object): NirGraph {
+  if (typeof input !== 'string') return graphFromJsonValue(input);
+  const text = input;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SpikelabError('GRAPH_JSON_SYNTAX', `The graph JSON is not valid JSON (${error instanceof Error ? error.message : String(error)}).`, 'Fix the syntax, or write the file with graphToJson / `spikelab convert IN.nir OUT.json`.');
+  }
+  return graphFromJsonValue(value);
+}
+
+/** Same as graphFromJson(text). */
+export const parseGraphJson = (text: string): NirGraph => graphFromJson(text);
+/** Same as graphToJson(graph, indent). */
+export const stringifyGraph = (graph: NirGraph, indent?: number): string => graphToJson(graph, indent);

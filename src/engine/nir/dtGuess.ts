@@ -1,0 +1,97 @@
+/**
+ * NIR stores no dt and no time unit (../shared/specs/nir.md §7); exporters bake their own dt into
+ * the parameters. This guesses the dt a file was made for from those conventions (§11):
+ *  - Spikelab's own files: graph metadata `spikelab.dt` / `time_unit`;
+ *  - snnTorch / Lava: r = τ/dt (and w_in = τ_syn/dt) with dt = 1e-4 s, so r·1e-4/τ ≈ 1;
+ *  - Spyx: r = β = 1 − dt/τ with dt = 1 step, so r ≈ 1 − 1/τ;
+ *  - Rockpool: r = τ·e^(−dt/τ)/dt; its importer recovers dt = min τ/(1 + r) (seconds);
+ *  - otherwise by magnitude (§10.14): max τ ≥ 1 ⇒ time steps (Sinabs, Spyx; dt = 1 step);
+ *    τ < 1 ⇒ seconds (Norse, paper files), dt = 1 ms, or 0.1 ms when the fastest τ is under 10 ms;
+ *  - no time constant at all: the lab default 1 ms.
+ * The caller may override the guess; the reason is shown to the user.
+ */
+import { graphLabInfo } from '../graph/labMetadata';
+import type { NdArray, NirGraph, NirNode } from '../graph/types';
+
+export interface DtGuess {
+  dt: number;
+  unit: 's' | 'step';
+  exporter?: string;
+  reason: string;
+}
+
+interface Neuron {
+  tau: NdArray;
+  r?: NdArray;
+  tauSyn?: NdArray;
+  wIn?: NdArray;
+}
+
+function neurons(graph: NirGraph, out: Neuron[] = []): Neuron[] {
+  for (const node of Object.values(graph.nodes) as NirNode[]) {
+    if (node.type === 'NIRGraph') neurons(node, out);
+    else if (node.type === 'LI' || node.type === 'LIF') out.push({ tau: node.tau, r: node.r });
+    else if (node.type === 'CubaLI' || node.type === 'CubaLIF') out.push({ tau: node.tau_mem, r: node.r, tauSyn: node.tau_syn, wIn: node.w_in });
+  }
+  return out;
+}
+
+function finite(values: Float32Array): number[] {
+  return Array.from(values).filter((v) => Number.isFinite(v) && v > 0);
+}
+
+/** True when every finite (τ, r) pair satisfies `rule` within a relative tolerance. */
+function allPairs(list: Neuron[], rule: (tau: number, r: number) => number, tolerance = 1e-3): boolean {
+  let checked = 0;
+  for (const n of list) {
+    if (!n.r) continue;
+    for (let i = 0; i < n.tau.data.length; i++) {
+      const tau = n.tau.data[i];
+      const r = n.r.data[i];
+      if (!Number.isFinite(tau) || tau <= 0) continue;
+      const expected = rule(tau, r);
+      if (Math.abs(r - expected) > tolerance * Math.max(1, Math.abs(expected))) return false;
+      checked += 1;
+    }
+  }
+  return checked > 0;
+}
+
+export function guessDt(graph: NirGraph, nodeNames: string[] = []): DtGuess {
+  const lab = graphLabInfo(graph.metadata);
+  if (lab.dt !== undefined) {
+    const unit = lab.timeUnit === 'step' ? 'step' : 's';
+    return { dt: lab.dt, unit, exporter: 'spikelab', reason: `Saved by Spikelab with dt = ${lab.dt} ${unit}.` };
+  }
+  const fileDt = graph.metadata?.dt;
+  if (typeof fileDt === 'number' && fileDt > 0) {
+    const unit = fileDt >= 1 ? 'step' : 's';
+    return { dt: fileDt, unit, reason: `The file's graph metadata says dt = ${fileDt}.` };
+  }
+  const list = neurons(graph);
+  const taus = list.flatMap((n) => finite(n.tau.data));
+  if (taus.length === 0) {
+    return { dt: 1e-3, unit: 's', reason: 'The network has no time constants (no LI/LIF/CubaLIF); the lab default dt = 1 ms is used.' };
+  }
+  const rockpoolNames = nodeNames.some((n) => /(LIFNeuronTorch|LIFTorch|ExpSynTorch)/.test(n));
+  const minTau = Math.min(...taus);
+  const maxTau = Math.max(...taus);
+  if (allPairs(list, (tau) => tau / 1e-4, 1e-3) && maxTau < 1) {
+    return { dt: 1e-4, unit: 's', exporter: 'snntorch', reason: 'r = τ/dt with dt = 0.1 ms on every neuron: the snnTorch (or Lava) export convention.' };
+  }
+  if (allPairs(list, (tau) => 1 - 1 / tau, 1e-4) && minTau >= 1) {
+    return { dt: 1, unit: 'step', exporter: 'spyx', reason: 'r = 1 − 1/τ (a decay factor) with τ in steps: the Spyx export convention (dt = 1 step).' };
+  }
+  if (rockpoolNames) {
+    const dts = list.flatMap((n) => Array.from(n.tau.data, (tau, i) => tau / (1 + (n.r?.data[i] ?? 0)))).filter((v) => Number.isFinite(v) && v > 0);
+    if (dts.length > 0) {
+      const dt = Math.min(...dts);
+      return { dt, unit: 's', exporter: 'rockpool', reason: `Rockpool node names; dt = min τ/(1 + r) = ${dt.toPrecision(3)} s, as Rockpool's importer recovers it.` };
+    }
+  }
+  if (maxTau >= 1) {
+    return { dt: 1, unit: 'step', reason: `Time constants up to ${maxTau.toPrecision(3)}: read as time steps (Sinabs/Spyx style), dt = 1 step.` };
+  }
+  const dt = minTau < 0.01 ? 1e-4 : 1e-3;
+  return { dt, unit: 's', reason: `Time constants between ${minTau.toPrecision(3)} and ${maxTau.toPrecision(3)}: read as seconds; dt = ${dt * 1e3} ms keeps dt well below the fastest τ.` };
+}

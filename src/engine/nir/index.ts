@@ -1,0 +1,6 @@
+/** NIR codec: `readNir` (tolerant, ../shared/specs/nir.md §10) and `writeNir` (writer profile, §9). */
+export { readNir, type ReadNirOptions, type ReadNirResult } from './readNir';
+export { writeNir, prepareForWrite, NIR_FORMAT_VERSION, type WriteNirOptions } from './writeNir';
+export { guessDt, type DtGuess } from './dtGuess';
+export { applyTrainedParameters, type TrainedParameters } from './trained';
+export type { NirWarning } from './warnings';

@@ -1,0 +1,23 @@
+/** Small helpers on the graph model's NdArray (row-major Float32Array + shape). */
+import { sizeOf, type MetaValue, type NdArray } from '../graph/types';
+
+export function isNdArrayValue(value: MetaValue | undefined): value is NdArray {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'data' in value && 'shape' in value && value.data instanceof Float32Array;
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export function formatShape(shape: readonly number[] | undefined): string {
+  return shape ? `[${shape.join(', ')}]` : '[?]';
+}
+
+export function squeeze(shape: readonly number[]): number[] {
+  return shape.filter((d) => d !== 1);
+}
+
+/** Broadcasts a 0-d or one-element array to `shape` (every value the same). */
+export function broadcastTo(array: NdArray, shape: number[]): NdArray {
+  return { shape: [...shape], data: new Float32Array(sizeOf(shape)).fill(array.data[0] ?? 0) };
+}

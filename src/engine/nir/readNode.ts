@@ -1,0 +1,222 @@
+/**
+ * One NIR node group → a NirNode of the graph model (../shared/specs/nir.md §5), applying the
+ * node-local quirks of the tolerant profile (§10): missing v_reset / w_in, mixed 0-d / (1,) / (n,)
+ * parameter shapes, scalar pooling and conv parameters, upper-case padding, Conv without
+ * input_shape, Flatten without input_type. Graph-level quirks are in readGraph.ts / normalize.ts.
+ */
+import type { H5Group } from '../hdf5';
+import { isNodeType, sizeOf, type NdArray, type NirNode, type NodeType } from '../graph/types';
+import { NodeFields, nirError } from './h5fields';
+import { readMetadata } from './metadata';
+import { broadcastTo, formatShape, sameShape } from './ndarrays';
+import { SCHEMA, ELEMENTWISE } from './schema';
+import type { WarningList } from './warnings';
+
+export interface NodeContext {
+  /** Node path for messages and warnings ("lif1", "sub.lif"). */
+  name: string;
+  /** HDF5 path of the group, for error `where`. */
+  where: string;
+  warnings: WarningList;
+  readGraph(group: H5Group, ctx: NodeContext): NirNode;
+}
+
+const GRAPH_KEYS = new Set(['type', 'nodes', 'edges', 'metadata', 'input_type', 'output_type']);
+
+export function nodeType(fields: NodeFields): NodeType {
+  if (!fields.has('type')) {
+    throw nirError('NIR_MISSING_TYPE', `${fields.where} has no "type" dataset, so it is not a NIR node.`, 'Re-export the network with nir.write; every node group stores its type.', fields.where);
+  }
+  const type = fields.scalarString('type');
+  if (type === undefined) {
+    throw nirError('NIR_BAD_TYPE', `${fields.where}/type is not a string.`, 'Re-export the network with nir.write.', fields.where);
+  }
+  if (!isNodeType(type)) {
+    throw nirError('NIR_UNKNOWN_NODE_TYPE', `${fields.where} has type "${type}", which is not one of NIR's 19 node types.`,
+      'Replace it by NIR primitives before exporting (Spikelab reads Input, Output, Affine, Linear, Scale, Conv1d, Conv2d, SumPool2d, AvgPool2d, Flatten, Delay, Threshold, I, IF, LI, LIF, CubaLI, CubaLIF, NIRGraph).', fields.where);
+  }
+  return type;
+}
+
+function checkKeys(fields: NodeFields, type: NodeType): void {
+  const allowed = type === 'NIRGraph' ? GRAPH_KEYS : new Set(['type', 'metadata', ...SCHEMA[type].required, ...SCHEMA[type].defaults, ...SCHEMA[type].ignored]);
+  for (const key of Object.keys(fields.group.children)) {
+    if (!allowed.has(key)) {
+      throw nirError('NIR_UNEXPECTED_PARAMETER', `${fields.where} (${type}) has a dataset "${key}", which ${type} does not have.`,
+        `The official nir.read rejects it too. ${type} takes: ${type === 'NIRGraph' ? 'nodes, edges' : [...SCHEMA[type].required, ...SCHEMA[type].defaults].join(', ')}; move extras into the node's metadata.`, fields.where);
+    }
+  }
+}
+
+/** Reads the float parameters of an element-wise node and brings them to one shape. */
+function elementwise(fields: NodeFields, type: NodeType, ctx: NodeContext): Record<string, NdArray> {
+  const schema = SCHEMA[type as Exclude<NodeType, 'NIRGraph'>];
+  const params: Record<string, NdArray> = {};
+  for (const key of schema.float) {
+    if (!fields.has(key)) continue;
+    params[key] = fields.floats(key, () => ctx.warnings.add('NIR_INT_PARAMETER', `${key} of ${ctx.name} is stored as integers; read as floats.`, ctx.name));
+  }
+  const present = Object.values(params);
+  const full = present.filter((p) => sizeOf(p.shape) !== 1 || p.shape.length > 1);
+  let shape = full[0]?.shape ?? present.find((p) => p.shape.length > 0)?.shape ?? [];
+  if (full.some((p) => !sameShape(p.shape, full[0].shape))) {
+    const listed = Object.entries(params).map(([k, p]) => `${k} ${formatShape(p.shape)}`).join(', ');
+    throw nirError('NIR_BAD_PARAMETER_SHAPES', `${type} "${ctx.name}" has parameters of different shapes: ${listed}.`, `All parameters of a ${type} node must have the same shape (one value per neuron); re-export the network.`, ctx.where);
+  }
+  // Only scalars, some 0-d and some (1,) (snnTorch wraps a Python-number threshold): keep them 0-d,
+  // so that normalize.ts broadcasts them all to the neighbouring layer's size.
+  if (full.length === 0) shape = present.some((p) => p.shape.length === 0) ? [] : (present[0]?.shape ?? []);
+  const mixed = present.some((p) => !sameShape(p.shape, shape));
+  if (mixed) {
+    for (const [key, p] of Object.entries(params)) if (!sameShape(p.shape, shape)) params[key] = broadcastTo(p, shape);
+    if (shape.length > 0) ctx.warnings.add('NIR_SCALAR_PARAMS', `${type} "${ctx.name}" mixes scalar and per-neuron parameters; scalars were broadcast to ${formatShape(shape)}.`, ctx.name);
+  }
+  if (type === 'IF' || type === 'LIF' || type === 'CubaLIF') {
+    if (!params.v_reset) {
+      params.v_reset = broadcastTo({ shape: [], data: new Float32Array([0]) }, shape);
+      ctx.warnings.add('NIR_LEGACY_NO_V_RESET', `${type} "${ctx.name}" has no v_reset (file from nir < 1.0.6): reset to 0 assumed, as nir.read does; the exporter may have meant reset by subtraction.`, ctx.name);
+    }
+  }
+  if (type === 'CubaLI' || type === 'CubaLIF') {
+    if (!params.w_in) {
+      params.w_in = broadcastTo({ shape: [], data: new Float32Array([1]) }, shape);
+      ctx.warnings.add('NIR_LEGACY_NO_W_IN', `${type} "${ctx.name}" has no w_in (nir 0.2-era file): w_in = 1 assumed.`, ctx.name);
+    }
+  }
+  for (const key of ['tau', 'tau_mem', 'tau_syn']) {
+    if (params[key]?.data.some((v) => v === Infinity)) {
+      ctx.warnings.add('NIR_INFINITE_TAU', `${key} of ${ctx.name} is infinite (e.g. a Lava export of a zero decay): read as "no leak".`, ctx.name);
+    }
+  }
+  return params;
+}
+
+function pair(fields: NodeFields, key: string, ctx: NodeContext, warnScalar: boolean): [number, number] {
+  const { shape, values } = fields.ints(key);
+  if (values.length === 1) {
+    if (warnScalar && shape.length === 0) ctx.warnings.add('NIR_SCALAR_POOL', `${key} of ${ctx.name} is a scalar ${values[0]}; read as (${values[0]}, ${values[0]}).`, ctx.name);
+    return [values[0], values[0]];
+  }
+  if (values.length !== 2) throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} must hold 2 integers, got ${formatShape(shape)}.`, 'Re-export the network; 2-D layers take (height, width) pairs.', ctx.where);
+  return [values[0], values[1]];
+}
+
+function single(fields: NodeFields, key: string, ctx: NodeContext): [number] {
+  const { shape, values } = fields.ints(key);
+  if (values.length !== 1) throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} must hold 1 integer, got ${formatShape(shape)}.`, 'Re-export the network.', ctx.where);
+  return [values[0]];
+}
+
+function padding(fields: NodeFields, ctx: NodeContext, spatial: 1 | 2): [number] | [number, number] | 'same' | 'valid' {
+  const text = fields.scalarString('padding');
+  if (text === undefined) return spatial === 1 ? single(fields, 'padding', ctx) : pair(fields, 'padding', ctx, false);
+  const lower = text.toLowerCase();
+  if (lower !== 'same' && lower !== 'valid') {
+    throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: padding "${text}" is neither "same" nor "valid".`, 'Use integer padding or "same"/"valid".', ctx.where);
+  }
+  if (lower !== text) ctx.warnings.add('NIR_PADDING_CASE', `${ctx.name}: padding "${text}" (old Spyx spelling) read as "${lower}".`, ctx.name);
+  return lower;
+}
+
+function denseWeight(fields: NodeFields, ctx: NodeContext, type: string): NdArray {
+  const weight = fields.floats('weight');
+  if (weight.shape.length < 2) {
+    throw nirError('NIR_BAD_PARAMETER_SHAPES', `${type} "${ctx.name}": weight must be at least 2-D (out, in), got ${formatShape(weight.shape)}.`, 'Re-export the network; dense weights are stored (out, in) like torch.nn.Linear.weight.', ctx.where);
+  }
+  return weight;
+}
+
+function affineBias(fields: NodeFields, weight: NdArray, ctx: NodeContext): NdArray {
+  const bias = fields.floats('bias');
+  const expected = weight.shape.slice(0, -1);
+  if (sameShape(bias.shape, expected)) return bias;
+  if (sizeOf(bias.shape) === sizeOf(expected) && bias.shape.filter((d) => d !== 1).length <= 1) return { shape: expected, data: bias.data };
+  if (sizeOf(bias.shape) === 1) return broadcastTo(bias, expected);
+  if (weight.shape.length === 2 && sizeOf(bias.shape) === weight.shape[1]) {
+    throw nirError('NIR_WEIGHT_TRANSPOSED', `Affine "${ctx.name}": weight ${formatShape(weight.shape)} with bias ${formatShape(bias.shape)} looks stored as (in, out), as old Spyx (Haiku) files did; NIR stores (out, in).`,
+      `Transpose the weight to (${weight.shape[1]}, ${weight.shape[0]}) before exporting (e.g. weight.T in NumPy), or re-export with a current Spyx.`, ctx.where);
+  }
+  throw nirError('NIR_BAD_PARAMETER_SHAPES', `Affine "${ctx.name}": bias ${formatShape(bias.shape)} does not match weight ${formatShape(weight.shape)} (expected ${formatShape(expected)}).`, 'Re-export the network.', ctx.where);
+}
+
+function convInputShape(fields: NodeFields, ctx: NodeContext, spatial: 1 | 2): [number] | [number, number] | undefined {
+  if (!fields.has('input_shape')) {
+    ctx.warnings.add('NIR_CONV_INPUT_SHAPE', `Conv${spatial}d "${ctx.name}" has no input_shape (nir 0.x file); it is inferred from the layer that feeds it.`, ctx.name);
+    return undefined;
+  }
+  if (spatial === 1) return [fields.scalarInt('input_shape')];
+  return pair(fields, 'input_shape', ctx, false);
+}
+
+export function readNode(group: H5Group, ctx: NodeContext): NirNode {
+  const fields = new NodeFields(group, ctx.where);
+  const type = nodeType(fields);
+  checkKeys(fields, type);
+  const node = type === 'NIRGraph' ? ctx.readGraph(group, ctx) : readPrimitive(fields, type, ctx);
+  const meta = group.children.metadata;
+  if (meta?.kind === 'group') {
+    const metadata = readMetadata(meta, `${ctx.where}/metadata`, ctx.warnings, ctx.name);
+    if (Object.keys(metadata).length > 0) node.metadata = metadata;
+  }
+  return node;
+}
+
+function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, ctx: NodeContext): NirNode {
+  if (ELEMENTWISE.has(type)) return { type, ...elementwise(fields, type, ctx) } as NirNode;
+  switch (type) {
+    case 'Input':
+    case 'Output': {
+      const ds = fields.dataset('shape');
+      if (ds.dtype.class === 'float') ctx.warnings.add('NIR_FLOAT_SHAPE', `${type} "${ctx.name}": shape is stored as floats; read as integers.`, ctx.name);
+      const { values } = fields.ints('shape');
+      if (values.some((v) => v < 0)) throw nirError('NIR_BAD_PARAMETER', `${type} "${ctx.name}" has a negative dimension in shape [${values.join(', ')}].`, 'Re-export the network with the data shape (without batch dim).', ctx.where);
+      return { type, shape: values };
+    }
+    case 'Affine': {
+      const weight = denseWeight(fields, ctx, 'Affine');
+      return { type, weight, bias: affineBias(fields, weight, ctx) };
+    }
+    case 'Linear':
+      return { type, weight: denseWeight(fields, ctx, 'Linear') };
+    case 'Conv1d':
+    case 'Conv2d': {
+      const spatial = type === 'Conv1d' ? 1 : 2;
+      const weight = fields.floats('weight');
+      if (weight.shape.length !== spatial + 2) {
+        throw nirError('NIR_BAD_PARAMETER_SHAPES', `${type} "${ctx.name}": weight must be ${spatial + 2}-D, got ${formatShape(weight.shape)}.`, 'Re-export the network.', ctx.where);
+      }
+      const bias = fields.floats('bias');
+      const groupsValues = fields.ints('groups').values;
+      if (groupsValues.length !== 1 || groupsValues[0] < 1) throw nirError('NIR_BAD_PARAMETER', `${type} "${ctx.name}": groups must be one positive integer.`, 'Re-export the network.', ctx.where);
+      const groups = groupsValues[0];
+      if (groups > 1) ctx.warnings.add('NIR_GROUPED_CONV', `${type} "${ctx.name}" has groups = ${groups}; the official nir.read type check miscomputes its input channels, so saved files need type_check=False there.`, ctx.name);
+      const biasOk = sizeOf(bias.shape) === weight.shape[0] ? { shape: [weight.shape[0]], data: bias.data } : sizeOf(bias.shape) === 1 ? broadcastTo(bias, [weight.shape[0]]) : undefined;
+      if (!biasOk) throw nirError('NIR_BAD_PARAMETER_SHAPES', `${type} "${ctx.name}": bias ${formatShape(bias.shape)} does not match ${weight.shape[0]} output channels.`, 'Re-export the network.', ctx.where);
+      const base = { weight, bias: biasOk, groups };
+      const input_shape = convInputShape(fields, ctx, spatial);
+      if (spatial === 1) {
+        const node: NirNode = { type: 'Conv1d', ...base, stride: single(fields, 'stride', ctx), dilation: single(fields, 'dilation', ctx), padding: padding(fields, ctx, 1) as [number] | 'same' | 'valid' };
+        if (input_shape) node.input_shape = input_shape as [number];
+        return node;
+      }
+      const node: NirNode = { type: 'Conv2d', ...base, stride: pair(fields, 'stride', ctx, false), dilation: pair(fields, 'dilation', ctx, false), padding: padding(fields, ctx, 2) as [number, number] | 'same' | 'valid' };
+      if (input_shape) node.input_shape = input_shape as [number, number];
+      return node;
+    }
+    case 'SumPool2d':
+    case 'AvgPool2d':
+      return { type, kernel_size: pair(fields, 'kernel_size', ctx, true), stride: pair(fields, 'stride', ctx, true), padding: pair(fields, 'padding', ctx, true) };
+    case 'Flatten': {
+      const node: NirNode = {
+        type,
+        start_dim: fields.has('start_dim') ? fields.scalarInt('start_dim') : 1,
+        end_dim: fields.has('end_dim') ? fields.scalarInt('end_dim') : -1,
+      };
+      if (fields.has('input_type')) node.input_type = fields.ints('input_type').values;
+      else ctx.warnings.add('NIR_FLATTEN_INPUT_TYPE', `Flatten "${ctx.name}" has no input_type; it is inferred from the layer that feeds it.`, ctx.name);
+      return node;
+    }
+    default:
+      throw nirError('NIR_UNKNOWN_NODE_TYPE', `${ctx.where}: type ${type} is not handled.`, 'This is a bug in Spikelab; please report it.', ctx.where);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Test helpers: the shared NIR fixtures (../shared/fixtures/nir, written by the official
+ * library, see fixtures.md) and the independent validator (../shared/tools/validate_nir.py, h5py).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'nir');
+export const VALIDATOR = join(FIXTURES, '..', '..', 'tools', 'validate_nir.py');
+
+export function nirFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.nir')).sort().map((f) => join(dir, f));
+}
+
+export function bytesOf(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
+
+export function jsonTwin(path: string): { graph: JsonNode } | undefined {
+  const twin = path.replace(/\.nir$/, '.json');
+  return existsSync(twin) ? JSON.parse(readFileSync(twin, 'utf8')) : undefined;
+}
+
+export interface JsonNode {
+  type: string;
+  params?: Record<string, unknown>;
+  nodes?: Record<string, JsonNode>;
+  edges?: Array<[string, string]>;
+  metadata?: Record<string, unknown>;
+}
+
+/** A python3 that has h5py (CI: Debian's python3-h5py; the pyenv shim here has none), or undefined. */
+export function pythonWithH5py(): string | undefined {
+  for (const candidate of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import h5py'], { stdio: 'ignore' });
+    if (probe.status === 0) return candidate;
+  }
+  return undefined;
+}
+
+/** Runs validate_nir.py (default mode, or --strict) on many files at once; verdict per file. */
+export function validate(python: string, files: string[], strict: boolean): Map<string, { ok: boolean; report: string }> {
+  const args = [VALIDATOR, '--quiet', ...(strict ? ['--strict'] : []), ...files];
+  let output: string;
+  try {
+    output = execFileSync(python, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? '');
+  }
+  const verdicts = new Map<string, { ok: boolean; report: string }>();
+  for (const block of output.split(/^== /m).slice(1)) {
+    const [file, ...lines] = block.split('\n');
+    const report = lines.join('\n');
+    verdicts.set(file.trim(), { ok: /RESULT: OK/.test(report), report });
+  }
+  return verdicts;
+}
