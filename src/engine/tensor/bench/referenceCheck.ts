@@ -35,10 +35,11 @@ export async function computeReferenceCheck({ H = 128, gain = 2, B = 8, T = 256,
   const program = new Program(workloadAGraph(initParamsA({ C, H, gain })), { dt: 1, surrogate: { name: 'spyx_arctan', slope: 2 }, path });
   const { x, labels } = syntheticBatch(B, T, C);
   try {
-    let spikes = { l1: 0, l2: 0 };
+    // Kept and read after the step: dataSync fails on webgpu in a worker (no synchronous map).
+    let counts: tf.Tensor[] = [];
     const { value, grads } = tf.variableGrads(() => {
       const { output, records } = program.forward(x, { record: ['lif1', 'lif2'] });
-      spikes = { l1: tf.sum(records.lif1.out).dataSync()[0], l2: tf.sum(records.lif2.out).dataSync()[0] };
+      counts = [tf.keep(tf.sum(records.lif1.out)), tf.keep(tf.sum(records.lif2.out))];
       return lossValue(output, labels, 'integral_ce', { smoothing: 0.3 });
     }, Object.values(program.variables));
     const norms = {} as ReferenceCheck['grad_l2'];
@@ -46,6 +47,8 @@ export async function computeReferenceCheck({ H = 128, gain = 2, B = 8, T = 256,
       const g = grads[program.variables[key].name];
       norms[label as keyof typeof GRAD_KEYS] = Math.sqrt((await tf.sum(tf.square(g)).data())[0]);
     }
+    const spikes = { l1: (await counts[0].data())[0], l2: (await counts[1].data())[0] };
+    tf.dispose(counts);
     const loss = (await value.data())[0];
     tf.dispose([value, ...Object.values(grads)]);
     return { loss, spikes, grad_l2: norms };

@@ -10,7 +10,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type LossName = 'integral_ce' | 'spike_count_ce' | 'max_membrane_ce' | 'mse_spikerate';
+import type { LossName } from '../../train/types';
+export type { LossName };
 export const LOSS_NAMES: readonly LossName[] = ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'];
 
 export interface LossOptions {

@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initParamsA } from '../../bench/canon';
+import { syntheticShd } from '../../bench/syntheticData';
+import { workloadAGraph } from '../../bench/workloadAGraph';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../train/types';
+import { startNodeBackend } from '../backends.node';
+import { TrainingSession } from './session';
+
+const small = (overrides: Partial<TrainConfig> = {}): TrainConfig => ({
+  ...DEFAULT_TRAIN_CONFIG, dt: 1, batchSize: 8, epochs: 2, lr: 5e-3,
+  surrogate: { name: 'spyx_arctan', slope: 2 }, ...overrides,
+});
+
+describe('TrainingSession', () => {
+  beforeAll(async () => {
+    await startNodeBackend('wasm');
+  });
+
+  it('trains workload A on synthetic data: the loss falls', async () => {
+    const train = syntheticShd({ n: 64, T: 32, C: 32 });
+    const graph = workloadAGraph(initParamsA({ C: 32, H: 32, gain: 2 }));
+    const session = new TrainingSession(graph, { train }, small({ epochs: 4 }));
+    const losses: number[] = [];
+    const epochs: number[] = [];
+    await session.run({ onStep: (m) => losses.push(m.loss), onEpoch: (e) => epochs.push(e.trainLoss) });
+    expect(losses).toHaveLength(32);
+    expect(epochs).toHaveLength(4);
+    expect(epochs[3]).toBeLessThan(epochs[0]);
+    expect(session.finished).toBe(true);
+    await expect(session.step()).rejects.toMatchObject({ code: 'TRAIN_FINISHED' });
+    session.dispose();
+  });
+
+  it('keeps memory flat over 1,000 steps', async () => {
+    const train = syntheticShd({ n: 16, T: 4, C: 8 });
+    const graph = workloadAGraph(initParamsA({ C: 8, H: 4, gain: 2 }));
+    const session = new TrainingSession(graph, { train }, small({ batchSize: 4, epochs: 250, clipNorm: 1 }));
+    await session.step();
+    await session.step();
+    const before = tf.memory().numTensors;
+    for (let i = 2; i < 1000; i++) await session.step();
+    expect(tf.memory().numTensors).toBe(before);
+    session.dispose();
+  });
+
+  it('pauses and resumes through an abort signal', async () => {
+    const train = syntheticShd({ n: 32, T: 8, C: 16 });
+    const session = new TrainingSession(workloadAGraph(initParamsA({ C: 16, H: 8, gain: 2 })), { train }, small({ epochs: 1 }));
+    const controller = new AbortController();
+    let steps = 0;
+    await session.run({ signal: controller.signal, onStep: () => { if (++steps === 2) controller.abort(); } });
+    expect(steps).toBe(2);
+    expect(session.finished).toBe(false);
+    await session.run({ onStep: () => steps++ });
+    expect(steps).toBe(4);
+    session.dispose();
+  });
+
+  it('records spikes and membranes of every population for one sample', async () => {
+    const train = syntheticShd({ n: 8, T: 16, C: 16 });
+    const session = new TrainingSession(workloadAGraph(initParamsA({ C: 16, H: 8, gain: 2 })), { train }, small());
+    const record = await session.simulate(3);
+    expect(record.T).toBe(16);
+    expect(record.layers.map((l) => l.name)).toEqual(['lif1', 'lif2', 'li']);
+    expect(record.layers[0].spikes).toHaveLength(16 * 8);
+    expect(record.layers[0].membrane).toHaveLength(16 * 8);
+    expect(record.layers[2].membrane).toHaveLength(16 * 20);
+    expect(record.label).toBe(3);
+    session.dispose();
+  });
+
+  it('refuses data that does not fit the network, with a hint', () => {
+    const train = syntheticShd({ n: 8, T: 8, C: 16 });
+    expect(() => new TrainingSession(workloadAGraph(initParamsA({ C: 32, H: 8 })), { train }, small()))
+      .toThrow(expect.objectContaining({ code: 'DATA_SHAPE_MISMATCH' }));
+    expect(() => new TrainingSession(workloadAGraph(initParamsA({ C: 16, H: 8 })), { train }, small({ batchSize: 0 })))
+      .toThrow(expect.objectContaining({ code: 'TRAIN_BAD_CONFIG' }));
+  });
+
+  it('writes trained weights and decays back into the graph', async () => {
+    const train = syntheticShd({ n: 16, T: 8, C: 16 });
+    const graph = workloadAGraph(initParamsA({ C: 16, H: 8, gain: 2 }));
+    const session = new TrainingSession(graph, { train }, small({ epochs: 1 }));
+    await session.run();
+    const trained = session.trainedGraph();
+    const before = graph.nodes.fc1.type === 'Linear' ? graph.nodes.fc1.weight.data : new Float32Array();
+    const after = trained.nodes.fc1.type === 'Linear' ? trained.nodes.fc1.weight.data : new Float32Array();
+    expect(after).not.toEqual(before);
+    const beta = session.program.variables['lif1/beta'].dataSync();
+    const lif = trained.nodes.lif1;
+    if (lif.type !== 'LIF') throw new Error('lif1 is not a LIF');
+    // Euler: τ = dt/(1 − β), and r scaled so the input gain R·dt/τ stays 1.
+    expect(lif.tau.data[0]).toBeCloseTo(1 / (1 - beta[0]), 3);
+    expect(lif.r.data[0] / lif.tau.data[0]).toBeCloseTo(1, 5);
+    session.dispose();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Training and simulation as plain data (what crosses the worker boundary and prints in the
+ * CLI). The tensor side lives in src/engine/tensor/train/.
+ */
+import type { SurrogateSpec } from '../surrogates/types';
+
+export type LossName = 'integral_ce' | 'spike_count_ce' | 'max_membrane_ce' | 'mse_spikerate';
+export type OptimizerName = 'adam' | 'sgd';
+
+export interface TrainConfig {
+  /** Step in the graph's time unit (1 for step-based files, 0.001 for 1 ms in seconds). */
+  dt: number;
+  batchSize: number;
+  epochs: number;
+  lr: number;
+  optimizer: OptimizerName;
+  surrogate: SurrogateSpec;
+  loss: LossName;
+  /** Label smoothing of the cross-entropy losses (Spyx integral_crossentropy: 0.3). */
+  smoothing?: number;
+  seed: number;
+  /** Clip the global gradient norm to this value (none when absent). */
+  clipNorm?: number;
+  /** Weight of the firing-rate penalty λ·Σ_layers mean(rate²) (none when absent). */
+  rateReg?: number;
+  /** Detach the reset from the gradient (snnTorch default); Spyx keeps it. */
+  detachReset?: boolean;
+  /** 'plain' forces TF.js ops even where a fused kernel exists. */
+  path?: 'fused' | 'plain';
+}
+
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  dt: 1,
+  batchSize: 32,
+  epochs: 1,
+  lr: 1e-3,
+  optimizer: 'adam',
+  surrogate: { name: 'superspike', slope: 25 },
+  loss: 'integral_ce',
+  smoothing: 0.3,
+  seed: 42,
+};
+
+export interface StepMetrics {
+  epoch: number;
+  /** Steps done since the start (1-based after the first step). */
+  step: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  loss: number;
+  accuracy: number;
+  samplesPerSec: number;
+  /** Mean firing rate (spikes per neuron per step) of each spiking layer in this batch. */
+  rates: Record<string, number>;
+  /** Set on the step that completes an epoch (with the test split evaluated, if any). */
+  epochDone?: EpochMetrics;
+}
+
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  testLoss?: number;
+  testAccuracy?: number;
+  seconds: number;
+}
+
+export interface LayerRecord {
+  name: string;
+  type: string;
+  output: 'spikes' | 'membrane';
+  size: number;
+  threshold: number;
+  /** [T·size], 0/1, time-major (spiking layers). */
+  spikes?: Uint8Array;
+  /** [T·size], time-major. */
+  membrane?: Float32Array;
+}
+
+export interface SimulationRecord {
+  T: number;
+  label: number;
+  prediction: number;
+  /** The sample fed in, [T·F] time-major, 0/1 or intensities. */
+  input: Float32Array;
+  inputShape: number[];
+  layers: LayerRecord[];
+}
+
+/** The minimum a training loop needs from a dataset split. */
+export interface TrainingData {
+  n: number;
+  T: number;
+  featureShape: number[];
+  classes: number;
+  labels: Uint8Array;
+  /** Time-major float input [T, B, F] for these sample indices. */
+  batch(indices: ArrayLike<number>): Float32Array;
+}
