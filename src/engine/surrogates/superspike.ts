@@ -3,6 +3,7 @@
  * snnTorch `fast_sigmoid(slope=25)` are the same function.
  *   forward  z ↦ H(z) = 1 if z > 0 else 0          (z = v − θ)
  *   backward g(z) = 1 / (1 + k·|z|)²                 peak g(0) = 1, ∫g = 2/k
+ *   primitive S(z) = z / (1 + k·|z|)  (S' = g; the smooth forward of gradient checks)
  */
 import type { SurrogateDef } from './types';
 
@@ -11,4 +12,5 @@ export const superspike: SurrogateDef = {
   label: 'SuperSpike / fast sigmoid',
   defaultSlope: 25,
   grad: (z, k) => 1 / (1 + k * Math.abs(z)) ** 2,
+  primitive: (z, k) => z / (1 + k * Math.abs(z)),
 };

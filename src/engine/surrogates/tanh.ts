@@ -1,6 +1,7 @@
 /**
  * Tanh (Spyx `axn.tanh(k=1)`): d/dz tanh(k·z) divided by k.
  *   backward g(z) = sech²(k·z) = 4 / (e^(−kz) + e^(kz))²    peak 1, ∫g = 2/k
+ *   primitive S(z) = tanh(k·z) / k  (S' = g; the smooth forward of gradient checks)
  */
 import type { SurrogateDef } from './types';
 
@@ -12,4 +13,5 @@ export const tanh: SurrogateDef = {
     const t = Math.tanh(k * z);
     return 1 - t * t;
   },
+  primitive: (z, k) => Math.tanh(k * z) / k,
 };

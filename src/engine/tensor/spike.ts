@@ -30,17 +30,42 @@ export function surrogateGrad(z: tf.Tensor, spec: SurrogateSpec): tf.Tensor {
   }
 }
 
+/** S(z) for surrogate `spec` as TF.js ops (must match SURROGATES[name].primitive). */
+export function surrogatePrimitive(z: tf.Tensor, spec: SurrogateSpec): tf.Tensor {
+  const k = spec.slope;
+  switch (spec.name) {
+    case 'superspike':
+      return tf.div(z, tf.add(1, tf.mul(k, tf.abs(z))));
+    case 'spyx_arctan':
+      return tf.div(tf.atan(tf.mul(k * Math.PI, z)), k * Math.PI * Math.PI);
+    case 'snntorch_atan':
+      return tf.div(tf.atan(tf.mul((Math.PI * k) / 2, z)), Math.PI);
+    case 'sigmoid':
+      return tf.sigmoid(tf.mul(k, z));
+    case 'tanh':
+      return tf.div(tf.tanh(tf.mul(k, z)), k);
+    case 'boxcar':
+      return tf.clipByValue(tf.mul(k / 2, z), -0.5, 0.5);
+    case 'triangular': {
+      const c = tf.clipByValue(z, -1 / k, 1 / k);
+      return tf.sub(c, tf.mul(k / 2, tf.mul(c, tf.abs(c))));
+    }
+    case 'straight_through':
+      return tf.clone(z);
+  }
+}
+
 const cache = new Map<string, (z: tf.Tensor) => tf.Tensor>();
 
-/** H(z) forward, surrogate backward; one custom-gradient function per surrogate and slope. */
+/** H(z) forward (S(z) when spec.smooth), surrogate backward; one function per surrogate, slope and mode. */
 export function spikeFn(spec: SurrogateSpec): (z: tf.Tensor) => tf.Tensor {
-  const key = `${spec.name}:${spec.slope}`;
+  const key = `${spec.name}:${spec.slope}:${spec.smooth ? 'smooth' : 'step'}`;
   let fn = cache.get(key);
   if (!fn) {
     fn = tf.customGrad(((z: tf.Tensor, save: tf.GradSaveFunc) => {
       save([z]);
       return {
-        value: tf.cast(tf.greater(z, 0), 'float32'),
+        value: spec.smooth ? surrogatePrimitive(z, spec) : tf.cast(tf.greater(z, 0), 'float32'),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, surrogateGrad(saved[0], spec)),
       };
     }) as unknown as Parameters<typeof tf.customGrad>[0]) as (z: tf.Tensor) => tf.Tensor;

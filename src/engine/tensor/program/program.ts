@@ -92,7 +92,8 @@ export class Program {
     this.outputName = this.plan.outputs[0];
     this.inputShape = shapes[this.inputName].output!;
     this.outputShape = shapes[this.outputName].input!;
-    const { scan, path } = neuronScanFor(tf.getBackend(), options.path ?? 'fused');
+    // Smooth (gradient-check) forwards exist only in the plain path.
+    const { scan, path } = neuronScanFor(tf.getBackend(), options.surrogate.smooth ? 'plain' : options.path ?? 'fused');
     this.scan = scan;
     this.scanPath = path;
     const scope = `p${nextProgramId()}`;
