@@ -7,6 +7,7 @@
  *  - Rockpool: r = τ·e^(−dt/τ)/dt; its importer recovers dt = min τ/(1 + r) (seconds);
  *  - otherwise by magnitude (§10.14): max τ ≥ 1 ⇒ time steps (Sinabs, Spyx; dt = 1 step);
  *    τ < 1 ⇒ seconds (Norse, paper files), dt = 1 ms, or 0.1 ms when the fastest τ is under 10 ms;
+ *  - IF/I neurons only (no τ): time steps, dt = 1 (Sinabs, Spyx export r = 1 per step);
  *  - no time constant at all: the lab default 1 ms.
  * The caller may override the guess; the reason is shown to the user.
  */
@@ -70,6 +71,10 @@ export function guessDt(graph: NirGraph, nodeNames: string[] = []): DtGuess {
   }
   const list = neurons(graph);
   const taus = list.flatMap((n) => finite(n.tau.data));
+  const integrators = (g: NirGraph): boolean => Object.values(g.nodes).some((n) => n.type === 'IF' || n.type === 'I' || (n.type === 'NIRGraph' && integrators(n)));
+  if (taus.length === 0 && integrators(graph)) {
+    return { dt: 1, unit: 'step', exporter: 'sinabs', reason: 'Only integrate-and-fire neurons and no time constants: read as time steps, dt = 1 (Sinabs and Spyx export IF with r = 1 per step).' };
+  }
   if (taus.length === 0) {
     return { dt: 1e-3, unit: 's', reason: 'The network has no time constants (no LI/LIF/CubaLIF); the lab default dt = 1 ms is used.' };
   }
