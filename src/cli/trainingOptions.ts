@@ -6,6 +6,7 @@ import { workloadAGraph } from '../engine/bench/workloadAGraph';
 import { loadDataset } from '../engine/datasets/index';
 import { fileFetcher } from '../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../engine/datasets/formats/gzipNode';
+import { lifClassifier } from '../engine/graph/templates';
 import type { NirGraph } from '../engine/graph/types';
 import { isSurrogateName, surrogateSpec } from '../engine/surrogates/index';
 import type { SurrogateSpec } from '../engine/surrogates/types';
@@ -43,32 +44,27 @@ export function lossOption(args: ParsedArgs, fallback: LossName): LossName {
   return raw as LossName;
 }
 
-/** The graph (a file, or workload A of bench.md when none is given) and the data to run it on. */
+/**
+ * The graph and the data to run it on. The graph is a file (.nir or .json); without one, workload
+ * A of bench.md on synthetic data, or, with --dataset, a 2-layer LIF classifier sized to the data
+ * (the palette's SHD-style template: input → H LIF → classes LI).
+ */
 export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boolean }): Promise<RunSetup> {
   const path = args.positionals[0];
   const datasetId = stringOption(args, 'dataset');
   const givenDt = args.options.dt === undefined ? undefined : numberOption(args, 'dt', 1);
-  let graph: NirGraph;
-  let graphSource: string;
-  let unit: 's' | 'step' = 'step';
-  let guessed = 1;
-  if (path === undefined) {
-    const H = numberOption(args, 'hidden', 128);
-    graph = workloadAGraph(initParamsA({ H, C: 128, gain: numberOption(args, 'gain', 2), seed: numberOption(args, 'seed', 42) }));
-    graphSource = `workload A (bench.md §2), H = ${H}`;
-  } else {
-    const loaded = await loadGraph(path, givenDt);
-    graph = loaded.graph;
-    graphSource = path;
-    unit = loaded.dtGuess.unit;
-    guessed = loaded.dtGuess.dt;
-  }
+  const H = numberOption(args, 'hidden', 128);
+  const loaded = path === undefined ? undefined : await loadGraph(path, givenDt);
+  const unit = loaded?.dtGuess.unit ?? 'step';
+  const guessed = loaded?.dtGuess.dt ?? 1;
+
   if (datasetId === undefined) {
     const T = numberOption(args, 'T', 64);
     const n = numberOption(args, 'samples', 1024);
+    const graph = loaded?.graph ?? workloadAGraph(initParamsA({ H, C: 128, gain: numberOption(args, 'gain', 2), seed: numberOption(args, 'seed', 42) }));
     const dt = runDt(unit, guessed, null, givenDt);
     return {
-      graph, graphSource, dt: dt.dt, dtSource: dt.source,
+      graph, graphSource: path ?? `workload A (bench.md §2), H = ${H}`, dt: dt.dt, dtSource: dt.source,
       train: syntheticShd({ n, T, C: 128 }), test: syntheticShd({ n: Math.max(64, n >> 3), T, C: 128, offset: n }),
       dataSource: `synthetic SHD-shaped (bench.md §2), N = ${n}, T = ${T}`,
     };
@@ -78,6 +74,7 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
   const load = (id: string) => loadDataset(id, fetchBytes, { codec: zlibGunzip, T });
   const base = datasetId.replace(/-(train|test)$/, '');
   const primary = await load(needTrain && !datasetId.endsWith('-test') ? `${base}-train` : datasetId);
+  const limit = args.options.limit === undefined ? 0 : numberOption(args, 'limit', 0);
   let test: TrainingData | undefined;
   if (needTrain) {
     try {
@@ -86,12 +83,10 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
       test = undefined; // a set without a test split trains without one
     }
   }
-  const dt = runDt(unit, guessed, primary, givenDt);
-  return { graph, graphSource, train: trainingDataOf(primary), test, dataSource: `${primary.id} (${primary.name})`, dt: dt.dt, dtSource: dt.source };
-}
-
-/** A split cut to its first `limit` samples (quick runs). */
-export function limited(data: TrainingData, limit: number | undefined): TrainingData {
-  if (limit === undefined || limit >= data.n) return data;
-  return { ...data, n: limit, labels: data.labels.subarray(0, limit) };
+  const graph = loaded?.graph ?? lifClassifier({ inputs: primary.featureShape.reduce((a, b) => a * b, 1), hidden: H, classes: primary.classes.length }, numberOption(args, 'seed', 42));
+  const dt = runDt(loaded ? unit : 's', loaded ? guessed : 1e-3, primary, givenDt);
+  return {
+    graph, graphSource: path ?? `LIF classifier template (${primary.featureShape.join('×')} → ${H} LIF → ${primary.classes.length} LI)`,
+    train: trainingDataOf(primary, limit), test, dataSource: `${primary.id} (${primary.name})`, dt: dt.dt, dtSource: dt.source,
+  };
 }

@@ -4,9 +4,14 @@
  */
 import * as Comlink from 'comlink';
 import { toErrorInfo } from '../engine/core/errors';
+import { listDatasets } from '../engine/datasets';
+import { layoutGraph } from '../engine/graph/layout';
+import { readNir, writeNir } from '../engine/nir';
 import { candidatesFor, selectBackend, BACKEND_ORDER, type BackendInfo } from '../engine/tensor/backend';
 import { browserLoaders } from '../engine/tensor/backends.browser';
-import type { EngineApi, Result } from './api';
+import type { EngineApi, LoadedNir, Result } from './api';
+import { graphBuffers } from './transferables';
+import { pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainSession } from './trainingRun';
 
 let active: BackendInfo | null = null;
 
@@ -16,6 +21,14 @@ async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
+}
+
+/** Shipped datasets are served next to the app, under datasets/. */
+async function fetchBytes(path: string): Promise<Uint8Array> {
+  const url = new URL(`${import.meta.env.BASE_URL}datasets/${path}`, self.location.origin);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 const api: EngineApi = {
@@ -29,6 +42,31 @@ const api: EngineApi = {
       return active;
     }),
   backend: async () => active,
+  loadNir: async (bytes, name, layout) => {
+    const result = await attempt(async (): Promise<LoadedNir> => {
+      const read = await readNir(bytes, { name });
+      const { positions } = layoutGraph(read.graph, layout);
+      const loaded: LoadedNir = { graph: read.graph, warnings: read.warnings, dtGuess: read.dtGuess, positions };
+      if (read.version !== undefined) loaded.version = read.version;
+      return loaded;
+    });
+    return result.ok ? Comlink.transfer(result, graphBuffers(result.value.graph)) : result;
+  },
+  layout: (graph, options) => attempt(async () => layoutGraph(graph, options)),
+  saveNir: async (graph) => {
+    const result = await attempt(() => writeNir(graph));
+    return result.ok ? Comlink.transfer(result, [result.value.buffer as ArrayBuffer]) : result;
+  },
+  listDatasets: () => attempt(() => listDatasets(fetchBytes)),
+  prepare: (request) => attempt(async () => prepareSession(request, (await listDatasets(fetchBytes)).sets, fetchBytes)),
+  train: (onFrame) => attempt(() => trainSession(onFrame)),
+  pause: async () => pauseTraining(),
+  step: () => attempt(stepSession),
+  simulate: (index) => attempt(() => record(index)),
+  // Copied, not transferred: the trained graph shares untrained parameter arrays with the
+  // session's own graph, which must stay usable in the worker.
+  takeTrainedGraph: () => attempt(async () => trainedGraph()),
+  reset: async () => resetSession(),
 };
 
 Comlink.expose(api);

@@ -5,7 +5,7 @@
 import { numberOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
-import { limited, lossOption, setupRun, surrogateOption } from '../trainingOptions';
+import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { TrainingSession } from '../../engine/tensor/train/session';
 import { DEFAULT_TRAIN_CONFIG } from '../../engine/train/types';
@@ -21,7 +21,7 @@ export const evaluate: Command = {
     }
     const backend = await startBackendFor(args);
     const setup = await setupRun(args, { needTrain: false });
-    const data = limited(setup.train, args.options.limit === undefined ? undefined : numberOption(args, 'limit', 0));
+    const data = setup.train;
     const batchSize = Math.min(numberOption(args, 'batch', 16), data.n);
     const started = Date.now();
     const session = new TrainingSession(setup.graph, { train: data }, {

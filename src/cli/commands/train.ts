@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { numberOption, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
-import { limited, lossOption, setupRun, surrogateOption } from '../trainingOptions';
+import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { writeNir } from '../../engine/nir/index';
 import { TrainingSession } from '../../engine/tensor/train/session';
@@ -28,7 +28,7 @@ export const train: Command = {
   async run(args: ParsedArgs) {
     const backend = await startBackendFor(args);
     const setup = await setupRun(args, { needTrain: true });
-    const trainData = limited(setup.train, args.options.limit === undefined ? undefined : numberOption(args, 'limit', 0));
+    const trainData = setup.train;
     const batchSize = numberOption(args, 'batch', 32);
     const steps = args.options.steps === undefined ? undefined : numberOption(args, 'steps', 50);
     const stepsPerEpoch = Math.floor(trainData.n / batchSize);

@@ -2,5 +2,4 @@
 export { readNir, type ReadNirOptions, type ReadNirResult } from './readNir';
 export { writeNir, prepareForWrite, NIR_FORMAT_VERSION, type WriteNirOptions } from './writeNir';
 export { guessDt, type DtGuess } from './dtGuess';
-export { applyTrainedParameters, type TrainedParameters } from './trained';
 export type { NirWarning } from './warnings';

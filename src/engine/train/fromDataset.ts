@@ -2,13 +2,18 @@
  * A loaded dataset split as the training loop's TrainingData (packed bits stay packed in memory
  * and are unpacked per batch), and the run's dt for a graph and a dataset.
  */
-import { batch, featureSize, type SpikeDataset } from '../datasets/index';
+import { batch, type SpikeDataset } from '../datasets/index';
 import type { TrainingData } from './types';
 
-export function trainingDataOf(ds: SpikeDataset): TrainingData {
+/** `limit` keeps a spread subset (every k-th sample, so the classes stay mixed) for quick runs. */
+export function trainingDataOf(ds: SpikeDataset, limit = 0): TrainingData {
+  const n = limit > 0 ? Math.min(limit, ds.n) : ds.n;
+  const stride = Math.max(1, Math.floor(ds.n / n));
+  const index = (i: number) => i * stride;
   return {
-    n: ds.n, T: ds.T, featureShape: [...ds.featureShape], classes: ds.classes.length, labels: ds.labels,
-    batch: (indices) => batch(ds, Array.from(indices)),
+    n, T: ds.T, featureShape: [...ds.featureShape], classes: ds.classes.length,
+    labels: Uint8Array.from({ length: n }, (_, i) => ds.labels[index(i)]),
+    batch: (indices) => batch(ds, Array.from(indices, index)),
   };
 }
 
@@ -24,4 +29,3 @@ export function runDt(graphUnit: 's' | 'step', guessed: number, dataset: Pick<Sp
   return { dt: guessed, source: 'guessed from the graph' };
 }
 
-export { featureSize };

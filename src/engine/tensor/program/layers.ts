@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
+import { conv2dWithWasmGradient } from './conv2dWasm';
 import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
 
 export interface LayerWeights {
@@ -51,12 +52,16 @@ function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: t
   const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D; // OIHW → HWIO
   const groups = node.groups;
   let y: tf.Tensor4D;
+  // wasm lacks Conv2DBackpropFilter: use the variant whose gradient it can compute (./conv2dWasm.ts).
+  const conv = tf.getBackend() === 'wasm' && dh === 1 && dw === 1
+    ? conv2dWithWasmGradient([sh, sw])
+    : (xi: tf.Tensor4D, fi: tf.Tensor4D) => tf.conv2d(xi, fi, [sh, sw], 'valid', 'NHWC', [dh, dw]);
   if (groups === 1) {
-    y = tf.conv2d(input, filter, [sh, sw], 'valid', 'NHWC', [dh, dw]);
+    y = conv(input, filter);
   } else {
     const inputs = tf.split(input, groups, 3);
     const filters = tf.split(filter, groups, 3);
-    y = tf.concat(inputs.map((xi, g) => tf.conv2d(xi as tf.Tensor4D, filters[g] as tf.Tensor4D, [sh, sw], 'valid', 'NHWC', [dh, dw])), 3);
+    y = tf.concat(inputs.map((xi, g) => conv(xi as tf.Tensor4D, filters[g] as tf.Tensor4D)), 3);
   }
   if (bias) y = tf.add(y, bias);
   return toNchw(y);

@@ -1,0 +1,37 @@
+/**
+ * Start-up: the engine, the dataset list, then the workspace (restored from IndexedDB, or the
+ * small digits template so there is something to train at once), then `?url=` if given.
+ */
+import { TEMPLATES } from '../../engine/graph/templates';
+import { positionsFor } from '../editor/graphCommands';
+import { openNirUrl } from '../files/openNir';
+import { startAutosave } from '../state/autosave';
+import { useDatasetStore } from '../state/datasetStore';
+import { useGraphStore } from '../state/graphStore';
+import { useRunStore } from '../state/runStore';
+import { useUiStore } from '../state/uiStore';
+import { loadWorkspace } from '../state/workspace';
+import { startEngine } from './engine';
+
+export const FIRST_TEMPLATE = 'digits-lif';
+
+let started = false;
+
+export async function startLab(search: string): Promise<void> {
+  if (started) return;
+  started = true;
+  void startEngine(search);
+  void useDatasetStore.getState().load();
+  const restored = await loadWorkspace().catch(() => null);
+  if (restored) {
+    useGraphStore.getState().initialise(restored.graph, await positionsFor(restored.graph, restored.positions), restored.title);
+    useRunStore.getState().replace(restored.settings);
+  } else {
+    const template = TEMPLATES.find((t) => t.id === FIRST_TEMPLATE)!;
+    const graph = template.build();
+    useGraphStore.getState().initialise(graph, await positionsFor(graph), template.id);
+  }
+  const url = new URLSearchParams(search).get('url');
+  if (url) await openNirUrl(url);
+  startAutosave((message) => useUiStore.getState().notify('warn', `Your work is not being saved across reloads: ${message}.`, 'Save NIR to keep a copy.'));
+}

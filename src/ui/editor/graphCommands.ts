@@ -1,0 +1,107 @@
+/**
+ * Graph edits as commands the palette, the canvas, the inspector and the action registry share.
+ * Each is one undo step.
+ */
+import { TEMPLATES } from '../../engine/graph/templates';
+import type { NirGraph, NirNode, NodeType } from '../../engine/graph/types';
+import { graphLabInfo } from '../../engine/graph/labMetadata';
+import { addEdge, addNode, extractFragment, pasteFragment, removeItems, replaceNode, uniqueName, type Fragment, type Positions, type XY } from '../state/graphEdits';
+import { useGraphStore } from '../state/graphStore';
+import { useRunStore } from '../state/runStore';
+import type { LayoutOptions } from '../../workers/api';
+import { engine } from '../app/engine';
+import { graphWithPositions } from '../state/graphStore';
+import { baseName, defaultNode } from './nodeCatalog';
+
+let clipboard: Fragment | null = null;
+let pasteCount = 0;
+
+export function addPrimitive(type: NodeType, at: XY): string {
+  let created = '';
+  useGraphStore.getState().edit(({ graph, positions }) => {
+    created = uniqueName(Object.keys(graph.nodes), baseName(type));
+    return { graph: addNode(graph, created, defaultNode(type, Object.keys(graph.nodes).length + 1)), positions: { ...positions, [created]: at } };
+  });
+  useGraphStore.getState().select({ nodes: [created], edges: [] });
+  return created;
+}
+
+/** Boxes as the canvas draws them (PopulationNodeView), for the worker's layered layout. */
+export const CANVAS_LAYOUT: LayoutOptions = { nodeSize: { width: 170, height: 72 }, rankSep: 64, nodeSep: 30 };
+
+/** A plain row, for when the worker cannot lay out (it failed to start). */
+function rowLayout(graph: NirGraph): Positions {
+  return Object.fromEntries(Object.keys(graph.nodes).map((name, i): [string, XY] => [name, [i * 210, 0]]));
+}
+
+/** Positions for a graph: `preferred` (or those in its metadata) where given, the rest laid out by the worker. */
+export async function positionsFor(graph: NirGraph, preferred?: Positions, ignoreSaved = false): Promise<Positions> {
+  const stored = preferred ?? graphLabInfo(graph.metadata).positions;
+  if (!ignoreSaved && Object.keys(graph.nodes).every((name) => stored[name])) return stored;
+  const result = await engine().api.layout(graphWithPositions(graph, ignoreSaved ? {} : stored), { ...CANVAS_LAYOUT, ignoreSaved });
+  return result.ok ? result.value.positions : { ...rowLayout(graph), ...stored };
+}
+
+export function openGraph(graph: NirGraph, title: string | null, positions: Positions): void {
+  useGraphStore.getState().load(graph, positions, title);
+}
+
+export async function openTemplate(id: string): Promise<void> {
+  const template = TEMPLATES.find((t) => t.id === id);
+  if (!template) return;
+  const graph = template.build();
+  openGraph(graph, template.id, await positionsFor(graph));
+  const { dt } = graphLabInfo(graph.metadata);
+  if (dt) useRunStore.getState().update({ dt });
+}
+
+export function connect(source: string, target: string): void {
+  useGraphStore.getState().edit((s) => ({ ...s, graph: addEdge(s.graph, source, target) }));
+}
+
+export function deleteSelection(): void {
+  const { selection, edit, select } = useGraphStore.getState();
+  if (selection.nodes.length === 0 && selection.edges.length === 0) return;
+  edit((s) => ({ ...s, graph: removeItems(s.graph, selection.nodes, selection.edges) }));
+  select({ nodes: [], edges: [] });
+}
+
+export function copySelection(): boolean {
+  const { graph, positions, selection } = useGraphStore.getState();
+  if (selection.nodes.length === 0) return false;
+  clipboard = extractFragment(graph, positions, selection.nodes);
+  pasteCount = 0;
+  return true;
+}
+
+export function hasClipboard(): boolean {
+  return clipboard !== null;
+}
+
+export function paste(): void {
+  const fragment = clipboard;
+  if (!fragment) return;
+  pasteCount += 1;
+  let names: string[] = [];
+  useGraphStore.getState().edit(({ graph, positions }) => {
+    const pasted = pasteFragment(graph, positions, fragment, [40 * pasteCount, 40 * pasteCount]);
+    names = pasted.names;
+    return { graph: pasted.graph, positions: pasted.positions };
+  });
+  useGraphStore.getState().select({ nodes: names, edges: [] });
+}
+
+export function updateNode(name: string, node: NirNode): void {
+  useGraphStore.getState().edit((s) => ({ ...s, graph: replaceNode(s.graph, name, node) }));
+}
+
+export function selectAll(): void {
+  const { graph, select } = useGraphStore.getState();
+  select({ nodes: Object.keys(graph.nodes), edges: [] });
+}
+
+export async function relayout(): Promise<void> {
+  const { graph } = useGraphStore.getState();
+  const positions = await positionsFor(graph, {}, true);
+  if (useGraphStore.getState().graph === graph) useGraphStore.getState().edit((s) => ({ ...s, positions }));
+}

@@ -1,0 +1,68 @@
+/**
+ * One path for every way a .nir file arrives (drop, file picker, ?url=): read in the worker, then
+ * open the graph laid out, with the reader's repairs and dt guess as dismissable notes. A file that
+ * cannot be read leaves the current graph as it is and says why and what to do.
+ */
+import * as Comlink from 'comlink';
+import type { LoadedNir } from '../../workers/api';
+import { engine } from '../app/engine';
+import { CANVAS_LAYOUT, openGraph } from '../editor/graphCommands';
+import { useUiStore } from '../state/uiStore';
+import { useRunStore } from '../state/runStore';
+
+const MAX_WARNINGS_SHOWN = 4;
+
+export async function openNirBytes(bytes: Uint8Array, name: string): Promise<boolean> {
+  const { notify, setBusy } = useUiStore.getState();
+  setBusy(`Reading ${name}…`);
+  try {
+    const result = await engine().api.loadNir(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), name, CANVAS_LAYOUT);
+    if (!result.ok) {
+      notify('error', `Could not open ${name}: ${result.error.message}`, `${result.error.hint} Your current graph is unchanged.`);
+      return false;
+    }
+    showOpened(result.value, name);
+    return true;
+  } catch (error) {
+    notify('error', `Could not open ${name}: ${error instanceof Error ? error.message : String(error)}`, 'Your current graph is unchanged. Reload the page if this repeats.');
+    return false;
+  } finally {
+    setBusy(null);
+  }
+}
+
+function showOpened(loaded: LoadedNir, name: string): void {
+  const { notify, clearNotes } = useUiStore.getState();
+  clearNotes();
+  openGraph(loaded.graph, name, loaded.positions);
+  const count = Object.keys(loaded.graph.nodes).length;
+  notify('info', `Opened ${name}: ${count} nodes, ${loaded.graph.edges.length} edges${loaded.version ? ` (NIR ${loaded.version})` : ''}. Undo brings back the previous graph.`);
+  const { dtGuess } = loaded;
+  const unit = dtGuess.unit === 'step' ? 'step' : 's';
+  notify('info', `dt guess: ${dtGuess.dt} ${unit}${dtGuess.exporter ? ` (${dtGuess.exporter})` : ''}. ${dtGuess.reason}`, 'Change dt in the Run panel if the file was made for another step.');
+  useRunStore.getState().update({ dt: dtGuess.dt });
+  for (const warning of loaded.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
+    notify('warn', `${warning.node ? `${warning.node}: ` : ''}${warning.message}`);
+  }
+  if (loaded.warnings.length > MAX_WARNINGS_SHOWN) {
+    notify('warn', `…and ${loaded.warnings.length - MAX_WARNINGS_SHOWN} more repairs: ${loaded.warnings.slice(MAX_WARNINGS_SHOWN).map((w) => w.code).join(', ')}.`);
+  }
+}
+
+export async function openNirFile(file: File): Promise<boolean> {
+  return openNirBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+/** `?url=` to a .nir file. */
+export async function openNirUrl(url: string): Promise<boolean> {
+  const name = decodeURIComponent(url.split('/').pop()?.split('?')[0] || url);
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
+    return await openNirBytes(new Uint8Array(await response.arrayBuffer()), name);
+  } catch (error) {
+    useUiStore.getState().notify('error', `Could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}.`,
+      'Check the address; the server must allow cross-origin requests (CORS). You can also download the file and drop it here.');
+    return false;
+  }
+}

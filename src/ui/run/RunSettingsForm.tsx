@@ -1,0 +1,93 @@
+/** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss. */
+import { useId, type ReactNode } from 'react';
+import { SURROGATES, SURROGATE_NAMES, isSurrogateName } from '../../engine/surrogates';
+import type { LossName, OptimizerName } from '../../engine/train/types';
+import { useDatasetStore } from '../state/datasetStore';
+import { useGraphStore } from '../state/graphStore';
+import { useRunStore, type RunSettings } from '../state/runStore';
+import { fittingSets, noFitMessage } from './datasetFit';
+
+const LOSSES: Record<LossName, string> = {
+  integral_ce: 'Cross-entropy on summed output (Spyx)', spike_count_ce: 'Cross-entropy on spike counts',
+  max_membrane_ce: 'Cross-entropy on max membrane', mse_spikerate: 'MSE on spike rate',
+};
+
+function Row({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="run-field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
+function NumberInput({ id, value, min, step, onChange }: { id: string; value: number; min: number; step?: number; onChange(v: number): void }) {
+  return (
+    <input id={id} type="number" value={value} min={min} step={step ?? 'any'}
+      onChange={(e) => {
+        const v = Number(e.target.value);
+        if (e.target.value !== '' && Number.isFinite(v) && v >= min) onChange(v);
+      }} />
+  );
+}
+
+export function RunSettingsForm({ disabled }: { disabled: boolean }) {
+  const settings = useRunStore((s) => s.settings);
+  const update = useRunStore((s) => s.update);
+  const sets = useDatasetStore((s) => s.sets);
+  const datasetError = useDatasetStore((s) => s.error);
+  const graph = useGraphStore((s) => s.graph);
+  const fitting = fittingSets(sets, graph);
+  const chosen = sets.find((s) => s.id === settings.dataset);
+  const set = <K extends keyof RunSettings>(key: K) => (value: RunSettings[K]) => update({ [key]: value } as Partial<RunSettings>);
+  return (
+    <fieldset className="run-settings" disabled={disabled}>
+      <Row label="Dataset">{(id) => (
+        <select id={id} value={settings.dataset ?? ''} onChange={(e) => update({ dataset: e.target.value || null })}>
+          <option value="">— choose —</option>
+          {fitting.length > 0 && <optgroup label="Fits this graph">{fitting.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</optgroup>}
+          <optgroup label="Other shipped sets">
+            {sets.filter((s) => !fitting.includes(s)).map((s) => <option key={s.id} value={s.id}>{s.name} [{s.featureShape.join('×')}]</option>)}
+          </optgroup>
+        </select>
+      )}</Row>
+      {datasetError && <p className="field-error" role="alert">{datasetError}</p>}
+      {sets.length > 0 && fitting.length === 0 && Object.keys(graph.nodes).length > 0 && <p className="run-hint" role="note">{noFitMessage(sets, graph)}</p>}
+      {chosen && <p className="run-hint">{chosen.description} <span className="muted">{chosen.licence}</span></p>}
+      <div className="run-grid">
+        <Row label="dt (s)">{(id) => <NumberInput id={id} value={settings.dt} min={1e-9} onChange={set('dt')} />}</Row>
+        <Row label="T (steps)">{(id) => chosen?.kind === 'spikes'
+          ? <input id={id} value={chosen.T ?? ''} readOnly title="Spike datasets bring their own T" />
+          : <NumberInput id={id} value={settings.T} min={1} step={1} onChange={(v) => update({ T: Math.round(v) })} />}</Row>
+        <Row label="Batch">{(id) => <NumberInput id={id} value={settings.batchSize} min={1} step={1} onChange={(v) => update({ batchSize: Math.round(v) })} />}</Row>
+        <Row label="Epochs">{(id) => <NumberInput id={id} value={settings.epochs} min={1} step={1} onChange={(v) => update({ epochs: Math.round(v) })} />}</Row>
+        <Row label="Samples / epoch">{(id) => <NumberInput id={id} value={settings.maxSamples} min={0} step={1} onChange={(v) => update({ maxSamples: Math.round(v) })} />}</Row>
+        <Row label="Learning rate">{(id) => <NumberInput id={id} value={settings.lr} min={1e-9} onChange={set('lr')} />}</Row>
+        <Row label="Optimizer">{(id) => (
+          <select id={id} value={settings.optimizer} onChange={(e) => update({ optimizer: e.target.value as OptimizerName })}>
+            <option value="adam">Adam</option>
+            <option value="sgd">SGD</option>
+          </select>
+        )}</Row>
+        <Row label="Surrogate">{(id) => (
+          <select id={id} value={settings.surrogate} onChange={(e) => {
+            if (isSurrogateName(e.target.value)) update({ surrogate: e.target.value, slope: SURROGATES[e.target.value].defaultSlope });
+          }}>
+            {SURROGATE_NAMES.map((n) => <option key={n} value={n}>{SURROGATES[n].label}</option>)}
+          </select>
+        )}</Row>
+        <Row label="Slope">{(id) => <NumberInput id={id} value={settings.slope} min={1e-6} onChange={set('slope')} />}</Row>
+        <Row label="Loss">{(id) => (
+          <select id={id} value={settings.loss} onChange={(e) => update({ loss: e.target.value as LossName })}>
+            {Object.entries(LOSSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        )}</Row>
+        <Row label="Seed">{(id) => <NumberInput id={id} value={settings.seed} min={0} step={1} onChange={(v) => update({ seed: Math.round(v) })} />}</Row>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={settings.simulateOnly} onChange={(e) => update({ simulateOnly: e.target.checked })} /> Simulate only (no training)
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Run settings (what the Run panel edits, saved with the workspace) and the live state of a
+ * training or simulation run, fed by the worker's throttled frames.
+ */
+import { create } from 'zustand';
+import type { SurrogateName } from '../../engine/surrogates/types';
+import type { LossName, OptimizerName } from '../../engine/train/types';
+
+export interface RunSettings {
+  /** Dataset set id from the manifest ("digits", "nmnist40"…), or null when none fits. */
+  dataset: string | null;
+  dt: number;
+  /** Steps per sample (image sets only; spike sets bring their own T). */
+  T: number;
+  batchSize: number;
+  epochs: number;
+  lr: number;
+  optimizer: OptimizerName;
+  surrogate: SurrogateName;
+  slope: number;
+  loss: LossName;
+  seed: number;
+  /** Training samples per epoch (0 = the whole split): small runs for a quick look. */
+  maxSamples: number;
+  simulateOnly: boolean;
+}
+
+export const DEFAULT_SETTINGS: RunSettings = {
+  dataset: null, dt: 1e-3, T: 16, batchSize: 32, epochs: 2, lr: 2e-3, optimizer: 'adam', surrogate: 'superspike', slope: 25,
+  loss: 'integral_ce', seed: 0, maxSamples: 0, simulateOnly: false,
+};
+
+interface RunSettingsState {
+  settings: RunSettings;
+  update(patch: Partial<RunSettings>): void;
+  replace(settings: RunSettings): void;
+}
+
+export const useRunStore = create<RunSettingsState>((set, get) => ({
+  settings: DEFAULT_SETTINGS,
+  update: (patch) => set({ settings: { ...get().settings, ...patch } }),
+  replace: (settings) => set({ settings: { ...DEFAULT_SETTINGS, ...settings } }),
+}));
