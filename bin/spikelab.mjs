@@ -2,7 +2,7 @@
 // `npx spikelab <command>`: runs the engine under Node. tfjs-core's ESM build cannot be loaded by
 // Node's own resolver (extension-less imports), so the CLI is bundled with esbuild into
 // node_modules/.cache/spikelab/ whenever a source file is newer than the bundle, then imported.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,7 +25,7 @@ if (stale) {
   mkdirSync(outDir, { recursive: true });
   await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: outFile,
+    outfile: `${outFile}.${process.pid}.tmp`, // renamed into place: concurrent runs never see half a file
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -43,6 +43,7 @@ if (stale) {
       ].join('\n'),
     },
   });
+  renameSync(`${outFile}.${process.pid}.tmp`, outFile);
 }
 const { main } = await import(pathToFileURL(outFile).href);
 process.exitCode = await main(process.argv.slice(2));
