@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { toErrorInfo } from '../engine/core/errors';
 import { listDatasets } from '../engine/datasets';
+import { httpFetcher } from '../engine/datasets/fetchers';
 import { layoutGraph } from '../engine/graph/layout';
 import { readNir, writeNir } from '../engine/nir';
 import { candidatesFor, selectBackend, BACKEND_ORDER, type BackendInfo } from '../engine/tensor/backend';
@@ -24,12 +25,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
 }
 
 /** Shipped datasets are served next to the app, under datasets/. */
-async function fetchBytes(path: string): Promise<Uint8Array> {
-  const url = new URL(`${import.meta.env.BASE_URL}datasets/${path}`, self.location.origin);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
+const fetchBytes = httpFetcher(new URL(`${import.meta.env.BASE_URL}datasets/`, self.location.origin).href);
 
 const api: EngineApi = {
   init: (options) =>
