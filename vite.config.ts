@@ -12,7 +12,12 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: isolation },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // bench.html: the training-step benchmark page; conformance.html: the kernel conformance page.
+    rollupOptions: { input: { main: 'index.html', bench: 'bench.html', conformance: 'conformance.html' } },
+  },
   // The dependency scanner does not follow `new Worker(new URL(...))`; without this, Vite dev
   // discovers the worker's dependencies at run time and reloads the page (../shared/specs/webgpu.md §6.3).
   // Do not exclude @tensorflow/tfjs-backend-wasm from pre-bundling: its glue files are CommonJS (§6.4).

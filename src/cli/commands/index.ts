@@ -1,5 +1,13 @@
 /** The CLI's command registry: one file per command; add a line here to register one. */
 import type { ParsedArgs } from '../args';
+import { info } from './info';
+import { convert } from './convert';
+import { datasets } from './datasets';
+import { bench } from './bench';
+import { reference } from './reference';
+import { train } from './train';
+import { evaluate } from './evaluate';
+import { simulate } from './simulate';
 
 export interface Command {
   name: string;
@@ -10,4 +18,12 @@ export interface Command {
 }
 
 export const commands: Command[] = [
+  info,
+  convert,
+  datasets,
+  bench,
+  reference,
+  train,
+  evaluate,
+  simulate,
 ];

@@ -12,15 +12,14 @@ import { ScanBackwardProgram } from '../kernels/scanBackwardProgram';
 import { ScanForwardProgram, scanParamNames } from '../kernels/scanForwardProgram';
 import { scanLayout } from '../kernels/scanLayout';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
-import type { NeuronScan, ScanParams, ScanResult, ScanSpec } from './types';
+import type { NeuronScan, ScanParams, ScanResult } from './types';
 
 type Uniform = { type: string; data: number[] };
 
-function paramList(params: ScanParams, spec: ScanSpec, n: number): tf.Tensor[] {
-  return scanParamNames(spec).map((name) => {
-    const value = params[name as keyof ScanParams] ?? tf.zeros([n]);
-    return tf.reshape(tf.cast(tf.broadcastTo(value, [n]), 'float32'), [n]);
-  });
+/** Parameter `name` as a flat float32 [N] tensor (absent ones are zeros). */
+function row(params: ScanParams, name: string, n: number): tf.Tensor {
+  const value = params[name as keyof ScanParams] ?? tf.zeros([n]);
+  return tf.reshape(tf.cast(tf.broadcastTo(value, [n]), 'float32'), [n]);
 }
 
 export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
@@ -29,25 +28,24 @@ export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
   const lanes = B * N;
   const layout = scanLayout(spec);
   const sizes: Uniform[] = [{ type: 'int32', data: [T] }, { type: 'int32', data: [lanes] }, { type: 'int32', data: [N] }];
-  const constants = paramList(params, spec, N);
   let membrane: tf.Tensor | undefined;
 
   const run = (xIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, save: tf.GradSaveFunc) => {
-    const flatX = tf.reshape(xIn, [T * lanes]);
-    const inputs = [flatX, ...constants];
-    inputs[1] = tf.reshape(beta, [N]);
-    if (alpha) inputs[6] = tf.reshape(alpha, [N]);
-    const state = asTensor(backend.runWebGPUProgram(new ScanForwardProgram(spec, T, lanes), inputs, 'float32', sizes));
+    const rows = scanParamNames(spec).map((name) =>
+      name === 'beta' ? row({ ...params, beta }, name, N) : name === 'alpha' && alpha ? row({ ...params, alpha }, name, N) : row(params, name, N));
+    const packed = tf.reshape(tf.stack(rows), [rows.length * N]);
+    const state = asTensor(backend.runWebGPUProgram(new ScanForwardProgram(spec, T, lanes),
+      [tf.reshape(xIn, [T * lanes]), packed], 'float32', sizes));
     const value = tf.reshape(tf.slice(state, [0], [T * lanes]), [T, B, N]);
     if (options.recordMembrane) {
       membrane = spec.output === 'membrane' ? undefined : tf.keep(tf.reshape(tf.slice(state, [layout.m * T * lanes], [T * lanes]), [T, B, N]));
     }
-    save([state, ...inputs.slice(1)]);
+    save([state, packed]);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [savedState, ...savedParams] = saved;
+      const [savedState, savedParams] = saved;
       const uniforms = [...sizes, { type: 'float32', data: [spec.surrogate.slope] }];
       const grads = asTensor(backend.runWebGPUProgram(new ScanBackwardProgram(spec, T, lanes),
-        [tf.reshape(dy, [T * lanes]), savedState, ...savedParams], 'float32', uniforms));
+        [tf.reshape(dy, [T * lanes]), savedState, savedParams], 'float32', uniforms));
       const dx = tf.reshape(tf.slice(grads, [0], [T * lanes]), [T, B, N]);
       const partial = (k: number) => tf.sum(tf.reshape(tf.slice(grads, [(T + k) * lanes], [lanes]), [B, N]), 0);
       const dBeta = tf.reshape(partial(0), beta.shape);

@@ -6,7 +6,7 @@
  * a random w, so every step gets a different upstream gradient.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../data/mulberry32';
+import { mulberry32 } from '../../core/rng';
 import { scanCases, type ScanCase } from './fusedScanCases';
 import { plainScan } from './plainScan';
 import { neuronScanFor, type ScanPath } from './registry';
@@ -118,4 +118,24 @@ export async function runScanConformance(backend: string, onCase?: (r: ScanCaseR
     onCase?.(result);
   }
   return results;
+}
+
+/**
+ * Destroys the WebGPU device and checks that the next fused scan fails at once with
+ * GPU_DEVICE_LOST (a clear message, no hang). Run last: the backend is unusable afterwards.
+ */
+export async function runDeviceLostCheck(): Promise<{ ok: boolean; code: string; message: string }> {
+  const backend = tf.backend() as unknown as { device: GPUDevice };
+  backend.device.destroy();
+  await backend.device.lost;
+  const c = scanCases()[0];
+  try {
+    tf.tidy(() => neuronScanFor('webgpu').scan(tf.zeros([c.T, c.B, c.N]), {
+      beta: tf.ones([c.N]), gainIn: tf.ones([c.N]), bias: tf.zeros([c.N]), threshold: tf.ones([c.N]), vReset: tf.zeros([c.N]),
+    }, c.spec).out);
+    return { ok: false, code: '', message: 'the scan ran on a destroyed device without an error' };
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    return { ok: code === 'GPU_DEVICE_LOST', code, message: error instanceof Error ? error.message : String(error) };
+  }
 }

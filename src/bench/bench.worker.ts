@@ -1,0 +1,26 @@
+/**
+ * The bench worker: for each requested cell, starts its backend (forced, no fallback), runs the
+ * cell (§5 check, then the timed workload) and posts the JSON record; errors come back as
+ * structured data, one per cell, and never stop the remaining cells.
+ */
+import { toErrorInfo } from '../engine/core/errors';
+import { selectBackend } from '../engine/tensor/backend';
+import { browserLoaders } from '../engine/tensor/backends.browser';
+import { runBenchCell } from '../engine/tensor/bench/runBench';
+import type { BenchMessage, BenchRequest } from './benchMessages';
+
+const post = (m: BenchMessage) => self.postMessage(m);
+
+self.onmessage = async (event: MessageEvent<BenchRequest>) => {
+  for (const options of event.data.cells) {
+    try {
+      const info = await selectBackend({ candidates: [options.backend], loaders: browserLoaders, forced: true });
+      const a = info.adapter;
+      const device = a ? `${a.vendor}/${a.architecture}${a.description ? ` ${a.description}` : ''}${a.isFallbackAdapter ? ' (fallback adapter)' : ''}` : `${options.backend} in ${navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0] ?? 'browser'}`;
+      post({ type: 'cell', cell: await runBenchCell({ ...options, device }) });
+    } catch (error) {
+      post({ type: 'error', options, error: toErrorInfo(error) });
+    }
+  }
+  post({ type: 'done' });
+};

@@ -1,0 +1,39 @@
+/**
+ * The conformance worker: for each backend asked, starts it, runs the neuron-scan suite (fused or
+ * plain as the registry picks, against plain on cpu) and the resident-dataset suite, and posts one
+ * message per case and a final summary; with webgpu it last checks that a destroyed device gives
+ * GPU_DEVICE_LOST. Run by conformance.html (e2e/gpu-conformance.spec.ts).
+ */
+import { selectBackend, type BackendName } from '../engine/tensor/backend';
+import { browserLoaders } from '../engine/tensor/backends.browser';
+import '../engine/tensor/scan/fusedScanRegister';
+import { runDeviceLostCheck, runScanConformance } from '../engine/tensor/scan/fusedScanConformance';
+import { runUnpackConformance } from '../engine/tensor/data/unpackConformance';
+import type { ConformanceMessage } from './conformanceTypes';
+
+const post = (message: ConformanceMessage) => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
+  const started = performance.now();
+  for (const backend of event.data.backends) {
+    try {
+      await selectBackend({ candidates: ['cpu'], loaders: browserLoaders });
+      const info = await selectBackend({ candidates: [backend], loaders: browserLoaders, forced: true });
+      post({ type: 'backend', backend, adapter: info.adapter ? `${info.adapter.vendor}/${info.adapter.architecture}` : '' });
+      await runScanConformance(backend, (result) => post({ type: 'scan', result }));
+      for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
+    } catch (error) {
+      post({ type: 'backendError', backend, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (event.data.backends.includes('webgpu')) {
+    // Last: it destroys the WebGPU device.
+    try {
+      await selectBackend({ candidates: ['webgpu'], loaders: browserLoaders, forced: true });
+      post({ type: 'deviceLost', ...(await runDeviceLostCheck()) });
+    } catch (error) {
+      post({ type: 'deviceLost', ok: false, code: '', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  post({ type: 'done', seconds: (performance.now() - started) / 1000 });
+};

@@ -1,0 +1,55 @@
+/**
+ * conformance.html: runs the kernel conformance suite in a worker for the backends named by
+ * ?backends=webgpu,webgl,wasm,cpu (default all four), shows one line per case, and exposes the
+ * report as `globalThis.spikelabConformance` for Playwright.
+ */
+import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
+
+const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], unpack: [] };
+(globalThis as unknown as { spikelabConformance: ConformanceReport }).spikelabConformance = report;
+
+const log = document.getElementById('log') as HTMLPreElement;
+const line = (text: string) => {
+  log.textContent += `${text}\n`;
+};
+
+const backends = (new URLSearchParams(location.search).get('backends') ?? 'webgpu,webgl,wasm,cpu').split(',');
+const worker = new Worker(new URL('./conformance.worker.ts', import.meta.url), { type: 'module' });
+worker.onerror = (e) => {
+  report.backendErrors.worker = String(e.message ?? e);
+  report.done = true;
+  line(`worker error: ${e.message ?? e}`);
+};
+worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'backend':
+      report.backends[m.backend] = m.adapter;
+      line(`== ${m.backend} ${m.adapter}`);
+      break;
+    case 'backendError':
+      report.backendErrors[m.backend] = m.error;
+      line(`!! ${m.backend}: ${m.error}`);
+      break;
+    case 'scan': {
+      report.scan.push(m.result);
+      const errs = Object.entries(m.result.relErr).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(' ');
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} scan ${m.result.path} ${m.result.name}: flips ${m.result.spikeFlips} ${errs} ${m.result.error ?? ''}`);
+      break;
+    }
+    case 'unpack':
+      report.unpack.push(m.result);
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} unpack ${m.result.layout} ${m.result.name}: mismatches ${m.result.mismatches} ${m.result.error ?? ''}`);
+      break;
+    case 'deviceLost':
+      report.deviceLost = { ok: m.ok, code: m.code, message: m.message };
+      line(`${m.ok ? 'ok  ' : 'FAIL'} device lost → ${m.code}: ${m.message}`);
+      break;
+    case 'done':
+      report.seconds = m.seconds;
+      report.done = true;
+      line(`done in ${m.seconds.toFixed(1)} s`);
+      break;
+  }
+};
+worker.postMessage({ backends });

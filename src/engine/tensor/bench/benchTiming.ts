@@ -1,0 +1,99 @@
+/**
+ * The measurement protocol of ../shared/specs/bench.md §6 for a training step that returns its
+ * loss as a tensor without reading it: warm-up (warmup_s = wall time to the first completed step,
+ * shader and pipeline creation included), throughput mode (K steps, one sync, R repeats: median
+ * and min–max of elapsed/K), latency mode (sync after every step, median), one epoch with an
+ * on-device shuffle and a single sync, and the peak of TF.js's device-memory count sampled after
+ * the forward pass and after the update. Syncs are `await loss.data()`; no dataSync in the loop.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface TrainingWorkload {
+  stepsPerEpoch: number;
+  residentBytes: number;
+  /** A new on-device permutation for `epoch`. */
+  shuffle(epoch: number): void;
+  /** One optimisation step on batch i of the epoch; returns the loss (kept; the caller disposes). */
+  step(i: number, sample: () => void): tf.Scalar;
+  dispose(): void;
+}
+
+export interface TrainingTimes {
+  warmup_s: number;
+  step_ms_median: number;
+  step_ms_min: number;
+  step_ms_max: number;
+  step_ms_sync_median: number;
+  epoch_s: number;
+  peak_mem_bytes: number;
+  mem_method: string;
+  final_loss: number;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export function memorySampler(): { sample: () => void; peak: () => number; method: string } {
+  let peak = 0;
+  const gpu = tf.getBackend() === 'webgpu';
+  return {
+    sample: () => {
+      const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+      peak = Math.max(peak, gpu ? m.numBytesInGPU ?? m.numBytes : m.numBytes);
+    },
+    peak: () => peak,
+    method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update',
+  };
+}
+
+export async function timeTraining(w: TrainingWorkload, o: { warmup: number; steps: number; repeats: number; latencySteps: number }): Promise<TrainingTimes> {
+  const mem = memorySampler();
+  let counter = 0;
+  const next = () => w.step(counter++ % w.stepsPerEpoch, mem.sample);
+  const started = performance.now();
+  let loss = next();
+  await loss.data();
+  const warmup_s = (performance.now() - started) / 1000;
+  for (let i = 1; i < o.warmup; i++) {
+    const l = next();
+    loss.dispose();
+    loss = l;
+  }
+  await loss.data();
+  const throughput: number[] = [];
+  for (let r = 0; r < o.repeats; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < o.steps; k++) {
+      const l = next();
+      loss.dispose();
+      loss = l;
+    }
+    await loss.data();
+    throughput.push((performance.now() - t0) / o.steps);
+  }
+  const latency: number[] = [];
+  for (let k = 0; k < o.latencySteps; k++) {
+    const t0 = performance.now();
+    const l = next();
+    loss.dispose();
+    loss = l;
+    await loss.data();
+    latency.push(performance.now() - t0);
+  }
+  const e0 = performance.now();
+  w.shuffle(1);
+  for (let i = 0; i < w.stepsPerEpoch; i++) {
+    const l = w.step(i, mem.sample);
+    loss.dispose();
+    loss = l;
+  }
+  const final_loss = (await loss.data())[0];
+  const epoch_s = (performance.now() - e0) / 1000;
+  loss.dispose();
+  return {
+    warmup_s, step_ms_median: median(throughput), step_ms_min: Math.min(...throughput), step_ms_max: Math.max(...throughput),
+    step_ms_sync_median: latency.length ? median(latency) : NaN, epoch_s, peak_mem_bytes: mem.peak(), mem_method: mem.method, final_loss,
+  };
+}

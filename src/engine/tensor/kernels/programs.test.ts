@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { scanCases } from '../scan/fusedScanCases';
+import { GatherUnpackProgram } from './gatherUnpackProgram';
+import { ScanBackwardProgram } from './scanBackwardProgram';
+import { ScanForwardProgram } from './scanForwardProgram';
+import { scanLayout, scanShaderKey } from './scanLayout';
+
+// The WGSL generators, checked without a GPU (e2e/gpu-conformance.spec.ts runs them). With the
+// pipeline layout 'auto', a bound input the shader never reads invalidates the bind group and
+// WebGPU drops the whole command buffer (it silently zeroed outputs once), so every program must
+// read every one of its variables.
+const reads = (code: string, name: string) => new RegExp(`\\b${name}\\[`).test(code);
+
+describe('fused-scan and unpack WGSL programs', () => {
+  const specs = scanCases().map((c) => c.spec);
+
+  it('read every input they bind, for every spec variant and surrogate', () => {
+    for (const spec of specs) {
+      for (const program of [new ScanForwardProgram(spec, 5, 6), new ScanBackwardProgram(spec, 5, 6)]) {
+        const code = program.getUserCode();
+        for (const name of program.variableNames) expect(reads(code, name), `${program.shaderKey} reads ${name}`).toBe(true);
+      }
+    }
+    for (const shifted of [false, true]) {
+      const program = new GatherUnpackProgram(13, 4, 5, shifted);
+      for (const name of program.variableNames) expect(reads(program.getUserCode(), name)).toBe(true);
+    }
+  });
+
+  it('give each distinct spec its own shader key (the pipeline cache key)', () => {
+    const keys = new Map<string, string>();
+    for (const spec of specs) {
+      const key = scanShaderKey(spec);
+      const code = new ScanForwardProgram(spec, 1, 1).getUserCode() + new ScanBackwardProgram(spec, 1, 1).getUserCode();
+      if (keys.has(key)) expect(keys.get(key)).toBe(code);
+      keys.set(key, code);
+    }
+    expect(keys.size).toBeGreaterThanOrEqual(40);
+  });
+
+  it('save one slot per state the backward reads (layout of scanLayout.ts)', () => {
+    const base = specs[0];
+    expect(scanLayout({ ...base, output: 'membrane', synaptic: false })).toMatchObject({ slots: 1, v: 0, c: -1, m: -1 });
+    expect(scanLayout({ ...base, spikeFrom: 'pre', synaptic: false, adaptive: false })).toMatchObject({ slots: 2, m: 1, v: 1 });
+    expect(scanLayout({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true })).toMatchObject({ slots: 5, m: 1, v: 2, c: 3, a: 4 });
+    // output and dx/dβ/dα partials: T·lanes values, then one lane block per gradient
+    expect(new ScanForwardProgram({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3).outputShape).toEqual([5 * 7 * 3]);
+    expect(new ScanBackwardProgram({ ...base, synaptic: true }, 7, 3).outputShape).toEqual([(7 + 2) * 3]);
+  });
+});

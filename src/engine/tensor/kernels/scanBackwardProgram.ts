@@ -1,0 +1,98 @@
+/**
+ * Fused neuron scan, backward (BPTT): one invocation per lane l = b·N + n walks t = T−1 … 0 and
+ * carries the adjoints λ_v = ∂L/∂v_t, λ_c = ∂L/∂c_t, λ_a = ∂L/∂a_t from the future, reading the
+ * forward's saved state (./scanLayout.ts; x_{t−1} stands for slot x at step t − 1, 0 at t = 0).
+ *
+ * Inputs (float32, flat): dy [T·B·N] (∂L/∂out), state [S·T·B·N], params [K·N] (the forward's). Uniforms: steps, lanes, neurons, slope k.
+ * Output: result [T·B·N + B·N (+ B·N)] = dx (time-major), then per-lane partials of ∂L/∂β and, for
+ * synaptic layers, ∂L/∂α (the caller sums them over the batch). The partials are masked by
+ * [0 ≤ β ≤ 1] (and [0 ≤ α ≤ 1]): the derivative of the clip.
+ *
+ * Per step, with g the surrogate, r = z_t the reset spike (carrying no gradient when detached):
+ *   membrane output: g_v = λ_v + dy_t;  ∂β̂ += g_v·v_{t−1};  λ_v ← β̂·g_v;  g_u = g_v
+ *   post: s = g(m_t − θ_t)
+ *         g_z = dy_t + (1 − γ)·λ_a + [attached] (−θ_t·λ_v | (v_reset − m_t)·λ_v)
+ *         g_m = (λ_v | (1 − r)·λ_v) + g_z·s;  g_θ = −g_z·s − (r·λ_v | 0)
+ *         ∂β̂ += g_m·v_{t−1};  λ_v ← β̂·g_m;  g_u = g_m
+ *   pre:  s = g(v_{t−1} − θ_t);  w = (v_{t−1} | v_{t−1} + (v_reset − v_{t−1})·r)
+ *         g_z = dy_t + (1 − γ)·λ_a + [attached] (−θ_t·λ_v | β̂·(v_reset − v_{t−1})·λ_v)
+ *         ∂β̂ += λ_v·w;  g_u = λ_v;  g_θ = −g_z·s − (r·λ_v | 0)
+ *         λ_v ← (β̂·λ_v | β̂·(1 − r)·λ_v) + g_z·s
+ *   adaptive (θ_t = θ + a_{t−1}): λ_a ← γ·λ_a + g_θ
+ *   synaptic: g_c = λ_c + g_cur·g_u;  ∂α̂ += g_c·c_{t−1};  λ_c ← α̂·g_c;  dx_t = g_in·g_c
+ *   otherwise dx_t = g_in·g_u
+ * (a | b): the 'subtract' | 'to_reset' variant.
+ */
+import type { ScanSpec } from '../scan/types';
+import { FlatProgram } from './program';
+import { scanParamLets } from './scanForwardProgram';
+import { scanLayout, scanShaderKey } from './scanLayout';
+import { surrogateWgsl } from './surrogateWgsl';
+
+export class ScanBackwardProgram extends FlatProgram {
+  variableNames: string[];
+  uniforms = 'steps : i32, lanes : i32, neurons : i32, slope : f32,';
+  private readonly spec: ScanSpec;
+
+  constructor(spec: ScanSpec, steps: number, lanes: number) {
+    super([(steps + (spec.synaptic ? 2 : 1)) * lanes], lanes, `spikelab_scan_bwd_${scanShaderKey(spec)}`);
+    this.spec = spec;
+    this.variableNames = ['dy', 'state', 'params'];
+  }
+
+  getUserCode(): string {
+    const spec = this.spec;
+    const L = scanLayout(spec);
+    const at = (s: number) => `state[(${s} * uniforms.steps + t) * uniforms.lanes + l]`;
+    const before = (s: number) => `select(0.0, state[(${s} * uniforms.steps + max(t - 1, 0)) * uniforms.lanes + l], t > 0)`;
+    const spiking = spec.output === 'spikes';
+    const adaptive = spiking && spec.adaptive;
+    const subtract = spec.reset === 'subtract';
+    const attached = !spec.detachReset;
+    const body: string[] = [`let vPrev = ${before(L.v)};`];
+    if (!spiking) {
+      body.push('let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
+    } else {
+      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let r = ${at(L.out)};`);
+      body.push(`var gz = dy[i]${adaptive ? ' + (1.0 - ga) * la' : ''};`);
+      if (spec.spikeFrom === 'post') {
+        body.push(`let m = ${at(L.m)};`, 'let s = surrogate(m - th_t, uniforms.slope);');
+        if (attached) body.push(subtract ? 'gz = gz - th_t * lv;' : 'gz = gz + (vr - m) * lv;');
+        body.push(`let gm = ${subtract ? 'lv' : '(1.0 - r) * lv'} + gz * s;`);
+        if (adaptive) body.push(`la = ga * la - gz * s${subtract ? ' - r * lv' : ''};`);
+        body.push('dbh = dbh + gm * vPrev;', 'lv = bh * gm;', 'let gu = gm;');
+      } else {
+        body.push('let s = surrogate(vPrev - th_t, uniforms.slope);');
+        if (attached) body.push(subtract ? 'gz = gz - th_t * lv;' : 'gz = gz + bh * (vr - vPrev) * lv;');
+        body.push(`dbh = dbh + lv * ${subtract ? 'vPrev' : '(vPrev + (vr - vPrev) * r)'};`, 'let gu = lv;');
+        if (adaptive) body.push(`la = ga * la - gz * s${subtract ? ' - r * lv' : ''};`);
+        body.push(`lv = ${subtract ? 'bh * lv' : 'bh * (1.0 - r) * lv'} + gz * s;`);
+      }
+    }
+    if (spec.synaptic) {
+      body.push('let gcur = lc + gc * gu;', `dah = dah + gcur * ${before(L.c)};`, 'lc = ah * gcur;', 'result[i] = gi * gcur;');
+    } else {
+      body.push('result[i] = gi * gu;');
+    }
+    const inUnit = (name: string) => `select(0.0, 1.0, ${name} >= 0.0 && ${name} <= 1.0)`;
+    return `
+      ${surrogateWgsl(spec.surrogate.name)}
+      fn main(index : i32) {
+        let l = index;
+        if (l >= uniforms.lanes) { return; }
+        let n = l % uniforms.neurons;
+        ${scanParamLets(spec)}
+        ${spec.synaptic ? 'var lc = 0.0; var dah = 0.0;' : ''}
+        ${adaptive ? 'var la = 0.0;' : ''}
+        var lv = 0.0;
+        var dbh = 0.0;
+        for (var t = uniforms.steps - 1; t >= 0; t = t - 1) {
+          let i = t * uniforms.lanes + l;
+          ${body.join('\n          ')}
+        }
+        let partials = uniforms.steps * uniforms.lanes;
+        result[partials + l] = dbh * ${inUnit('betaRaw')};
+        ${spec.synaptic ? `result[partials + uniforms.lanes + l] = dah * ${inUnit('alphaRaw')};` : ''}
+      }`;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The running TF.js WebGPU backend, for kernels that dispatch their own WGSL programs through it
+ * (`runWebGPUProgram`: the backend's command encoder, buffer pool and pipeline cache, so a custom
+ * kernel queues behind the TF.js ops that produce its inputs with no readback and no extra submit).
+ * A lost device is remembered and reported as GPU_DEVICE_LOST instead of hanging the next step.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { SpikelabError } from '../../core/errors';
+
+const lost = new WeakMap<GPUDevice, string>();
+const watched = new WeakSet<GPUDevice>();
+
+function watch(device: GPUDevice): void {
+  if (watched.has(device)) return;
+  watched.add(device);
+  void device.lost.then((info) => lost.set(device, `${info.reason}: ${info.message}`));
+}
+
+/** The active WebGPU backend; throws GPU_NOT_WEBGPU on another backend, GPU_DEVICE_LOST if lost. */
+export function webgpuBackend(): WebGPUBackend {
+  if (tf.getBackend() !== 'webgpu') {
+    throw new SpikelabError('GPU_NOT_WEBGPU', `A WebGPU kernel was called on the ${tf.getBackend()} backend.`,
+      'Use neuronScanFor(tf.getBackend()) so other backends get the plain TF.js path.');
+  }
+  const backend = tf.backend() as WebGPUBackend;
+  watch(backend.device);
+  const reason = lost.get(backend.device);
+  if (reason !== undefined) {
+    throw new SpikelabError('GPU_DEVICE_LOST', `The GPU device was lost (${reason}).`,
+      'Reload the page to get a new device; if it keeps happening, pick a smaller batch or hidden size, or force ?backend=wasm.');
+  }
+  return backend;
+}
+
+/** Wraps a program's output TensorInfo as a tensor tracked by the current tf.tidy scope. */
+export function asTensor(info: tf.TensorInfo): tf.Tensor {
+  return tf.engine().makeTensorFromTensorInfo(info);
+}
