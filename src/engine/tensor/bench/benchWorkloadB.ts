@@ -10,13 +10,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../core/rng';
-import { devicePermutation } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
 import type { ScanSpec } from '../scan/types';
 import { lossValue } from '../train/losses';
 import { createOptimizer } from '../train/optimizer';
 import type { TrainingWorkload } from './benchTiming';
+import { residentWorkload } from './residentWorkload';
 import { conv2dWithWasmGradient } from '../program/conv2dWasm';
 
 const SIDE = 34;
@@ -51,7 +51,6 @@ export function workloadB(o: { T: number; B: number; m: number; n: number; path:
     return tf.reshape(scan(current, params, spec).out, [T * B, N]);
   };
   const optimizer = createOptimizer('adam', 2e-2);
-  let perm = devicePermutation(o.n, 0);
   const TB = o.T * o.B;
   const forward = (x: tf.Tensor) => {
     const frames = tf.transpose(tf.reshape(x, [TB, 2, SIDE, SIDE]), [0, 2, 3, 1]) as tf.Tensor4D;
@@ -63,32 +62,11 @@ export function workloadB(o: { T: number; B: number; m: number; n: number; path:
     const i3 = tf.reshape(tf.matMul(flat, W3), [o.T, o.B, 10]);
     return tf.reshape(layer(i3, betas[2], { ...lif, output: 'membrane' }), [o.T, o.B, 10]);
   };
-  return {
-    scanPath: path,
-    stepsPerEpoch: Math.floor(o.n / o.B),
-    residentBytes: dataset.residentBytes,
-    shuffle(epoch) {
-      perm.dispose();
-      perm = devicePermutation(o.n, epoch);
+  return residentWorkload({
+    dataset, n: o.n, B: o.B, scanPath: path, optimizer, variables: [Wc1, Wc2, W3, ...betas],
+    loss(x, y) {
+      return lossValue(forward(x), y, 'integral_ce', { smoothing: 0.3 });
     },
-    step(i, sample) {
-      return tf.tidy(() => {
-        const { x, y } = dataset.batch(perm, i * o.B, o.B);
-        const { value, grads } = tf.variableGrads(() => {
-          const loss = lossValue(forward(x), y, 'integral_ce', { smoothing: 0.3 });
-          sample();
-          return loss;
-        }, [Wc1, Wc2, W3, ...betas]);
-        optimizer.applyGradients(grads);
-        sample();
-        return value;
-      });
-    },
-    dispose() {
-      perm.dispose();
-      dataset.dispose();
-      optimizer.dispose();
-      tf.dispose([Wc1, Wc2, W3, ...betas]);
-    },
-  };
+    disposeModel: () => tf.dispose([Wc1, Wc2, W3, ...betas]),
+  });
 }

@@ -8,12 +8,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../core/rng';
-import { devicePermutation } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
 import type { ScanParams, ScanSpec } from '../scan/types';
 import { createOptimizer } from '../train/optimizer';
 import type { TrainingWorkload } from './benchTiming';
+import { residentWorkload } from './residentWorkload';
 
 const IN = 700;
 const OUT = 20;
@@ -45,37 +45,15 @@ export function workloadW1(o: { T: number; B: number; H: number; n: number; path
   const hidden = neuronConstants(o.H, 0.95);
   const readout = neuronConstants(OUT, 0.95);
   const optimizer = createOptimizer('adam', 1e-3);
-  let perm = devicePermutation(o.n, 0);
-  return {
-    scanPath: path,
-    stepsPerEpoch: Math.floor(o.n / o.B),
-    residentBytes: dataset.residentBytes,
-    shuffle(epoch) {
-      perm.dispose();
-      perm = devicePermutation(o.n, epoch);
+  return residentWorkload({
+    dataset, n: o.n, B: o.B, scanPath: path, optimizer, variables: [W1, W2],
+    loss(x, y) {
+      const i1 = tf.reshape(tf.matMul(tf.reshape(x, [o.T * o.B, IN]), W1), [o.T, o.B, o.H]);
+      const s = scan(i1, hidden, lif).out;
+      const i2 = tf.reshape(tf.matMul(tf.reshape(s, [o.T * o.B, o.H]), W2), [o.T, o.B, OUT]);
+      const logits = tf.sum(scan(i2, readout, li).out, 0);
+      return tf.losses.softmaxCrossEntropy(tf.oneHot(y, OUT), logits) as tf.Scalar;
     },
-    step(i, sample) {
-      return tf.tidy(() => {
-        const { x, y } = dataset.batch(perm, i * o.B, o.B);
-        const { value, grads } = tf.variableGrads(() => {
-          const i1 = tf.reshape(tf.matMul(tf.reshape(x, [o.T * o.B, IN]), W1), [o.T, o.B, o.H]);
-          const s = scan(i1, hidden, lif).out;
-          const i2 = tf.reshape(tf.matMul(tf.reshape(s, [o.T * o.B, o.H]), W2), [o.T, o.B, OUT]);
-          const logits = tf.sum(scan(i2, readout, li).out, 0);
-          const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, OUT), logits) as tf.Scalar;
-          sample();
-          return loss;
-        }, [W1, W2]);
-        optimizer.applyGradients(grads);
-        sample();
-        return value;
-      });
-    },
-    dispose() {
-      perm.dispose();
-      dataset.dispose();
-      optimizer.dispose();
-      tf.dispose([W1, W2, ...Object.values(hidden), ...Object.values(readout)]);
-    },
-  };
+    disposeModel: () => tf.dispose([W1, W2, ...Object.values(hidden), ...Object.values(readout)]),
+  });
 }
