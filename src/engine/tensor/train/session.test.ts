@@ -4,6 +4,7 @@ import { initParamsA } from '../../bench/canon';
 import { syntheticShd } from '../../bench/syntheticData';
 import { workloadAGraph } from '../../bench/workloadAGraph';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../train/types';
+import { nmnistConvNet } from '../../graph/templates';
 import { startNodeBackend } from '../backends.node';
 import { TrainingSession } from './session';
 
@@ -93,6 +94,21 @@ describe('TrainingSession', () => {
     // Euler: τ = dt/(1 − β), and r scaled so the input gain R·dt/τ stays 1.
     expect(lif.tau.data[0]).toBeCloseTo(1 / (1 - beta[0]), 3);
     expect(lif.r.data[0] / lif.tau.data[0]).toBeCloseTo(1, 5);
+    session.dispose();
+  });
+
+  it('trains a convolutional network on wasm (no Conv2DBackpropFilter kernel there)', async () => {
+    const T = 3;
+    const F = 2 * 34 * 34;
+    const train = {
+      n: 4, T, featureShape: [2, 34, 34], classes: 10, labels: Uint8Array.from([0, 1, 2, 3]),
+      batch: (indices: ArrayLike<number>) => Float32Array.from({ length: T * indices.length * F }, (_, i) => ((i * 2654435761) % 97 < 5 ? 1 : 0)),
+    };
+    const session = new TrainingSession(nmnistConvNet(), { train }, small({ dt: 1e-3, batchSize: 2, epochs: 1 }));
+    const before = session.program.variables['conv1/weight'].dataSync().slice();
+    const metrics = await session.step();
+    expect(Number.isFinite(metrics.loss)).toBe(true);
+    expect(session.program.variables['conv1/weight'].dataSync()).not.toEqual(before);
     session.dispose();
   });
 });
