@@ -24,7 +24,7 @@ const noEngineTensorFromUi = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', '.device/', '.gl/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -45,8 +45,10 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
       'tfjs-backend-wasm-simd.wasm': simd.default,
       'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
     });
+    await import('./cpu/register'); // the fused JS neuron scan and the spike matmul
   },
   cpu: async () => {
     await import('@tensorflow/tfjs-backend-cpu');
+    await import('./cpu/register');
   },
 };

@@ -10,9 +10,11 @@ export const nodeLoaders: Partial<Record<BackendName, BackendLoader>> = {
   wasm: async () => {
     await import('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await import('./cpu/register'); // the fused JS neuron scan and the spike matmul
   },
   cpu: async () => {
     await import('@tensorflow/tfjs-backend-cpu');
+    await import('./cpu/register');
   },
 };
 

@@ -9,9 +9,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../core/rng';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
-import type { ScanSpec } from '../scan/types';
+import type { ScanParams, ScanSpec } from '../scan/types';
 import { median, memorySampler } from './benchTiming';
-import { neuronConstants } from './benchWorkloadW1';
+
+/** Per-neuron scan constants of a plain LIF population: decay β, unit gain, θ = 1, reset to 0. */
+function neuronConstants(N: number, beta: number): ScanParams {
+  return { beta: tf.fill([N], beta), gainIn: tf.ones([N]), bias: tf.zeros([N]), threshold: tf.ones([N]), vReset: tf.zeros([N]) };
+}
 
 export interface CTimes {
   warmup_s: number;

@@ -11,8 +11,9 @@ describe('runBenchCell (Node, wasm)', () => {
 
   it('times workload A from the resident packed data and reports the §6 fields', async () => {
     const before = tf.memory().numTensors;
+    // wasm has the CPU fast path's fused scan (src/engine/tensor/cpu), so 'fused' is what runs.
     const cell = await runBenchCell({ workload: 'A', backend: 'wasm', path: 'fused', T: 8, batch: 2, hidden: 8, n: 4, warmup: 1, steps: 1, repeats: 1, latencySteps: 1, check: false });
-    expect(cell).toMatchObject({ workload: 'A', backend: 'wasm', path: 'plain', stack: 'tfjs-wasm', data: 'synthetic', N: 4, T: 8, B: 2, H: 8, check_passed: null });
+    expect(cell).toMatchObject({ workload: 'A', backend: 'wasm', path: 'fused', stack: 'tfjs-wasm', data: 'synthetic', N: 4, T: 8, B: 2, H: 8, check_passed: null });
     // wasm keeps 16-step int32 lanes: 4 samples × ⌈8/16⌉ lanes × 128 features × 4 bytes, + 4 int32 labels
     expect(cell.resident_dataset_bytes).toBe(4 * 1 * 128 * 4 + 4 * 4);
     for (const key of ['warmup_s', 'step_ms_median', 'step_ms_min', 'step_ms_max', 'step_ms_sync_median', 'samples_per_s', 'epoch_s', 'projected_100_epoch_s', 'peak_mem_bytes']) {

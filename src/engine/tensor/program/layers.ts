@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
+import { reshapeUntaped } from '../cpu/reshape';
 import { conv2dWithWasmGradient } from './conv2dWasm';
 import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
 
@@ -91,8 +92,15 @@ function pool2d(x: tf.Tensor4D, node: Pool2dNode): tf.Tensor {
   return toNchw(y);
 }
 
-/** Applies a stateless layer to x [M, ...inShape], giving [M, ...outShape]. */
-export function applyLayer(node: NirNode, x: tf.Tensor, w: LayerWeights, outShape: number[]): tf.Tensor {
+/** y = x·Wᵀ for x [M, in] and W [out, in]: the product of Affine and Linear layers. */
+export type LinearMatMul = (x: tf.Tensor2D, weight: tf.Tensor2D) => tf.Tensor2D;
+const denseMatMul: LinearMatMul = (x, weight) => tf.matMul(x, weight, false, true);
+
+/**
+ * Applies a stateless layer to x [M, ...inShape], giving [M, ...outShape]. `matMul` replaces the
+ * dense product of Affine/Linear (Program passes the sparse spike matmul of ../cpu/ there).
+ */
+export function applyLayer(node: NirNode, x: tf.Tensor, w: LayerWeights, outShape: number[], matMul: LinearMatMul = denseMatMul): tf.Tensor {
   switch (node.type) {
     case 'Input':
     case 'Output':
@@ -101,9 +109,9 @@ export function applyLayer(node: NirNode, x: tf.Tensor, w: LayerWeights, outShap
     case 'Linear': {
       const [m] = x.shape;
       const inSize = w.weight!.shape[w.weight!.shape.length - 1];
-      let y = tf.matMul(tf.reshape(x, [m, inSize]), w.weight as tf.Tensor2D, false, true);
+      let y: tf.Tensor = matMul(reshapeUntaped(x, [m, inSize]), w.weight as tf.Tensor2D);
       if (node.type === 'Affine' && w.bias) y = tf.add(y, w.bias);
-      return tf.reshape(y, [m, ...outShape]);
+      return reshapeUntaped(y, [m, ...outShape]);
     }
     case 'Scale':
       return tf.mul(x, w.scale!);

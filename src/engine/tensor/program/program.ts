@@ -20,7 +20,9 @@ import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
 import { neuronStepper } from '../scan/step';
 import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
-import { applyLayer, type LayerWeights } from './layers';
+import { reshapeUntaped } from '../cpu/reshape';
+import { spikeMatMulFor } from '../cpu/spikeMatMulRegistry';
+import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
 
 export interface ProgramOptions {
@@ -72,6 +74,14 @@ export class Program {
   private readonly scan: NeuronScan;
   private readonly weights = new Map<string, LayerWeights>();
   private readonly neurons = new Map<string, NeuronEntry>();
+  /**
+   * Affine/Linear layers whose input is spikes, with the backend's sparse spike matmul
+   * (../cpu/spikeMatMulRegistry.ts): a layer qualifies when its one source is a spiking neuron
+   * population (binary by construction; x gets its gradient) or the Input (spikes when the
+   * dataset is; no gradient needed). The kernel is exact for any values and measures the
+   * density itself, so a dense Input just falls back to tf.matMul. Only on the fused path.
+   */
+  readonly spikeMatMuls = new Map<string, LinearMatMul>();
 
   constructor(graph: NirGraph, options: ProgramOptions) {
     if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
@@ -111,6 +121,15 @@ export class Program {
         this.neurons.set(name, { neuron, params: neuronParams(name, neuron, this.variables, trainable, scope), spec });
       } else {
         this.weights.set(name, layerWeights(name, node, this.variables, trainable, scope));
+      }
+    }
+    const spikeMatMul = path === 'fused' ? spikeMatMulFor(tf.getBackend()) : undefined;
+    for (const [name, node] of Object.entries(this.flat.nodes)) {
+      const sources = this.plan.sources[name] ?? [];
+      if (!spikeMatMul || (node.type !== 'Affine' && node.type !== 'Linear') || sources.length !== 1) continue;
+      const fromInput = sources[0] === this.inputName;
+      if (fromInput || this.neurons.get(sources[0])?.neuron.output === 'spikes') {
+        this.spikeMatMuls.set(name, (xs, weight) => spikeMatMul(xs, weight, { inputGrad: !fromInput }));
       }
     }
   }
@@ -157,9 +176,9 @@ export class Program {
     const outShape = this.shapes[name].output!;
     const entry = this.neurons.get(name);
     if (entry) {
-      const flat = tf.reshape(input, [T, B, entry.neuron.size]);
+      const flat = reshapeUntaped(input, [T, B, entry.neuron.size]);
       const result = this.scan(flat, entry.params, entry.spec, { recordMembrane: record && recordMembrane });
-      const out = tf.reshape(result.out, [T, B, ...outShape]);
+      const out = reshapeUntaped(result.out, [T, B, ...outShape]);
       values.set(name, out);
       if (record) records[name] = { out: result.out, membrane: result.membrane };
       return;
@@ -168,8 +187,8 @@ export class Program {
       values.set(name, this.delayAll(node, input));
       return;
     }
-    const rows = tf.reshape(input, [T * B, ...this.shapes[name].input!]);
-    values.set(name, tf.reshape(applyLayer(node, rows, this.weights.get(name)!, outShape), [T, B, ...outShape]));
+    const rows = reshapeUntaped(input, [T * B, ...this.shapes[name].input!]);
+    values.set(name, reshapeUntaped(applyLayer(node, rows, this.weights.get(name)!, outShape, this.spikeMatMuls.get(name)), [T, B, ...outShape]));
   }
 
   /** Delay over the whole sequence: neuron i's output at t is its input at t − k_i. */

@@ -1,0 +1,102 @@
+/**
+ * The fused neuron scan for the CPU backends ('wasm' and 'cpu'): x is read once, the forward
+ * runs over all T steps in plain JS loops (./scanLoops.ts) and keeps its tape in JS memory, and
+ * the backward is one reverse-time loop giving dx, dβ and (synaptic) dα. tf.customGrad makes it
+ * one op for autodiff. It meets the NeuronScan contract of ../scan/plainScan.ts (equations in
+ * ../scan/types.ts): the same spikes, values and gradients to float32 tolerance
+ * (./jsScan.test.ts). Gradients flow to x, β and α; β̂ = clip(β, 0, 1) passes the gradient where
+ * 0 ≤ β ≤ 1 (TF.js clipByValue). The recorded membrane carries no gradient (the output does).
+ * Where ./simdScan.ts covers the variant (and WebAssembly SIMD exists) the loops run there.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import type { NeuronScan, ScanParams, ScanResult } from '../scan/types';
+import { membraneOf, scanBackward, scanForward, type ScanArrays, type ScanGrads } from './scanLoops';
+import { simdScan, simdScanSupports } from './simdScan';
+import { valuesNow } from './tensorValues';
+
+/** A parameter as a float32 [N] array (a single value is broadcast). */
+function vector(t: tf.Tensor, N: number, name: string): Float32Array {
+  const data = t.dataSync();
+  if (data.length === N) return Float32Array.from(data);
+  if (data.length === 1) return new Float32Array(N).fill(data[0]);
+  throw new SpikelabError('GRAPH_UNSUPPORTED', `The neuron parameter ${name} has ${data.length} values for ${N} neurons.`,
+    'Give every neuron parameter one value per neuron (or a single value).');
+}
+
+function clipped(values: Float32Array): { clip: Float32Array; pass: Uint8Array } {
+  const clip = values.map((v) => Math.min(Math.max(v, 0), 1));
+  const pass = Uint8Array.from(values, (v) => (v >= 0 && v <= 1 ? 1 : 0));
+  return { clip, pass };
+}
+
+/** ∂L/∂β from ∂L/∂β̂ (the clip mask), in the parameter's own shape. */
+function paramGrad(sum: Float64Array, pass: Uint8Array, like: tf.Tensor): tf.Tensor {
+  const g = Float32Array.from(sum, (v, n) => (pass[n] ? v : 0));
+  if (like.size === 1 && g.length !== 1) return tf.reshape(tf.scalar(g.reduce((a, b) => a + b, 0)), like.shape);
+  return tf.tensor(g, like.shape, 'float32');
+}
+
+/** The scan, with the SIMD loops where they apply (`simd: false` forces the JS loops). */
+export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan {
+  return (x, params, spec, options = {}) => {
+    if (x.shape.length !== 3) {
+      throw new SpikelabError('INTERNAL', `The neuron scan takes x as [T, B, N], got [${x.shape.join(', ')}].`, 'This is a bug in the program runner.');
+    }
+    const [T, B, N] = x.shape as [number, number, number];
+    const synaptic = spec.synaptic && params.alpha !== undefined;
+    const adaptive = spec.adaptive && params.gamma !== undefined;
+    const constants = (p: ScanParams): Omit<ScanArrays, 'beta' | 'alpha'> => ({
+      gainIn: vector(p.gainIn, N, 'gainIn'), bias: vector(p.bias, N, 'bias'), threshold: vector(p.threshold, N, 'threshold'),
+      vReset: vector(p.vReset, N, 'vReset'),
+      ...(synaptic ? { gainCur: p.gainCur ? vector(p.gainCur, N, 'gainCur') : new Float32Array(N).fill(1) } : {}),
+      ...(adaptive ? { gamma: vector(p.gamma!, N, 'gamma') } : {}),
+    });
+    let membrane: (() => Float32Array) | undefined;
+    let release: (() => void) | undefined;
+
+    const run = (xIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null) => {
+      const b = clipped(vector(beta, N, 'beta'));
+      const a = alpha ? clipped(vector(alpha, N, 'alpha')) : null;
+      const arrays: ScanArrays = { ...constants(params), beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
+      const xs = valuesNow(xIn);
+      let out: Float32Array;
+      let backward: (dy: Float32Array) => ScanGrads;
+      if (simd && simdScanSupports(spec, arrays, B * N)) {
+        const tape = simdScan(xs, arrays, spec, T, B, N);
+        out = tape.out;
+        membrane = tape.membrane;
+        release = tape.release;
+        backward = (dy) => tape.backward(dy);
+      } else {
+        const tape = scanForward(xs, arrays, spec, T, B, N);
+        out = tape.out;
+        membrane = () => membraneOf(tape, spec);
+        backward = (dy) => scanBackward(dy, tape, arrays, spec, T, B, N);
+      }
+      const value = tf.tensor(out, [T, B, N], 'float32');
+      const gradFunc = (dy: tf.Tensor) => {
+        const grads = backward(valuesNow(dy));
+        const dx = tf.tensor(grads.dx, [T, B, N], 'float32');
+        const dBeta = paramGrad(grads.dBeta, b.pass, beta);
+        return alpha && a ? [dx, dBeta, paramGrad(grads.dAlpha, a.pass, alpha)] : [dx, dBeta];
+      };
+      return { value, gradFunc };
+    };
+
+    const fn = tf.customGrad(((...args: unknown[]) => {
+      const [xIn, beta, alpha] = args as tf.Tensor[];
+      return run(xIn, beta, synaptic ? alpha : null);
+    }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+    const taping = tf.engine().isTapeOn();
+    const out = synaptic ? fn(x, params.beta, params.alpha!) : fn(x, params.beta);
+    const result: ScanResult = { out };
+    if (options.recordMembrane) {
+      result.membrane = spec.output === 'membrane' ? out : tf.tensor(membrane!(), [T, B, N], 'float32');
+    }
+    if (!taping) release?.(); // no backward will come: the SIMD tape's memory goes back to the pool
+    return result;
+  };
+}
+
+export const jsScan: NeuronScan = makeJsScan();

@@ -1,0 +1,233 @@
+/**
+ * Sparse matmul for spike inputs on the CPU backends: y = x·Wᵀ for x [M, K] that is mostly zeros
+ * (binary spikes: the dataset's, or a spiking layer's output) and W [O, K] (NIR's (out, in)).
+ *
+ *   forward   y[m, :] = Σ_{k : x[m,k] ≠ 0} x[m,k]·Wᵀ[k, :]        (a sum of rows of Wᵀ; no multiply when x ∈ {0, 1})
+ *   backward  ∂W[:, k] = Σ_{m : x[m,k] ≠ 0} x[m,k]·dy[m, :]      (over the active entries only)
+ *             ∂x = dy·W                                          (dense; only when asked: tf.matMul, or
+ *                                                                 the SIMD module on the cpu backend,
+ *                                                                 whose JS matmul is slow)
+ *
+ * x is read once and compressed into rows (CSR: rowStart [M + 1], cols [nnz], vals [nnz] unless
+ * every active value is 1). The result is exact for any x; only the speed depends on sparsity, so
+ * when more than MAX_DENSITY of x is non-zero (the sum over active rows would cost more than the
+ * backend's dense matmul) it falls back to a dense tf.matMul. With WebAssembly SIMD
+ * (./simdKernels.ts) the compression and, for binary x, both sums run there in float32 (4 lanes
+ * at a time); otherwise the JS loops below run, summing in float64.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import { simdKernels, type SimdKernels } from './simdKernels';
+import { valuesNow } from './tensorValues';
+import type { SpikeMatMulOptions } from './spikeMatMulRegistry';
+
+export interface SparseRows {
+  M: number;
+  K: number;
+  rowStart: Int32Array;
+  cols: Int32Array;
+  /** The active values, or null when all are 1. */
+  vals: Float32Array | null;
+  nnz: number;
+}
+
+/**
+ * Above this fraction of non-zeros x goes to the backend's dense matmul. Measured at W1's first
+ * layer (x [25600, 700] binary, W [128, 700], forward + ∂W, 2 shared cores): sparse 43 / 74 / 112 /
+ * 178 / 284 ms at density 0.02 / 0.05 / 0.1 / 0.2 / 0.4 against 2,800 ms for tf.matMul on wasm;
+ * on cpu the dense one is slower still. Graded (non-binary) x sums in JS: 976 / 4,646 ms at
+ * density 0.1 / 0.5 against the same 2,800 ms, so it stops earlier.
+ */
+export const MAX_DENSITY = { binary: 0.5, graded: 0.25 };
+
+/** Compresses x [M, K] into rows of active entries; null when it has more than maxNnz of them. */
+export function sparseRows(x: Float32Array, M: number, K: number, maxNnz: number): SparseRows | null {
+  const rowStart = new Int32Array(M + 1);
+  let cap = Math.min(maxNnz, Math.max(16, Math.ceil(x.length / 16)));
+  let cols = new Int32Array(cap);
+  let vals = new Float32Array(cap);
+  let nnz = 0;
+  let ones = true;
+  for (let m = 0; m < M; m++) {
+    const base = m * K;
+    for (let k = 0; k < K; k++) {
+      const v = x[base + k];
+      if (v === 0) continue;
+      if (nnz === cap) {
+        if (cap >= maxNnz) return null;
+        cap = Math.min(maxNnz, cap * 2);
+        const grownCols = new Int32Array(cap);
+        grownCols.set(cols);
+        cols = grownCols;
+        const grownVals = new Float32Array(cap);
+        grownVals.set(vals);
+        vals = grownVals;
+      }
+      cols[nnz] = k;
+      vals[nnz++] = v;
+      if (v !== 1) ones = false;
+    }
+    rowStart[m + 1] = nnz;
+  }
+  return { M, K, rowStart, cols, vals: ones ? null : vals, nnz };
+}
+
+/** Wᵀ [K, O] from W [O, K], row-major. */
+export function transposed(w: ArrayLike<number>, O: number, K: number): Float32Array {
+  const out = new Float32Array(K * O);
+  for (let o = 0; o < O; o++) {
+    const row = o * K;
+    for (let k = 0; k < K; k++) out[k * O + o] = w[row + k];
+  }
+  return out;
+}
+
+/** y [M, O] = x·Wᵀ with x as sparse rows and wt = Wᵀ [K, O]. */
+export function sparseForward(x: SparseRows, wt: Float32Array, O: number): Float32Array {
+  const y = new Float32Array(x.M * O);
+  const acc = new Float64Array(O);
+  const { rowStart, cols, vals } = x;
+  for (let m = 0; m < x.M; m++) {
+    const start = rowStart[m];
+    const end = rowStart[m + 1];
+    if (start === end) continue;
+    acc.fill(0);
+    for (let q = start; q < end; q++) {
+      const w = cols[q] * O;
+      if (vals === null) {
+        for (let o = 0; o < O; o++) acc[o] += wt[w + o];
+      } else {
+        const v = vals[q];
+        for (let o = 0; o < O; o++) acc[o] += v * wt[w + o];
+      }
+    }
+    y.set(acc, m * O);
+  }
+  return y;
+}
+
+/** ∂W [O, K] = dyᵀ·x over the active entries of x, for dy [M, O]. */
+export function sparseWeightGrad(x: SparseRows, dy: Float32Array, O: number): Float32Array {
+  const acc = new Float64Array(x.K * O); // ∂Wᵀ [K, O]: one contiguous row per input
+  const { rowStart, cols, vals } = x;
+  for (let m = 0; m < x.M; m++) {
+    const g = m * O;
+    for (let q = rowStart[m]; q < rowStart[m + 1]; q++) {
+      const w = cols[q] * O;
+      if (vals === null) {
+        for (let o = 0; o < O; o++) acc[w + o] += dy[g + o];
+      } else {
+        const v = vals[q];
+        for (let o = 0; o < O; o++) acc[w + o] += v * dy[g + o];
+      }
+    }
+  }
+  return transposed(acc, x.K, O);
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** sparseRows in the SIMD module: x is copied into its memory, the rows copied back out. */
+function simdRows(k: SimdKernels, x: Float32Array, M: number, K: number, maxNnz: number): SparseRows | null {
+  const rs = align(M * K * 4);
+  const cols = rs + align((M + 2) * 4);
+  k.reserve(cols + align(maxNnz * 4));
+  new Float32Array(k.memory.buffer, 0, M * K).set(x);
+  const nnz = k.nonzeros(0, M, K, rs, cols, maxNnz);
+  if (nnz < 0) return null;
+  const ints = new Int32Array(k.memory.buffer);
+  const rowStart = ints.slice(rs / 4, rs / 4 + M + 1);
+  const colIdx = ints.slice(cols / 4, cols / 4 + nnz);
+  const ones = ints[rs / 4 + M + 1] === 1;
+  return { M, K, rowStart, cols: colIdx, nnz, vals: ones ? null : Float32Array.from(colIdx, (c, q) => x[rowOf(rowStart, q) * K + c]) };
+}
+
+/** The row of active entry q (binary search in rowStart). */
+function rowOf(rowStart: Int32Array, q: number): number {
+  let lo = 0;
+  let hi = rowStart.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rowStart[mid] <= q) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * rowSum / rowScatter in the SIMD module: `rows` [M, O] is the per-row array (y out, or dy in),
+ * `table` [K, O] the per-input one (Wᵀ in, or ∂Wᵀ out); returns the output.
+ */
+function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter: boolean, input: Float32Array): Float32Array {
+  const rs = 0;
+  const cols = align((x.M + 1) * 4);
+  const rowsAt = cols + align(x.nnz * 4);
+  const tableAt = rowsAt + align(x.M * O * 4);
+  k.reserve(tableAt + align(x.K * O * 4));
+  const buffer = k.memory.buffer;
+  new Int32Array(buffer, rs, x.M + 1).set(x.rowStart);
+  new Int32Array(buffer, cols, x.nnz).set(x.cols.subarray(0, x.nnz));
+  const rows = new Float32Array(buffer, rowsAt, x.M * O);
+  const table = new Float32Array(buffer, tableAt, x.K * O);
+  if (scatter) {
+    rows.set(input);
+    table.fill(0);
+    k.rowScatter(rs, cols, rowsAt, tableAt, x.M, O);
+    return table.slice();
+  }
+  table.set(input);
+  rows.fill(0);
+  k.rowSum(rs, cols, tableAt, rowsAt, x.M, O);
+  return rows.slice();
+}
+
+/** dx [M, K] = dy [M, O]·W [O, K] in the SIMD module. */
+function simdDense(k: SimdKernels, dy: Float32Array, w: Float32Array, M: number, O: number, K: number): Float32Array {
+  const wAt = align(M * O * 4);
+  const dxAt = wAt + align(O * K * 4);
+  k.reserve(dxAt + align(M * K * 4));
+  const buffer = k.memory.buffer;
+  new Float32Array(buffer, 0, M * O).set(dy);
+  new Float32Array(buffer, wAt, O * K).set(w);
+  const dx = new Float32Array(buffer, dxAt, M * K);
+  dx.fill(0);
+  k.denseRows(0, wAt, dxAt, M, O, K);
+  return dx.slice();
+}
+
+export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMulOptions & { maxDensity?: number; simd?: boolean }): tf.Tensor2D {
+  const [M, K] = x.shape;
+  const [O, Kw] = w.shape;
+  if (Kw !== K) {
+    throw new SpikelabError('INTERNAL', `Sparse matmul of x [${M}, ${K}] with W [${O}, ${Kw}]: the inner sizes differ.`, 'This is a bug in the program runner.');
+  }
+  const maxNnz = Math.floor((options.maxDensity ?? MAX_DENSITY.binary) * M * K);
+  const kernels = options.simd === false ? null : simdKernels();
+  let rows: SparseRows | null = null;
+  if (x.dtype === 'float32') rows = kernels ? simdRows(kernels, valuesNow(x), M, K, maxNnz) : sparseRows(x.dataSync() as Float32Array, M, K, maxNnz);
+  const gradedLimit = (options.maxDensity ?? MAX_DENSITY.graded) * M * K;
+  if (!rows || (rows.vals !== null && rows.nnz > gradedLimit)) return tf.matMul(x, w, false, true);
+  const sparse = rows;
+  const simd = kernels && sparse.vals === null && O % 4 === 0 ? kernels : null;
+  const forward = (wIn: tf.Tensor2D, save: tf.GradSaveFunc) => {
+    save([wIn]);
+    const wt = transposed(wIn.dataSync(), O, K);
+    const y = simd ? simdRowKernel(simd, sparse, O, false, wt) : sparseForward(sparse, wt, O);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const g = valuesNow(dy);
+      const dW = simd ? transposed(simdRowKernel(simd, sparse, O, true, g), K, O) : sparseWeightGrad(sparse, g, O);
+      const dWt = tf.tensor2d(dW, [O, K], 'float32');
+      if (!options.inputGrad) return [dWt];
+      const denseInSimd = simd && K % 4 === 0 && tf.getBackend() === 'cpu';
+      const dx = denseInSimd ? tf.tensor2d(simdDense(simd, valuesNow(dy), valuesNow(saved[0]), M, O, K), [M, K], 'float32') : tf.matMul(dy as tf.Tensor2D, saved[0] as tf.Tensor2D);
+      return [dx, dWt];
+    };
+    return { value: tf.tensor2d(y, [M, O], 'float32'), gradFunc };
+  };
+  if (options.inputGrad) {
+    const fn = tf.customGrad(((_x: tf.Tensor2D, wIn: tf.Tensor2D, save: tf.GradSaveFunc) => forward(wIn, save)) as unknown as Parameters<typeof tf.customGrad>[0]);
+    return fn(x, w) as tf.Tensor2D;
+  }
+  const fn = tf.customGrad(((wIn: tf.Tensor2D, save: tf.GradSaveFunc) => forward(wIn, save)) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return fn(w) as tf.Tensor2D;
+}
