@@ -8,7 +8,8 @@ test('on WebGPU: open a file, then simulate a template and see its raster', asyn
   const lab = new LabPage(page);
   await lab.open('?backend=webgpu');
   const backend = await lab.waitForBackend();
-  test.skip(backend !== 'webgpu', `WebGPU is not available in this browser (got ${backend})`);
+  // Chromium runs WebGPU on SwiftShader with --enable-unsafe-webgpu (e2e/chromium.ts): never skip.
+  expect(backend, 'WebGPU did not start in this Chromium').toBe('webgpu');
 
   await lab.dropFile(fixturePath('shd_rsnn_subgraph.nir'));
   await expect.poll(() => lab.canvasNodes()).toEqual(twinNodes('shd_rsnn_subgraph.nir'));
