@@ -14,8 +14,8 @@ describe('runBenchCell (Node, wasm)', () => {
     // wasm has the CPU fast path's fused scan (src/engine/tensor/cpu), so 'fused' is what runs.
     const cell = await runBenchCell({ workload: 'A', backend: 'wasm', path: 'fused', T: 8, batch: 2, hidden: 8, n: 4, warmup: 1, steps: 1, repeats: 1, latencySteps: 1, check: false });
     expect(cell).toMatchObject({ workload: 'A', backend: 'wasm', path: 'fused', stack: 'tfjs-wasm', data: 'synthetic', N: 4, T: 8, B: 2, H: 8, check_passed: null });
-    // wasm keeps 16-step int32 lanes: 4 samples × ⌈8/16⌉ lanes × 128 features × 4 bytes, + 4 int32 labels
-    expect(cell.resident_dataset_bytes).toBe(4 * 1 * 128 * 4 + 4 * 4);
+    // wasm keeps the packed bytes (1 bit per step and feature): 4 samples × ⌈8/8⌉ × 128 features, + 4 int32 labels
+    expect(cell.resident_dataset_bytes).toBe(4 * 1 * 128 + 4 * 4);
     for (const key of ['warmup_s', 'step_ms_median', 'step_ms_min', 'step_ms_max', 'step_ms_sync_median', 'samples_per_s', 'epoch_s', 'projected_100_epoch_s', 'peak_mem_bytes']) {
       expect(typeof cell[key], key).toBe('number');
       expect(cell[key] as number, key).toBeGreaterThan(0);

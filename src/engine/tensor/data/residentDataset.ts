@@ -5,8 +5,11 @@
  * optionally shifted in time and channel per sample (augmentation).
  *
  * webgpu: the packed bytes as u32 words (1 bit per (t, feature), plus ≤ 3 bytes of padding) and
- * one WGSL gather+unpack dispatch (../kernels/gatherUnpackProgram.ts). Other backends: plain TF.js
- * ops on 16-step int32 lanes (./packedWords.ts; 2 bits per (t, feature) in memory), same values.
+ * one WGSL gather+unpack dispatch (../kernels/gatherUnpackProgram.ts). wasm and cpu, whose device
+ * memory is the host's: the packed bytes themselves (1 bit per (t, feature)), gathered and
+ * unpacked by a JS loop (~25 ms for W1's 72 MB batch, against ~1.7 s for TF.js bit ops on wasm,
+ * ../../../../shared/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
+ * (./packedWords.ts; 2 bits per (t, feature)). All three give the same values.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
@@ -35,7 +38,7 @@ export interface ResidentDataset {
   readonly N: number;
   readonly T: number;
   readonly F: number;
-  readonly layout: 'webgpu-words' | 'tfjs-lanes16';
+  readonly layout: 'webgpu-words' | 'host-bits' | 'tfjs-lanes16';
   /** Bytes held on the device: packed data plus int32 labels. */
   readonly residentBytes: number;
   /**
@@ -87,6 +90,7 @@ export function uploadDataset(source: PackedSource): ResidentDataset {
       dispose: () => tf.dispose([words, labels]),
     };
   }
+  if (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') return hostBits(source, labels);
   const L = Math.ceil(T / 16);
   const lanes = tf.tensor3d(packedLanes16(source.packed, N, T, F), [N, L, F], 'int32');
   const powers = tf.tensor4d(Int32Array.from({ length: 16 }, (_, k) => 2 ** (15 - k)), [1, 1, 16, 1], 'int32');
@@ -104,6 +108,40 @@ export function uploadDataset(source: PackedSource): ResidentDataset {
       return { x, y: labelsOf(labels, perm, offset, B) };
     },
     dispose: () => tf.dispose([lanes, powers, labels]),
+  };
+}
+
+/**
+ * The CPU backends' resident layout: the packed bytes stay as they are; a batch reads the
+ * permutation's B indices (host memory on wasm/cpu, no device readback) and unpacks
+ *   x[t, b, f] = bit 7 − (t' mod 8) of packed[perm[offset + b], ⌊t'/8⌋, f'],  t' = t − Δt_b, f' = f − Δf_b
+ * (zero where t' or f' falls outside), time-major as the first layer wants it.
+ */
+function hostBits(source: PackedSource, labels: tf.Tensor1D): ResidentDataset {
+  const { N, T, F, packed } = source;
+  const Tp = Math.ceil(T / 8);
+  return {
+    N, T, F, layout: 'host-bits', residentBytes: packed.length + labels.size * 4,
+    batch(perm, offset, B, shifts) {
+      checkRange(N, offset, B, perm.size);
+      const order = perm.dataSync().subarray(offset, offset + B);
+      const moves = shifts?.dataSync();
+      const out = new Float32Array(T * B * F);
+      for (let b = 0; b < B; b++) {
+        const base = order[b] * Tp * F;
+        const dt = moves ? moves[2 * b] : 0;
+        const df = moves ? moves[2 * b + 1] : 0;
+        for (let t = Math.max(0, dt); t < Math.min(T, T + dt); t++) {
+          const ts = t - dt;
+          const row = base + (ts >> 3) * F;
+          const bit = 0x80 >> (ts & 7);
+          const dst = (t * B + b) * F;
+          for (let f = Math.max(0, df); f < Math.min(F, F + df); f++) if (packed[row + f - df] & bit) out[dst + f] = 1;
+        }
+      }
+      return { x: tf.tensor3d(out, [T, B, F]), y: labelsOf(labels, perm, offset, B) };
+    },
+    dispose: () => labels.dispose(),
   };
 }
 
