@@ -96,4 +96,9 @@ export interface TrainingData {
   labels: Uint8Array;
   /** Time-major float input [T, B, F] for these sample indices. */
   batch(indices: ArrayLike<number>): Float32Array;
+  /**
+   * The whole split bit-packed along time, [n, ⌈T/8⌉, F] in np.packbits order, when the data is
+   * spikes: training then uploads it once and gathers and unpacks each batch on the device.
+   */
+  packed?: Uint8Array;
 }

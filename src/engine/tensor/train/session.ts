@@ -4,13 +4,16 @@
  * the pace: `step()` once (Step), `run()` until the epochs are done or the signal aborts (Play /
  * Pause / Stop: state is kept, so `run()` again resumes). Every step runs in tf.tidy and the
  * gradients are disposed, so memory stays flat. Batches follow a seeded permutation per epoch
- * (Fisher–Yates, mulberry32, seed + epoch) and drop the remainder (bench.md §1.9).
+ * (Fisher–Yates, mulberry32, seed + epoch) and drop the remainder (bench.md §1.9). Spike data
+ * that comes packed is uploaded once (../data/residentDataset.ts) and each batch is gathered and
+ * unpacked on the device by the epoch's permutation; nothing but scalar metrics comes back.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { permutation } from '../../core/rng';
 import type { NirGraph } from '../../graph/types';
 import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig, TrainingData } from '../../train/types';
+import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
 import { Program } from '../program/program';
 import { correctCount, logitsOf, lossValue } from './losses';
 import { clipByGlobalNorm, createOptimizer } from './optimizer';
@@ -39,6 +42,8 @@ export class TrainingSession {
   private epoch = 0;
   private stepInEpoch = 0;
   private order: Uint32Array;
+  private readonly resident?: ResidentDataset;
+  private orderOnDevice?: tf.Tensor1D;
   private stepsDone = 0;
   private epochLoss = 0;
   private epochCorrect = 0;
@@ -66,6 +71,27 @@ export class TrainingSession {
     this.test = data.test;
     this.optimizer = createOptimizer(config.optimizer, config.lr);
     this.order = permutation(this.train.n, config.seed + this.epoch);
+    const { packed } = data.train;
+    if (packed && packed.length === data.train.n * Math.ceil(data.train.T / 8) * have.reduce((a, b) => a * b, 1)) {
+      this.resident = uploadDataset({ packed, labels: data.train.labels, N: data.train.n, T: data.train.T, F: have.reduce((a, b) => a * b, 1) });
+    }
+  }
+
+  /** Bytes the training split holds on the device (1 bit per step and feature), or 0 when batches come from the host. */
+  get residentBytes(): number {
+    return this.resident?.residentBytes ?? 0;
+  }
+
+  private trainBatch(indices: Uint32Array): { x: tf.Tensor; labels: tf.Tensor1D } {
+    if (!this.resident) return this.input(this.train, indices);
+    this.orderOnDevice ??= tf.tensor1d(Int32Array.from(this.order), 'int32');
+    const B = indices.length;
+    const resident = this.resident;
+    const order = this.orderOnDevice;
+    return tf.tidy(() => {
+      const { x, y } = resident.batch(order, this.stepInEpoch * B, B);
+      return { x: tf.reshape(x, [this.train.T, B, ...this.program.inputShape]), labels: y };
+    });
   }
 
   get stepsPerEpoch(): number {
@@ -93,7 +119,7 @@ export class TrainingSession {
     const started = performance.now();
     const B = this.config.batchSize;
     const indices = this.order.subarray(this.stepInEpoch * B, (this.stepInEpoch + 1) * B);
-    const { x, labels } = this.input(this.train, indices);
+    const { x, labels } = this.trainBatch(indices);
     const spiking = this.program.neuronLayers().filter((l) => l.output === 'spikes').map((l) => l.name);
     let lossT: tf.Scalar | undefined;
     let correctT: tf.Scalar | undefined;
@@ -156,6 +182,8 @@ export class TrainingSession {
     this.epochLoss = this.epochCorrect = this.epochSamples = 0;
     this.epochStarted = Date.now();
     this.order = permutation(this.train.n, this.config.seed + this.epoch);
+    this.orderOnDevice?.dispose();
+    this.orderOnDevice = undefined;
     return metrics;
   }
 
@@ -196,6 +224,8 @@ export class TrainingSession {
   }
 
   dispose(): void {
+    this.resident?.dispose();
+    this.orderOnDevice?.dispose();
     this.optimizer.dispose();
     this.program.dispose();
   }
