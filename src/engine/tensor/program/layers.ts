@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import { reshapeUntaped } from '../cpu/reshape';
+import { reshapeUntaped } from '../reshape';
 import { conv2dWithWasmGradient } from './conv2dWasm';
 import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
 

@@ -20,7 +20,7 @@ import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
 import { neuronStepper } from '../scan/step';
 import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
-import { reshapeUntaped } from '../cpu/reshape';
+import { reshapeUntaped } from '../reshape';
 import { spikeMatMulFor } from '../cpu/spikeMatMulRegistry';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
