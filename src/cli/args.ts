@@ -33,6 +33,11 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
   return value;
 }
 
+/** A number option that may be absent (then undefined). */
+export function optionalNumber(args: ParsedArgs, name: string): number | undefined {
+  return args.options[name] === undefined ? undefined : numberOption(args, name, 0);
+}
+
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const raw = args.options[name];
   if (raw === true) throw new SpikelabError('CLI_BAD_OPTION', `--${name} needs a value.`, `Example: --${name} VALUE`);

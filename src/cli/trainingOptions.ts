@@ -7,12 +7,12 @@ import { loadDataset } from '../engine/datasets/index';
 import { fileFetcher } from '../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../engine/datasets/formats/gzipNode';
 import { lifClassifier } from '../engine/graph/templates';
-import type { NirGraph } from '../engine/graph/types';
+import { sizeOf, type NirGraph } from '../engine/graph/types';
 import { isSurrogateName, surrogateSpec } from '../engine/surrogates/index';
 import type { SurrogateSpec } from '../engine/surrogates/types';
 import { runDt, trainingDataOf } from '../engine/train/fromDataset';
 import type { LossName, TrainingData } from '../engine/train/types';
-import { numberOption, stringOption, type ParsedArgs } from './args';
+import { numberOption, optionalNumber, stringOption, type ParsedArgs } from './args';
 import { datasetRoot } from './commands/datasets';
 import { loadGraph } from './commands/graphFile';
 
@@ -52,7 +52,7 @@ export function lossOption(args: ParsedArgs, fallback: LossName): LossName {
 export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boolean }): Promise<RunSetup> {
   const path = args.positionals[0];
   const datasetId = stringOption(args, 'dataset');
-  const givenDt = args.options.dt === undefined ? undefined : numberOption(args, 'dt', 1);
+  const givenDt = optionalNumber(args, 'dt');
   const H = numberOption(args, 'hidden', 128);
   const loaded = path === undefined ? undefined : await loadGraph(path, givenDt);
   const unit = loaded?.dtGuess.unit ?? 'step';
@@ -70,7 +70,7 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
     };
   }
   const fetchBytes = fileFetcher(datasetRoot(args));
-  const T = args.options.T === undefined ? undefined : numberOption(args, 'T', 32);
+  const T = optionalNumber(args, 'T');
   const load = (id: string) => loadDataset(id, fetchBytes, { codec: zlibGunzip, T });
   const base = datasetId.replace(/-(train|test)$/, '');
   const primary = await load(needTrain && !datasetId.endsWith('-test') ? `${base}-train` : datasetId);
@@ -83,7 +83,7 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
       test = undefined; // a set without a test split trains without one
     }
   }
-  const graph = loaded?.graph ?? lifClassifier({ inputs: primary.featureShape.reduce((a, b) => a * b, 1), hidden: H, classes: primary.classes.length }, numberOption(args, 'seed', 42));
+  const graph = loaded?.graph ?? lifClassifier({ inputs: sizeOf(primary.featureShape), hidden: H, classes: primary.classes.length }, numberOption(args, 'seed', 42));
   const dt = runDt(loaded ? unit : 's', loaded ? guessed : 1e-3, primary, givenDt);
   return {
     graph, graphSource: path ?? `LIF classifier template (${primary.featureShape.join('×')} → ${H} LIF → ${primary.classes.length} LI)`,

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { numberOption, stringOption, type ParsedArgs } from '../args';
+import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { printJson } from '../output';
 import { SpikelabError } from '../../engine/core/errors';
 import { listDatasets, loadDataset, featureSize } from '../../engine/datasets/index';
@@ -55,7 +55,7 @@ export const datasets: Command = {
       });
       return 0;
     }
-    const T = args.options.T === undefined ? undefined : numberOption(args, 'T', 32);
+    const T = optionalNumber(args, 'T');
     const ds = await loadDataset(id, fetchBytes, { codec: zlibGunzip, T, coding: codingOption(args) });
     printJson({
       id: ds.id, name: ds.name, split: ds.split, n: ds.n, T: ds.T, dt: ds.dt, featureShape: ds.featureShape,

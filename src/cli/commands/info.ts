@@ -3,7 +3,7 @@
  * nodes (path, type, input/output shapes, parameter shapes and counts), edges, the reader's
  * warnings and the dt guess (with its reason). Refused files print {"error": {code, message, hint}}.
  */
-import { numberOption, requirePositional } from '../args';
+import { optionalNumber, requirePositional } from '../args';
 import { printJson } from '../output';
 import { parameterArrays } from '../../engine/graph/validate';
 import type { NirGraph } from '../../engine/graph/types';
@@ -46,7 +46,7 @@ export const info: Command = {
   summary: 'Describe a .nir (or JSON) network: nodes, shapes, parameter counts, reader warnings, dt guess.',
   async run(args) {
     const path = requirePositional(args, 0, 'a .nir or .json file', usage);
-    const dt = args.options.dt === undefined ? undefined : numberOption(args, 'dt', 1e-3);
+    const dt = optionalNumber(args, 'dt');
     const loaded = await loadGraph(path, dt);
     const nodes = summarise(loaded.graph, loaded);
     printJson({

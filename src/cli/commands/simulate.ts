@@ -5,7 +5,7 @@
  * FILE.json is time-major: nested arrays [T][…features] or { "shape": [T, …], "data": [...] }.
  */
 import { readFile } from 'node:fs/promises';
-import { numberOption, stringOption, type ParsedArgs } from '../args';
+import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
 import { setupRun } from '../trainingOptions';
@@ -60,9 +60,9 @@ export const simulate: Command = {
     let graph;
     let dt: number;
     if (inputPath !== undefined) {
-      const loaded = args.positionals[0] === undefined ? null : await loadGraph(args.positionals[0], args.options.dt === undefined ? undefined : numberOption(args, 'dt', 1));
+      const loaded = args.positionals[0] === undefined ? null : await loadGraph(args.positionals[0], optionalNumber(args, 'dt'));
       graph = loaded?.graph ?? workloadAGraph(initParamsA({ gain: 2 }));
-      dt = args.options.dt === undefined ? loaded?.dtGuess.dt ?? 1 : numberOption(args, 'dt', 1);
+      dt = optionalNumber(args, 'dt') ?? loaded?.dtGuess.dt ?? 1;
       const x = await inputFile(inputPath);
       data = { n: 1, T: x.T, featureShape: x.shape, classes: 0, labels: new Uint8Array(1), batch: () => x.data };
     } else {

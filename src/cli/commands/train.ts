@@ -7,7 +7,7 @@
  * --dataset on synthetic SHD-shaped data (T = 64 unless --T).
  */
 import { writeFile } from 'node:fs/promises';
-import { numberOption, stringOption, type ParsedArgs } from '../args';
+import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
 import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
@@ -30,7 +30,7 @@ export const train: Command = {
     const setup = await setupRun(args, { needTrain: true });
     const trainData = setup.train;
     const batchSize = numberOption(args, 'batch', 32);
-    const steps = args.options.steps === undefined ? undefined : numberOption(args, 'steps', 50);
+    const steps = optionalNumber(args, 'steps');
     const stepsPerEpoch = Math.floor(trainData.n / batchSize);
     if (stepsPerEpoch < 1) throw new SpikelabError('TRAIN_BAD_CONFIG', `Batch size ${batchSize} is larger than the ${trainData.n} training samples.`, `Use --batch ${trainData.n} or less.`);
     const config: TrainConfig = {
@@ -43,7 +43,7 @@ export const train: Command = {
       loss: lossOption(args, 'integral_ce'),
       smoothing: numberOption(args, 'smoothing', 0.3),
       seed: numberOption(args, 'seed', 42),
-      clipNorm: args.options.clip === undefined ? undefined : numberOption(args, 'clip', 1),
+      clipNorm: optionalNumber(args, 'clip'),
     };
     const session = new TrainingSession(setup.graph, { train: trainData, test: setup.test }, config);
     printJson({ event: 'start', graph: setup.graphSource, data: setup.dataSource, dt_source: setup.dtSource, backend: backend.name,

@@ -147,14 +147,14 @@ export function isNodeType(value: unknown): value is NodeType {
 }
 
 export function ndarray(shape: number[], data?: ArrayLike<number>): NdArray {
-  const size = shape.reduce((a, b) => a * b, 1);
+  const size = sizeOf(shape);
   const values = data ? Float32Array.from(data) : new Float32Array(size);
   if (values.length !== size) throw new RangeError(`ndarray: ${values.length} values for shape [${shape.join(', ')}]`);
   return { shape: [...shape], data: values };
 }
 
 export function filled(shape: number[], value: number): NdArray {
-  return { shape: [...shape], data: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value) };
+  return { shape: [...shape], data: new Float32Array(sizeOf(shape)).fill(value) };
 }
 
 export function sizeOf(shape: readonly number[]): number {

@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { permutation } from '../../core/rng';
-import type { NirGraph } from '../../graph/types';
+import { sizeOf, type NirGraph } from '../../graph/types';
 import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
 import { Program } from '../program/program';
@@ -55,12 +55,13 @@ export class TrainingSession {
     this.program = new Program(graph, { dt: config.dt, surrogate: config.surrogate, detachReset: config.detachReset, path: config.path });
     const want = this.program.inputShape;
     const have = data.train.featureShape;
-    if (want.reduce((a, b) => a * b, 1) !== have.reduce((a, b) => a * b, 1)) {
+    const F = sizeOf(have);
+    if (sizeOf(want) !== F) {
       this.program.dispose();
       throw new SpikelabError('DATA_SHAPE_MISMATCH', `The dataset gives [${have.join(', ')}] per step but the network's Input takes [${want.join(', ')}].`,
         'Pick a dataset whose shape fits the Input, or change the Input shape.');
     }
-    const outSize = this.program.outputShape.reduce((a, b) => a * b, 1);
+    const outSize = sizeOf(this.program.outputShape);
     if (outSize < data.train.classes) {
       this.program.dispose();
       throw new SpikelabError('DATA_SHAPE_MISMATCH', `The network has ${outSize} outputs but the dataset has ${data.train.classes} classes.`,
@@ -72,8 +73,8 @@ export class TrainingSession {
     this.optimizer = createOptimizer(config.optimizer, config.lr);
     this.order = permutation(this.train.n, config.seed + this.epoch);
     const { packed } = data.train;
-    if (packed && packed.length === data.train.n * Math.ceil(data.train.T / 8) * have.reduce((a, b) => a * b, 1)) {
-      this.resident = uploadDataset({ packed, labels: data.train.labels, N: data.train.n, T: data.train.T, F: have.reduce((a, b) => a * b, 1) });
+    if (packed && packed.length === data.train.n * Math.ceil(data.train.T / 8) * F) {
+      this.resident = uploadDataset({ packed, labels: data.train.labels, N: data.train.n, T: data.train.T, F });
     }
   }
 
