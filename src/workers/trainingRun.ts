@@ -5,6 +5,7 @@
  * typed arrays transferred.
  */
 import * as Comlink from 'comlink';
+import { SpikelabError } from '../engine/core/errors';
 import { loadDataset, type SpikeDataset } from '../engine/datasets';
 import type { ManifestSet } from '../engine/datasets/manifest';
 import { TrainingSession } from '../engine/tensor/train/session';
@@ -45,7 +46,7 @@ export function resetSession(): void {
 export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes): Promise<PreparedRun> {
   resetSession();
   const set = sets.find((s) => s.id === request.dataset);
-  if (!set) throw new Error(`no shipped dataset named ${request.dataset}`);
+  if (!set) throw new SpikelabError('DATA_UNKNOWN_SET', `There is no shipped dataset named "${request.dataset}".`, `Pick one of: ${sets.map((x) => x.id).join(', ')}.`);
   const train = await split(set, 'train', request.T, fetchBytes);
   const test = await split(set, 'test', request.T, fetchBytes);
   const trainData = trainingDataOf(train!, request.maxSamples);
@@ -56,7 +57,7 @@ export async function prepareSession(request: PrepareRequest, sets: ManifestSet[
 }
 
 function active(): TrainingSession {
-  if (!session) throw new Error('no training session: press Train to prepare one');
+  if (!session) throw new SpikelabError('TRAIN_NO_SESSION', 'There is no training session yet.', 'Press Train (or Step) to prepare one with the current graph and settings.');
   return session;
 }
 
