@@ -1,7 +1,6 @@
 /**
  * The canonical pieces of ../shared/specs/bench.md (twins of reference/canon.py): parameter
- * initialisation of workload A (§1.3), the synthetic SHD-shaped samples (§2) and time packing
- * (§1.8). All draws in float64, rounded to float32, row-major.
+ * initialisation of workload A (§1.3) and the synthetic SHD-shaped samples (§2). All draws in float64, rounded to float32, row-major.
  */
 import { mulberry32 } from '../core/rng';
 
@@ -46,13 +45,4 @@ export function synthSample(n: number, { T = 256, C = 128, K = 20, pOn = 0.3, pO
     for (let c = 0; c < C; c++) x[t * C + c] = r.uniform() < (Math.floor((c * K) / C) === y ? pOn : pOff) ? 1 : 0;
   }
   return { x, y };
-}
-
-/** [T, F] of {0, 1} → [ceil(T/8), F] bytes, step t in bit 7 − (t mod 8) of byte ⌊t/8⌋ (np.packbits). */
-export function packTime(x: Uint8Array, T: number, F: number): Uint8Array {
-  const out = new Uint8Array(Math.ceil(T / 8) * F);
-  for (let t = 0; t < T; t++) {
-    for (let f = 0; f < F; f++) if (x[t * F + f]) out[(t >> 3) * F + f] |= 0x80 >> (t & 7);
-  }
-  return out;
 }
