@@ -1,12 +1,12 @@
 /** Runs ../shared/tools/validate_nir.py with a Python that has h5py (PYTHON overrides). */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pythonWithH5py as findPython } from '../src/engine/nir/testing/fixtures';
 import { SHARED } from './fixtures';
 
 function pythonWithH5py(): string {
-  const candidates = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
-  const found = candidates.find((p) => spawnSync(p, ['-c', 'import h5py, numpy']).status === 0);
-  if (!found) throw new Error(`no Python with h5py and numpy among ${candidates.join(', ')}; set PYTHON`);
+  const found = findPython();
+  if (!found) throw new Error('no Python with h5py and numpy ($PYTHON, /usr/bin/python3, python3); install python3-h5py or set PYTHON');
   return found;
 }
 

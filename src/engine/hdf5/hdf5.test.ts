@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpikelabError } from '../core/errors';
+import { pythonWithH5py } from '../nir/testing/fixtures';
 import { getPath, halfToNumber, isDataset, openH5, readH5, writeH5, type H5Dataset, type H5Group, type H5WriteGroup } from './index';
 
 const shared = join(__dirname, '../../../../shared');
 const synthetic = join(shared, 'data/synthetic_format_fixtures');
 const fixtures = join(shared, 'fixtures/nir');
-const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const python = pythonWithH5py() ?? 'python3';
 const tmp = mkdtempSync(join(tmpdir(), 'spikelab-hdf5-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -30,10 +30,14 @@ export interface JsonNode {
   metadata?: Record<string, unknown>;
 }
 
-/** A python3 that has h5py (CI: Debian's python3-h5py; the pyenv shim here has none), or undefined. */
+/**
+ * A Python with h5py and numpy ($PYTHON, else Debian's /usr/bin/python3 — python3-h5py in CI; a
+ * pyenv python3 first on PATH may have none — else python3), or undefined. Shared by the unit
+ * tests and the browser journeys (e2e/python.ts).
+ */
 export function pythonWithH5py(): string | undefined {
-  for (const candidate of ['/usr/bin/python3', 'python3']) {
-    const probe = spawnSync(candidate, ['-c', 'import h5py'], { stdio: 'ignore' });
+  for (const candidate of [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p)) {
+    const probe = spawnSync(candidate, ['-c', 'import h5py, numpy'], { stdio: 'ignore' });
     if (probe.status === 0) return candidate;
   }
   return undefined;
