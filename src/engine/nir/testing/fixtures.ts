@@ -4,9 +4,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'nir');
+// import.meta.url, not __dirname: Playwright loads this file as an ES module (e2e/python.ts).
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = join(here, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'nir');
 export const VALIDATOR = join(FIXTURES, '..', '..', 'tools', 'validate_nir.py');
 
 export function nirFiles(dir: string): string[] {
