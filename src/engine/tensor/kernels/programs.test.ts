@@ -3,6 +3,7 @@ import { scanCases } from '../scan/fusedScanCases';
 import { GatherUnpackProgram } from './gatherUnpackProgram';
 import { ScanBackwardProgram } from './scanBackwardProgram';
 import { ScanForwardProgram } from './scanForwardProgram';
+import { ScanSpikesProgram } from './scanSpikesProgram';
 import { scanLayout, scanShaderKey } from './scanLayout';
 
 // The WGSL generators, checked without a GPU (e2e/gpu-conformance.spec.ts runs them). With the
@@ -16,7 +17,8 @@ describe('fused-scan and unpack WGSL programs', () => {
 
   it('read every input they bind, for every spec variant and surrogate', () => {
     for (const spec of specs) {
-      for (const program of [new ScanForwardProgram(spec, 5, 6), new ScanBackwardProgram(spec, 5, 6)]) {
+      const spikes = spec.output === 'spikes' ? [new ScanSpikesProgram(spec, 5, 6)] : [];
+      for (const program of [new ScanForwardProgram(spec, 5, 6), new ScanBackwardProgram(spec, 5, 6), ...spikes]) {
         const code = program.getUserCode();
         for (const name of program.variableNames) expect(reads(code, name), `${program.shaderKey} reads ${name}`).toBe(true);
       }
@@ -31,20 +33,23 @@ describe('fused-scan and unpack WGSL programs', () => {
     const keys = new Map<string, string>();
     for (const spec of specs) {
       const key = scanShaderKey(spec);
-      const code = new ScanForwardProgram(spec, 1, 1).getUserCode() + new ScanBackwardProgram(spec, 1, 1).getUserCode();
+      const spikes = spec.output === 'spikes' ? new ScanSpikesProgram(spec, 1, 1).getUserCode() : '';
+      const code = new ScanForwardProgram(spec, 1, 1).getUserCode() + new ScanBackwardProgram(spec, 1, 1).getUserCode() + spikes;
       if (keys.has(key)) expect(keys.get(key)).toBe(code);
       keys.set(key, code);
     }
     expect(keys.size).toBeGreaterThanOrEqual(40);
   });
 
-  it('save one slot per state the backward reads (layout of scanLayout.ts)', () => {
+  it('save only the state the backward cannot recompute (layout of scanLayout.ts)', () => {
     const base = specs[0];
-    expect(scanLayout({ ...base, output: 'membrane', synaptic: false })).toMatchObject({ slots: 1, v: 0, c: -1, m: -1 });
-    expect(scanLayout({ ...base, spikeFrom: 'pre', synaptic: false, adaptive: false })).toMatchObject({ slots: 2, m: 1, v: 1 });
-    expect(scanLayout({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true })).toMatchObject({ slots: 5, m: 1, v: 2, c: 3, a: 4 });
+    // LIF/IF/LI: the membrane only (the spikes are the layer's own output buffer).
+    expect(scanLayout({ ...base, output: 'membrane', synaptic: false })).toMatchObject({ slots: 1, mem: 0, c: -1, a: -1 });
+    expect(scanLayout({ ...base, spikeFrom: 'pre', synaptic: false, adaptive: false })).toMatchObject({ slots: 1, mem: 0, c: -1, a: -1 });
+    expect(scanLayout({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true })).toMatchObject({ slots: 3, mem: 0, c: 1, a: 2 });
+    expect(new ScanSpikesProgram({ ...base, output: 'spikes' }, 7, 3).outputShape).toEqual([7 * 3]);
     // output and dx/dβ/dα partials: T·lanes values, then one lane block per gradient
-    expect(new ScanForwardProgram({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3).outputShape).toEqual([5 * 7 * 3]);
+    expect(new ScanForwardProgram({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3).outputShape).toEqual([3 * 7 * 3]);
     expect(new ScanBackwardProgram({ ...base, synaptic: true }, 7, 3).outputShape).toEqual([(7 + 2) * 3]);
   });
 });

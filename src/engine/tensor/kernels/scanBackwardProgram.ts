@@ -1,7 +1,10 @@
 /**
  * Fused neuron scan, backward (BPTT): one invocation per lane l = b·N + n walks t = T−1 … 0 and
  * carries the adjoints λ_v = ∂L/∂v_t, λ_c = ∂L/∂c_t, λ_a = ∂L/∂a_t from the future, reading the
- * forward's saved state (./scanLayout.ts; x_{t−1} stands for slot x at step t − 1, 0 at t = 0).
+ * forward's saved state (./scanLayout.ts; x_{t−1} stands for slot x at step t − 1, 0 at t = 0). The
+ * spike r = z_t and, for 'post', v_{t−1} are recomputed from the saved membranes exactly as the
+ * forward computed them (H(m_t − θ_t); v_{t−1} = m_{t−1} − θ_{t−1}·z_{t−1} | m_{t−1} + (v_reset −
+ * m_{t−1})·z_{t−1}), so the backward sees the forward's spikes.
  *
  * Inputs (float32, flat): dy [T·B·N] (∂L/∂out), state [S·T·B·N], params [K·N] (the forward's). Uniforms: steps, lanes, neurons, slope k.
  * Output: result [T·B·N + B·N (+ B·N)] = dx (time-major), then per-lane partials of ∂L/∂β and, for
@@ -43,20 +46,29 @@ export class ScanBackwardProgram extends FlatProgram {
   getUserCode(): string {
     const spec = this.spec;
     const L = scanLayout(spec);
-    const at = (s: number) => `state[(${s} * uniforms.steps + t) * uniforms.lanes + l]`;
-    const before = (s: number) => `select(0.0, state[(${s} * uniforms.steps + max(t - 1, 0)) * uniforms.lanes + l], t > 0)`;
+    const slotAt = (s: number, step: string) => `state[(${s} * uniforms.steps + ${step}) * uniforms.lanes + l]`;
+    const before = (s: number, k = 1) => `select(0.0, ${slotAt(s, `max(t - ${k}, 0)`)}, t >= ${k})`;
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
     const subtract = spec.reset === 'subtract';
     const attached = !spec.detachReset;
-    const body: string[] = [`let vPrev = ${before(L.v)};`];
+    const body: string[] = [];
     if (!spiking) {
-      body.push('let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
+      body.push(`let vPrev = ${before(L.mem)};`, 'let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
+    } else if (spec.spikeFrom === 'post') {
+      // v_{t−1} from m_{t−1} and its spike (θ_{t−1} = θ + a_{t−2}); r = z_t from m_t: what the forward computed.
+      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let m = ${slotAt(L.mem, 't')};`,
+        'let r = select(0.0, 1.0, m - th_t > 0.0);', 'var vPrev = 0.0;', 'if (t > 0) {',
+        `  let mp = ${slotAt(L.mem, 't - 1')};`, `  let thp = ${adaptive ? `th + ${before(L.a, 2)}` : 'th'};`,
+        '  let zp = select(0.0, 1.0, mp - thp > 0.0);', `  vPrev = ${subtract ? 'mp - thp * zp' : 'mp + (vr - mp) * zp'};`, '}');
     } else {
-      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let r = ${at(L.out)};`);
+      body.push(`let vPrev = ${before(L.mem)};`, adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;',
+        'let r = select(0.0, 1.0, vPrev - th_t > 0.0);');
+    }
+    if (spiking) {
       body.push(`var gz = dy[i]${adaptive ? ' + (1.0 - ga) * la' : ''};`);
       if (spec.spikeFrom === 'post') {
-        body.push(`let m = ${at(L.m)};`, 'let s = surrogate(m - th_t, uniforms.slope);');
+        body.push('let s = surrogate(m - th_t, uniforms.slope);');
         if (attached) body.push(subtract ? 'gz = gz - th_t * lv;' : 'gz = gz + (vr - m) * lv;');
         body.push(`let gm = ${subtract ? 'lv' : '(1.0 - r) * lv'} + gz * s;`);
         if (adaptive) body.push(`la = ga * la - gz * s${subtract ? ' - r * lv' : ''};`);

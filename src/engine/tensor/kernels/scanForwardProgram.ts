@@ -5,16 +5,17 @@
  * Inputs (float32, flat): inX [T·B·N] (time-major x); params [K·N], the rows of scanParamNames
  * (beta, gainIn, bias, threshold, vReset; synaptic: alpha, gainCur; adaptive: gamma).
  * Uniforms: steps T, lanes B·N, neurons N.
- * Output: result [S·T·B·N].
+ * Output: result [S·T·B·N], the saved state of ./scanLayout.ts (m_t, v_t, c_t, a_t; not the spikes,
+ * which ./scanSpikesProgram.ts derives from it).
  *
  * Per step, with β̂ = clamp(β, 0, 1), α̂ = clamp(α, 0, 1) and H(z) = [z > 0] (the equations of
  * ../scan/types.ts, in the same evaluation order as ../scan/plainScan.ts so float32 results agree):
  *   u = g_in·x_t;  synaptic: c = α̂·c + u, u = g_cur·c
- *   membrane output:  v = β̂·v + b + u                      → out = v
+ *   membrane output:  v = β̂·v + b + u                      → mem = v
  *   θ_t = θ + a (adaptive) or θ
- *   post: m = β̂·v + b + u; z = H(m − θ_t); v = m − θ_t·z | m + (v_reset − m)·z
- *   pre:  z = H(v − θ_t); v = β̂·v + b + u − θ_t·z | β̂·(v + (v_reset − v)·z) + b + u; m = v
- *   adaptive: a = γ·a + (1 − γ)·z                           → out = z
+ *   post: m = β̂·v + b + u; z = H(m − θ_t); v = m − θ_t·z | m + (v_reset − m)·z     → mem = m
+ *   pre:  z = H(v − θ_t); v = β̂·v + b + u − θ_t·z | β̂·(v + (v_reset − v)·z) + b + u → mem = v
+ *   adaptive: a = γ·a + (1 − γ)·z
  */
 import type { ScanSpec } from '../scan/types';
 import { FlatProgram } from './program';
@@ -65,18 +66,17 @@ export class ScanForwardProgram extends FlatProgram {
     lines.push('var u = gi * inX[i];');
     if (spec.synaptic) lines.push('c = ah * c + u;', 'u = gc * c;', `result[${slot(L.c)}] = c;`);
     if (!spiking) {
-      lines.push('v = bh * v + b0 + u;', `result[${slot(L.out)}] = v;`);
+      lines.push('v = bh * v + b0 + u;', `result[${slot(L.mem)}] = v;`);
     } else {
       lines.push(adaptive ? 'let th_t = th + a;' : 'let th_t = th;');
       if (spec.spikeFrom === 'post') {
         lines.push('let m = bh * v + b0 + u;', 'let z = select(0.0, 1.0, m - th_t > 0.0);',
-          subtract ? 'v = m - th_t * z;' : 'v = m + (vr - m) * z;', `result[${slot(L.v)}] = v;`);
+          subtract ? 'v = m - th_t * z;' : 'v = m + (vr - m) * z;', `result[${slot(L.mem)}] = m;`);
       } else {
         lines.push('let z = select(0.0, 1.0, v - th_t > 0.0);',
-          subtract ? 'v = bh * v + b0 + u - th_t * z;' : 'v = bh * (v + (vr - v) * z) + b0 + u;', 'let m = v;');
+          subtract ? 'v = bh * v + b0 + u - th_t * z;' : 'v = bh * (v + (vr - v) * z) + b0 + u;', `result[${slot(L.mem)}] = v;`);
       }
       if (adaptive) lines.push('a = ga * a + (1.0 - ga) * z;', `result[${slot(L.a)}] = a;`);
-      lines.push(`result[${slot(L.out)}] = z;`, `result[${slot(L.m)}] = m;`);
     }
     return `
       fn main(index : i32) {

@@ -1,22 +1,26 @@
 /**
  * What the fused forward scan saves for its backward, as slots of one float32 buffer
  * [S, T, B, N] (slot-major, then time-major like x). Slot s of step t of lane l = b·N + n is at
- * (s·T + t)·B·N + l. The backward reads step t and t − 1 of these; no state is recomputed, so the
- * backward sees exactly the forward's spikes.
+ * (s·T + t)·B·N + l. Only state that cannot be recomputed exactly is saved; the spikes are not:
+ * z_t = H(m_t − θ_t) ('post') or H(v_{t−1} − θ_t) ('pre') is the same comparison of the same
+ * stored float32 the forward made, so forward, spike output and backward agree bit for bit, and
+ * v_t after a 'post' reset (m_t − θ_t·z_t or m_t + (v_reset − m_t)·z_t, exact for z ∈ {0, 1})
+ * is recomputed from m_t.
  *
- *   out  z_t (output 'spikes') or v_t (output 'membrane'): always slot 0, the layer's output
- *   m    m_t, the membrane the spike was fired from ('post') or v_t ('pre'; m_t = v_t) — spikes only
- *   v    v_t after reset: its own slot for 'post' spikes, else shared with m (pre) or out (membrane)
+ *   mem  slot 0: m_t, the membrane the spike is fired from ('post'); v_t ('pre', where m_t = v_t);
+ *        v_t, the layer's output (output 'membrane')
  *   c    c_t, the synaptic current (synaptic layers)
  *   a    a_t, the adaptation (adaptive layers)
+ *
+ * A spiking layer's output z is its own [T, B, N] buffer (./scanSpikesProgram.ts), so a LIF layer
+ * holds 2·T·B·N floats between forward and backward: its membranes and its spikes, which the next
+ * layer's matmul keeps anyway.
  */
 import type { ScanSpec } from '../scan/types';
 
 export interface ScanLayout {
   slots: number;
-  out: 0;
-  m: number;
-  v: number;
+  mem: 0;
   c: number;
   a: number;
 }
@@ -24,15 +28,9 @@ export interface ScanLayout {
 /** −1 marks a slot the spec does not have. */
 export function scanLayout(spec: ScanSpec): ScanLayout {
   let next = 1;
-  let m = -1;
-  let v = 0;
-  if (spec.output === 'spikes') {
-    m = next++;
-    v = spec.spikeFrom === 'post' ? next++ : m;
-  }
   const c = spec.synaptic ? next++ : -1;
   const a = spec.adaptive && spec.output === 'spikes' ? next++ : -1;
-  return { slots: next, out: 0, m, v, c, a };
+  return { slots: next, mem: 0, c, a };
 }
 
 /** Everything about a spec that changes the forward or backward WGSL (the slope is a uniform). */

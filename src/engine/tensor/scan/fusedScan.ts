@@ -1,6 +1,7 @@
 /**
  * The fused neuron scan for the WebGPU backend: one forward dispatch over all T steps that saves
- * the state the backward needs, and one reverse-time backward dispatch giving dx, dβ and dα
+ * the state the backward needs (membranes; ../kernels/scanLayout.ts), one elementwise dispatch
+ * deriving the spikes from it, and one reverse-time backward dispatch giving dx, dβ and dα
  * (kernels in ../kernels/scan*Program.ts; equations in ./types.ts). It meets the NeuronScan
  * contract of ./plainScan.ts to float32 tolerance (e2e/gpu-conformance.spec.ts checks every
  * variant and surrogate). Gradients flow to x, β and (synaptic) α, as the contract says; the other
@@ -10,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ScanBackwardProgram } from '../kernels/scanBackwardProgram';
 import { ScanForwardProgram, scanParamNames } from '../kernels/scanForwardProgram';
+import { ScanSpikesProgram } from '../kernels/scanSpikesProgram';
 import { scanLayout } from '../kernels/scanLayout';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
 import type { NeuronScan, ScanParams, ScanResult } from './types';
@@ -36,10 +38,10 @@ export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
     const packed = tf.reshape(tf.stack(rows), [rows.length * N]);
     const state = asTensor(backend.runWebGPUProgram(new ScanForwardProgram(spec, T, lanes),
       [tf.reshape(xIn, [T * lanes]), packed], 'float32', sizes));
-    const value = tf.reshape(tf.slice(state, [0], [T * lanes]), [T, B, N]);
-    if (options.recordMembrane) {
-      membrane = spec.output === 'membrane' ? undefined : tf.keep(tf.reshape(tf.slice(state, [layout.m * T * lanes], [T * lanes]), [T, B, N]));
-    }
+    const memoryOf = () => tf.reshape(layout.slots === 1 ? state : tf.slice(state, [layout.mem * T * lanes], [T * lanes]), [T, B, N]);
+    const value = spec.output === 'membrane' ? memoryOf()
+      : tf.reshape(asTensor(backend.runWebGPUProgram(new ScanSpikesProgram(spec, T, lanes), [state, packed], 'float32', sizes)), [T, B, N]);
+    if (options.recordMembrane && spec.output === 'spikes') membrane = tf.keep(memoryOf());
     save([state, packed]);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedState, savedParams] = saved;
