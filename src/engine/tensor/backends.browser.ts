@@ -26,6 +26,7 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
     const adapter = await probeWebGpu();
     await import('@tensorflow/tfjs-backend-webgpu');
     await import('./scan/fusedScanRegister'); // the fused WGSL neuron scan for 'webgpu'
+    await import('./kernels/bitMatMulRegister'); // the WGSL first-layer matmul on bit-packed batches
     return { adapter };
   },
   webgl: async () => {

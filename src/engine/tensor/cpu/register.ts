@@ -1,9 +1,12 @@
 /**
  * Registers the CPU fast path for the 'wasm' and 'cpu' backends (imported once for its side
  * effect by their loaders in ../backends.node.ts and ../backends.browser.ts): the fused JS neuron
- * scan (./jsScan.ts) and the sparse matmul for spike inputs (./spikeMatMul.ts).
+ * scan (./jsScan.ts), the sparse matmul for spike inputs (./spikeMatMul.ts) and the first layer's
+ * matmul on bit-packed batches (./bitMatMul.ts).
  */
+import { registerBitMatMul } from '../bitMatMulRegistry';
 import { registerFusedScan } from '../scan/registry';
+import { bitMatMul } from './bitMatMul';
 import { jsScan } from './jsScan';
 import { registerSpikeMatMul } from './spikeMatMulRegistry';
 import { spikeMatMul } from './spikeMatMul';
@@ -11,4 +14,5 @@ import { spikeMatMul } from './spikeMatMul';
 for (const backend of ['wasm', 'cpu'] as const) {
   registerFusedScan(backend, jsScan);
   registerSpikeMatMul(backend, spikeMatMul);
+  registerBitMatMul(backend, (words, F, weight) => bitMatMul(words, F, weight));
 }

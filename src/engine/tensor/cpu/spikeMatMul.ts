@@ -158,7 +158,7 @@ function rowOf(rowStart: Int32Array, q: number): number {
  * rowSum / rowScatter in the SIMD module: `rows` [M, O] is the per-row array (y out, or dy in),
  * `table` [K, O] the per-input one (Wᵀ in, or ∂Wᵀ out); returns the output.
  */
-function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter: boolean, input: Float32Array): Float32Array {
+export function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter: boolean, input: Float32Array): Float32Array {
   const rs = 0;
   const cols = align((x.M + 1) * 4);
   const rowsAt = cols + align(x.nnz * 4);

@@ -10,11 +10,15 @@
  * unpacked by a JS loop (~25 ms for W1's 72 MB batch, against ~1.7 s for TF.js bit ops on wasm,
  * ../../../../shared/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
  * (./packedWords.ts; 2 bits per (t, feature)). All three give the same values.
+ * `packedBatch` (webgpu: ../kernels/gatherPackProgram.ts; wasm and cpu: a JS loop) gives the same
+ * batch as 1-bit words for a first layer that reads bits (./packedBatch.ts, ../bitMatMulRegistry.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
+import { GatherPackProgram } from '../kernels/gatherPackProgram';
 import { GatherUnpackProgram } from '../kernels/gatherUnpackProgram';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
+import { hostPackedBatchWords, wordsPerRow, type PackedBatch } from './packedBatch';
 import { packedLanes16, packedWords } from './packedWords';
 
 export interface PackedSource {
@@ -46,6 +50,12 @@ export interface ResidentDataset {
    * each sample later in time / up in channel, filling with zeros.
    */
   batch(perm: tf.Tensor1D, offset: number, B: number, shifts?: tf.Tensor2D): Batch;
+  /**
+   * The same batch left as bits for a first layer that reads them (./packedBatch.ts): words
+   * [T·B, ⌈F/32⌉], bit f mod 32 of word ⌊f/32⌋ of row t·B + b = batch(…).x[t, b, f]. Present on
+   * 'webgpu-words' and 'host-bits'; absent on 'tfjs-lanes16' (callers use batch()).
+   */
+  packedBatch?(perm: tf.Tensor1D, offset: number, B: number, shifts?: tf.Tensor2D): PackedBatch;
   dispose(): void;
 }
 
@@ -87,6 +97,14 @@ export function uploadDataset(source: PackedSource): ResidentDataset {
         const x = asTensor(webgpuBackend().runWebGPUProgram(program, inputs, 'float32', uniforms)) as tf.Tensor3D;
         return { x, y: labelsOf(labels, perm, offset, B) };
       },
+      packedBatch(perm, offset, B, shifts) {
+        checkRange(N, offset, B, perm.size);
+        const program = new GatherPackProgram(T, B, F, shifts !== undefined);
+        const inputs = shifts ? [words, perm, shifts] : [words, perm];
+        const uniforms = [T, B, F, Tp, offset, wordsPerRow(F)].map((v) => ({ type: 'int32', data: [v] }));
+        const out = asTensor(webgpuBackend().runWebGPUProgram(program, inputs, 'int32', uniforms)) as tf.Tensor2D;
+        return { words: out, T, B, F, y: labelsOf(labels, perm, offset, B) };
+      },
       dispose: () => tf.dispose([words, labels]),
     };
   }
@@ -115,7 +133,8 @@ export function uploadDataset(source: PackedSource): ResidentDataset {
  * The CPU backends' resident layout: the packed bytes stay as they are; a batch reads the
  * permutation's B indices (host memory on wasm/cpu, no device readback) and unpacks
  *   x[t, b, f] = bit 7 − (t' mod 8) of packed[perm[offset + b], ⌊t'/8⌋, f'],  t' = t − Δt_b, f' = f − Δf_b
- * (zero where t' or f' falls outside), time-major as the first layer wants it.
+ * (zero where t' or f' falls outside), time-major as the first layer wants it. `packedBatch` gives
+ * the same bits as int32 words (./packedBatch.ts hostPackedBatchWords).
  */
 function hostBits(source: PackedSource, labels: tf.Tensor1D): ResidentDataset {
   const { N, T, F, packed } = source;
@@ -140,6 +159,12 @@ function hostBits(source: PackedSource, labels: tf.Tensor1D): ResidentDataset {
         }
       }
       return { x: tf.tensor3d(out, [T, B, F]), y: labelsOf(labels, perm, offset, B) };
+    },
+    packedBatch(perm, offset, B, shifts) {
+      checkRange(N, offset, B, perm.size);
+      const order = perm.dataSync().subarray(offset, offset + B);
+      const words = hostPackedBatchWords(packed, T, F, order, shifts ? shifts.dataSync() : null);
+      return { words: tf.tensor2d(words, [T * B, wordsPerRow(F)], 'int32'), T, B, F, y: labelsOf(labels, perm, offset, B) };
     },
     dispose: () => labels.dispose(),
   };
