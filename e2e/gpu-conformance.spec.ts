@@ -27,6 +27,15 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
   const failed = [...report.scan, ...report.unpack].filter((r) => !r.ok).map((r) => `${r.backend} ${r.name}`);
   expect(failed).toEqual([]);
   expect(report.deviceLost).toMatchObject({ ok: true, code: 'GPU_DEVICE_LOST' });
+  // Recurrent layers (src/engine/tensor/scan/recurrentScanConformance.ts): the fused recurrent scan
+  // (WGSL on webgpu, JS loops on wasm and cpu; webgl has none and runs the step-by-step reference)
+  // against the step-by-step TF.js path on cpu: spikes exact, membranes and ∂x ∂W ∂β ∂α ∂r to tolerance.
+  expect(report.recurrent.filter((r) => !r.ok).map((r) => `${r.backend} ${r.path} ${r.name} ${r.error ?? JSON.stringify(r.relErr)}`)).toEqual([]);
+  for (const backend of BACKENDS) {
+    const recurrent = report.recurrent.filter((r) => r.backend === backend);
+    expect(recurrent.length, backend).toBeGreaterThanOrEqual(20);
+    expect(new Set(recurrent.map((r) => r.path)), backend).toEqual(new Set([backend === 'webgl' ? 'plain' : 'fused']));
+  }
   for (const backend of BACKENDS) {
     const scans = report.scan.filter((r) => r.backend === backend);
     expect(scans.length).toBeGreaterThanOrEqual(50);
@@ -36,5 +45,13 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
     expect(unpacks.length).toBe(4);
     const layout = backend === 'webgpu' ? 'webgpu-words' : backend === 'webgl' ? 'tfjs-lanes16' : 'host-bits';
     expect(new Set(unpacks.map((r) => r.layout))).toEqual(new Set([layout]));
+  }
+  // The first layer reading the dataset's bits (src/engine/tensor/data/bitMatMulConformance.ts):
+  // packedBatch bit-exact and bitMatMul's y and ∂W within 1e-5 of a JS reference, on webgpu
+  // (WGSL), wasm and cpu (sparse rows + SIMD); webgl has neither.
+  expect(report.bitMatMul.filter((r) => !r.ok).map((r) => `${r.backend} ${r.name} ${r.error ?? ''}`)).toEqual([]);
+  for (const backend of BACKENDS) {
+    const bits = report.bitMatMul.filter((r) => r.backend === backend);
+    expect(bits.map((r) => r.kind).sort(), backend).toEqual(backend === 'webgl' ? [] : [...Array(4).fill('bitMatMul'), ...Array(4).fill('packedBatch')]);
   }
 });

@@ -8,7 +8,10 @@ import { selectBackend, type BackendName } from '../engine/tensor/backend';
 import { browserLoaders } from '../engine/tensor/backends.browser';
 import '../engine/tensor/scan/fusedScanRegister';
 import { runDeviceLostCheck, runScanConformance } from '../engine/tensor/scan/fusedScanConformance';
+import { runRecurrentConformance } from '../engine/tensor/scan/recurrentScanConformance';
 import { runUnpackConformance } from '../engine/tensor/data/unpackConformance';
+import '../engine/tensor/kernels/bitMatMulRegister';
+import { runBitMatMulConformance } from '../engine/tensor/data/bitMatMulConformance';
 import type { ConformanceMessage } from './conformanceTypes';
 
 const post = (message: ConformanceMessage) => self.postMessage(message);
@@ -21,7 +24,9 @@ self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
       const info = await selectBackend({ candidates: [backend], loaders: browserLoaders, forced: true });
       post({ type: 'backend', backend, adapter: info.adapter ? `${info.adapter.vendor}/${info.adapter.architecture}` : '' });
       await runScanConformance(backend, (result) => post({ type: 'scan', result }));
+      await runRecurrentConformance(backend, (result) => post({ type: 'recurrent', result }));
       for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
+      for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
     } catch (error) {
       post({ type: 'backendError', backend, error: error instanceof Error ? error.message : String(error) });
     }

@@ -5,7 +5,7 @@
  */
 import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
 
-const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], unpack: [] };
+const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [] };
 (globalThis as unknown as { spikelabConformance: ConformanceReport }).spikelabConformance = report;
 
 const log = document.getElementById('log') as HTMLPreElement;
@@ -37,9 +37,19 @@ worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} scan ${m.result.path} ${m.result.name}: flips ${m.result.spikeFlips} ${errs} ${m.result.error ?? ''}`);
       break;
     }
+    case 'recurrent': {
+      report.recurrent.push(m.result);
+      const errs = Object.entries(m.result.relErr).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(' ');
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} recurrent ${m.result.path} ${m.result.name}: flips ${m.result.spikeFlips} of ${m.result.spikes} spikes ${errs} ${m.result.error ?? ''}`);
+      break;
+    }
     case 'unpack':
       report.unpack.push(m.result);
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} unpack ${m.result.layout} ${m.result.name}: mismatches ${m.result.mismatches} ${m.result.error ?? ''}`);
+      break;
+    case 'bitMatMul':
+      report.bitMatMul.push(m.result);
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} bits ${m.result.name}: ${m.result.kind === 'packedBatch' ? `mismatches ${m.result.mismatches}` : `y ${m.result.relErr.y.toExponential(1)} dW ${m.result.relErr.dW.toExponential(1)}`} ${m.result.error ?? ''}`);
       break;
     case 'deviceLost':
       report.deviceLost = { ok: m.ok, code: m.code, message: m.message };

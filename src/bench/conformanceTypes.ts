@@ -1,12 +1,16 @@
 /** Messages from the conformance worker to its page (plain data only). */
 import type { ScanCaseResult } from '../engine/tensor/scan/fusedScanConformance';
+import type { RecurrentCaseResult } from '../engine/tensor/scan/recurrentScanConformance';
 import type { UnpackCaseResult } from '../engine/tensor/data/unpackConformance';
+import type { BitMatMulCaseResult } from '../engine/tensor/data/bitMatMulConformance';
 
 export type ConformanceMessage =
   | { type: 'backend'; backend: string; adapter: string }
   | { type: 'backendError'; backend: string; error: string }
   | { type: 'scan'; result: ScanCaseResult }
+  | { type: 'recurrent'; result: RecurrentCaseResult }
   | { type: 'unpack'; result: UnpackCaseResult }
+  | { type: 'bitMatMul'; result: BitMatMulCaseResult }
   | { type: 'deviceLost'; ok: boolean; code: string; message: string }
   | { type: 'done'; seconds: number };
 
@@ -16,6 +20,10 @@ export interface ConformanceReport {
   backends: Record<string, string>;
   backendErrors: Record<string, string>;
   scan: ScanCaseResult[];
+  /** The fused recurrent scan vs the step-by-step reference (plain where a backend has no kernel). */
+  recurrent: RecurrentCaseResult[];
   unpack: UnpackCaseResult[];
+  /** packedBatch + bitMatMul (the first layer reading bits); none on webgl. */
+  bitMatMul: BitMatMulCaseResult[];
   deviceLost?: { ok: boolean; code: string; message: string };
 }

@@ -1,0 +1,98 @@
+/**
+ * The fused recurrent scan for the CPU backends ('wasm' and 'cpu'): the contract of
+ * ../scan/recurrentTypes.ts as one custom-gradient op over JS loops (./recurrentLoops.ts). x and
+ * W are read once; the forward keeps its tape in JS memory; the backward is one reverse-time loop
+ * giving δ = ∂L/∂x, ∂β, ∂α, and ∂W = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1}, summed over the active spikes only
+ * (row j of ∂Wᵀ gets δ_t[b, :] for each z_{t−1}[b, j] = 1). The bias, if any, is added to x with
+ * TF.js ops before the op, so it gets its gradient by autodiff. β̂ = clip(β, 0, 1) passes the
+ * gradient where 0 ≤ β ≤ 1, as TF.js clipByValue does. The recorded membrane carries no gradient.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import { withRecurrentBias, type RecurrentScan } from '../scan/recurrentTypes';
+import type { ScanResult } from '../scan/types';
+import { recurrentBackward, recurrentForward } from './recurrentLoops';
+import type { ScanArrays } from './scanLoops';
+import { transposed } from './spikeMatMul';
+import { valuesNow } from './tensorValues';
+
+function vector(t: tf.Tensor, N: number, name: string): Float32Array {
+  const data = t.dataSync();
+  if (data.length === N) return Float32Array.from(data);
+  if (data.length === 1) return new Float32Array(N).fill(data[0]);
+  throw new SpikelabError('GRAPH_UNSUPPORTED', `The neuron parameter ${name} has ${data.length} values for ${N} neurons.`,
+    'Give every neuron parameter one value per neuron (or a single value).');
+}
+
+function clipped(values: Float32Array): { clip: Float32Array; pass: Uint8Array } {
+  return { clip: values.map((v) => Math.min(Math.max(v, 0), 1)), pass: Uint8Array.from(values, (v) => (v >= 0 && v <= 1 ? 1 : 0)) };
+}
+
+function paramGrad(sum: Float64Array, pass: Uint8Array, like: tf.Tensor): tf.Tensor {
+  const g = Float32Array.from(sum, (v, n) => (pass[n] ? v : 0));
+  if (like.size === 1 && g.length !== 1) return tf.reshape(tf.scalar(g.reduce((a, b) => a + b, 0)), like.shape);
+  return tf.tensor(g, like.shape, 'float32');
+}
+
+/** ∂W [N, N] = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1} over the non-zero z. */
+function weightGrad(dx: Float32Array, z: Float32Array, T: number, B: number, N: number): Float32Array {
+  const L = B * N;
+  const acc = new Float64Array(N * N); // ∂Wᵀ [in, out]: one contiguous row per spiking input
+  for (let t = 1; t < T; t++) {
+    for (let b = 0; b < B; b++) {
+      const prev = (t - 1) * L + b * N;
+      const d = t * L + b * N;
+      for (let j = 0; j < N; j++) {
+        const s = z[prev + j];
+        if (s === 0) continue;
+        const r = j * N;
+        for (let n = 0; n < N; n++) acc[r + n] += s * dx[d + n];
+      }
+    }
+  }
+  return transposed(acc, N, N);
+}
+
+export const jsRecurrentScan: RecurrentScan = (x, recurrent, params, spec, options = {}) => {
+  if (x.shape.length !== 3) {
+    throw new SpikelabError('INTERNAL', `The recurrent scan takes x as [T, B, N], got [${x.shape.join(', ')}].`, 'This is a bug in the program runner.');
+  }
+  const [T, B, N] = x.shape as [number, number, number];
+  const synaptic = spec.synaptic && params.alpha !== undefined;
+  const adaptive = spec.adaptive && params.gamma !== undefined;
+  const constants: Omit<ScanArrays, 'beta' | 'alpha'> = {
+    gainIn: vector(params.gainIn, N, 'gainIn'), bias: vector(params.bias, N, 'bias'), threshold: vector(params.threshold, N, 'threshold'),
+    vReset: vector(params.vReset, N, 'vReset'),
+    ...(synaptic ? { gainCur: params.gainCur ? vector(params.gainCur, N, 'gainCur') : new Float32Array(N).fill(1) } : {}),
+    ...(adaptive ? { gamma: vector(params.gamma!, N, 'gamma') } : {}),
+  };
+  let membrane: Float32Array | undefined;
+
+  const run = (xIn: tf.Tensor, wIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null) => {
+    const b = clipped(vector(beta, N, 'beta'));
+    const a = alpha ? clipped(vector(alpha, N, 'alpha')) : null;
+    const arrays: ScanArrays = { ...constants, beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
+    const w = Float32Array.from(wIn.dataSync());
+    const tape = recurrentForward(valuesNow(xIn), transposed(w, N, N), arrays, spec, T, B, N);
+    membrane = spec.spikeFrom === 'post' ? tape.m : tape.v;
+    const gradFunc = (dy: tf.Tensor) => {
+      const grads = recurrentBackward(valuesNow(dy), tape, w, arrays, spec, T, B, N);
+      const dx = tf.tensor(grads.dx, [T, B, N], 'float32');
+      const dW = tf.tensor(weightGrad(grads.dx, tape.out, T, B, N), [N, N], 'float32');
+      const dBeta = paramGrad(grads.dBeta, b.pass, beta);
+      return alpha && a ? [dx, dW, dBeta, paramGrad(grads.dAlpha, a.pass, alpha)] : [dx, dW, dBeta];
+    };
+    return { value: tf.tensor(tape.out, [T, B, N], 'float32'), gradFunc };
+  };
+
+  const fn = tf.customGrad(((...args: unknown[]) => {
+    const [xIn, wIn, beta, alpha] = args as tf.Tensor[];
+    return run(xIn, wIn, beta, synaptic ? alpha : null);
+  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+  const xb = withRecurrentBias(x, recurrent);
+  const weight = tf.reshape(recurrent.weight, [N, N]);
+  const out = synaptic ? fn(xb, weight, params.beta, params.alpha!) : fn(xb, weight, params.beta);
+  const result: ScanResult = { out };
+  if (options.recordMembrane) result.membrane = tf.tensor(membrane!, [T, B, N], 'float32');
+  return result;
+};

@@ -1,0 +1,10 @@
+/**
+ * Registers the fused WGSL recurrent scan (./fusedRecurrentScan.ts) for the webgpu backend, up to
+ * the workgroup-memory limit on N. Imported for its side effect by ../program/recurrentStage.ts;
+ * it only touches the GPU when called, on webgpu.
+ */
+import { RECURRENT_MAX_NEURONS } from '../kernels/recurrentLayout';
+import { fusedRecurrentScan } from './fusedRecurrentScan';
+import { registerRecurrentScan } from './recurrentRegistry';
+
+registerRecurrentScan('webgpu', { scan: fusedRecurrentScan, maxNeurons: RECURRENT_MAX_NEURONS });
