@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   await import('@tensorflow/tfjs-backend-webgpu');
   await import('../../src/engine/tensor/scan/fusedScanRegister');
   await import('../../src/engine/tensor/kernels/bitMatMulRegister');
+  await import('../../src/engine/tensor/scan/fusedRecurrentRegister');
   const { runBenchCell } = await import('../../src/engine/tensor/bench/runBench');
   if (!(await tf.setBackend('webgpu')) || tf.getBackend() !== 'webgpu') throw new Error('TF.js could not start its WebGPU backend on Dawn.');
   const adapter = await (globalThis.navigator as Navigator).gpu.requestAdapter({ powerPreference: 'high-performance' });

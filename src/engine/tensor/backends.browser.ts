@@ -27,6 +27,7 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
     await import('@tensorflow/tfjs-backend-webgpu');
     await import('./scan/fusedScanRegister'); // the fused WGSL neuron scan for 'webgpu'
     await import('./kernels/bitMatMulRegister'); // the WGSL first-layer matmul on bit-packed batches
+    await import('./scan/fusedRecurrentRegister'); // the WGSL recurrent scan
     return { adapter };
   },
   webgl: async () => {

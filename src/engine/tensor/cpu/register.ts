@@ -2,12 +2,14 @@
  * Registers the CPU fast path for the 'wasm' and 'cpu' backends (imported once for its side
  * effect by their loaders in ../backends.node.ts and ../backends.browser.ts): the fused JS neuron
  * scan (./jsScan.ts), the sparse matmul for spike inputs (./spikeMatMul.ts) and the first layer's
- * matmul on bit-packed batches (./bitMatMul.ts).
+ * matmul on bit-packed batches (./bitMatMul.ts) and the fused recurrent scan (./recurrentScan.ts).
  */
 import { registerBitMatMul } from '../bitMatMulRegistry';
 import { registerFusedScan } from '../scan/registry';
 import { bitMatMul } from './bitMatMul';
 import { jsScan } from './jsScan';
+import { registerRecurrentScan } from '../scan/recurrentRegistry';
+import { jsRecurrentScan } from './recurrentScan';
 import { registerSpikeMatMul } from './spikeMatMulRegistry';
 import { spikeMatMul } from './spikeMatMul';
 
@@ -15,4 +17,5 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerFusedScan(backend, jsScan);
   registerSpikeMatMul(backend, spikeMatMul);
   registerBitMatMul(backend, (words, F, weight) => bitMatMul(words, F, weight));
+  registerRecurrentScan(backend, { scan: jsRecurrentScan, maxNeurons: Infinity });
 }

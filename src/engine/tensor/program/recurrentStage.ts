@@ -18,8 +18,6 @@ import type { NodeShapes } from '../../graph/shapes';
 import { sizeOf } from '../../graph/types';
 import { delaySteps } from '../../neurons/delay';
 import type { DiscreteNeuron } from '../../neurons';
-import '../cpu/recurrentRegister';
-import '../scan/fusedRecurrentRegister';
 import { recurrentScanFor } from '../scan/recurrentRegistry';
 import { recurrentSpecSupported } from '../scan/recurrentTypes';
 import type { ScanPath } from '../scan/registry';

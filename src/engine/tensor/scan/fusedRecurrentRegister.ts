@@ -1,6 +1,6 @@
 /**
  * Registers the fused WGSL recurrent scan (./fusedRecurrentScan.ts) for the webgpu backend, up to
- * the workgroup-memory limit on N. Imported for its side effect by ../program/recurrentStage.ts;
+ * the workgroup-memory limit on N. Imported for its side effect by the WebGPU loaders (../backends.browser.ts, scripts/bench/nodeWebgpu.ts);
  * it only touches the GPU when called, on webgpu.
  */
 import { RECURRENT_MAX_NEURONS } from '../kernels/recurrentLayout';

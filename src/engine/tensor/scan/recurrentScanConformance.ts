@@ -11,8 +11,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../core/rng';
 import { SURROGATE_NAMES, surrogateSpec } from '../../surrogates';
-import '../cpu/recurrentRegister';
-import './fusedRecurrentRegister';
 import { plainRecurrentScan } from './plainRecurrentScan';
 import { recurrentScanFor } from './recurrentRegistry';
 import type { RecurrentScan } from './recurrentTypes';
