@@ -17,7 +17,7 @@ import { buildBraille } from './sets/braille';
 import { buildDvsGesture } from './sets/dvsGesture';
 import { buildFsdd } from './sets/fsdd';
 import { buildDigits, buildMnist } from './sets/images';
-import { buildNmnist1ms, buildNmnist40 } from './sets/nmnist';
+import { buildNmnist1ms, buildNmnistBins } from './sets/nmnist';
 import type { BuiltSet } from './sets/types';
 
 function argument(name: string, fallback: string): string {
@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const builders: (() => BuiltSet)[] = [
     () => buildNmnist1ms(src, ['train', 'test']),
-    () => buildNmnist40(src),
+    () => buildNmnistBins(src, 40),
+    () => buildNmnistBins(src, 64),
     () => buildBraille(src),
     () => buildFsdd(src),
     () => buildMnist(src),

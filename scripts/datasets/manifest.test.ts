@@ -43,7 +43,7 @@ describe('public/datasets/manifest.json', () => {
     const counts = (id: string) => splits.find((s) => s.split.id === id)?.split.classCounts ?? [];
     const add = (a: number[], b: number[]) => a.map((v, i) => v + b[i]);
     // N-MNIST small (datasets.md §2): train 97,116,99,93,105,92,94,117,87,100; test 8,14,8,11,14,7,10,15,2,11.
-    for (const set of ['nmnist', 'nmnist40']) {
+    for (const set of ['nmnist', 'nmnist40', 'nmnist64']) {
       expect(counts(`${set}-train`)).toEqual([97, 116, 99, 93, 105, 92, 94, 117, 87, 100]);
       expect(counts(`${set}-test`)).toEqual([8, 14, 8, 11, 14, 7, 10, 15, 2, 11]);
     }

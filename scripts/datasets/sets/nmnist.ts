@@ -12,6 +12,7 @@ import type { BuiltSet, BuiltSplit } from './types';
  *    `ToFrame(sensor_size, time_window=1e3)`), kept whole: the longest recording here gives 313
  *    slices, so T = 320 with zero padding (as tonic's PadTensors pads a batch).
  *  - "nmnist40": tonic ToFrame(n_time_bins = 40) over all saccades (Spyx's NMNIST default).
+ *  - "nmnist64": the same with n_time_bins = 64, the input of bench.md §3 (workload B).
  * Counts become 0/1 when packed (np.packbits semantics). ids = original sample number (1..1000,
  * 60001..60100 as in slayerPytorch; MNIST index = id − 1 or id − 60001).
  */
@@ -54,13 +55,20 @@ export function buildNmnist1ms(src: SourceData, splits: string[]): BuiltSet {
   };
 }
 
-export function buildNmnist40(src: SourceData): BuiltSet {
-  const T = 40;
+/** What differs between the n_time_bins sets: Spyx's default (40) and bench.md §3's workload B (64). */
+const BINNED: Record<number, { name: string; description: string; usedBy: string }> = {
+  40: { name: 'N-MNIST (40 bins, Spyx)', usedBy: '(Spyx NMNIST_loader)', description: 'Real N-MNIST recordings, 40 time bins per recording (each ≈ 7.6 ms, set by the recording length), as Spyx trains them.' },
+  64: { name: 'N-MNIST (64 bins, bench workload B)', usedBy: '(../shared/specs/bench.md §3, workload B)', description: 'Real N-MNIST recordings, 64 time bins per recording (each ≈ 4.8 ms, set by the recording length): the input of benchmark workload B (NMNIST-CSNN).' },
+};
+
+/** tonic ToFrame(n_time_bins = T) over all saccades: "nmnist40" (Spyx) or "nmnist64" (bench workload B). */
+export function buildNmnistBins(src: SourceData, T: 40 | 64): BuiltSet {
+  const { name, description, usedBy } = BINNED[T];
   return {
     meta: {
-      ...common, id: 'nmnist40', name: 'N-MNIST (40 bins, Spyx)', T, dt: null,
-      binning: 'tonic.transforms.ToFrame(sensor_size=(34,34,2), n_time_bins=40), all saccades, then np.packbits(axis=0) (Spyx NMNIST_loader)',
-      description: 'Real N-MNIST recordings, 40 time bins per recording (each ≈ 7.6 ms, set by the recording length), as Spyx trains them.',
+      ...common, id: `nmnist${T}`, name, T, dt: null,
+      binning: `tonic.transforms.ToFrame(sensor_size=(34,34,2), n_time_bins=${T}), all saccades, then np.packbits(axis=0) ${usedBy}`,
+      description,
     },
     splits: buildSplits(src, { nTimeBins: T }, T),
   };
