@@ -1,5 +1,5 @@
 /** The browser driver's arguments and the bench page query they become (see ./browserBench.ts). */
-const KEYS = ['workload', 'backend', 'path', 'T', 'batch', 'hidden', 'n', 'warmup', 'steps', 'repeats', 'latency', 'check'] as const;
+const KEYS = ['workload', 'backend', 'path', 'T', 'batch', 'hidden', 'n', 'warmup', 'steps', 'repeats', 'latency', 'check', 'data'] as const;
 const SIZES = ['T', 'batch', 'hidden', 'n', 'warmup', 'steps', 'repeats', 'latency'];
 
 export interface DriverArgs {

@@ -1,6 +1,6 @@
 /**
  * The bench page's cells from its URL, e.g. bench.html?workload=A,C&backend=webgpu&path=both&T=32
- * &batch=16&hidden=32&steps=5&repeats=3&warmup=2&latency=3&check=true&autorun=1. Plain data, no
+ * &batch=16&hidden=32&steps=5&repeats=3&warmup=2&latency=3&check=true&data=synthetic&autorun=1. Plain data, no
  * TF.js: shared by the page and the headless driver (scripts/bench/browserBench.ts).
  */
 import type { BackendName } from '../engine/tensor/backend';
@@ -15,6 +15,8 @@ const NUMERIC = { T: 'T', batch: 'batch', hidden: 'hidden', n: 'n', warmup: 'war
 export function cellsFromQuery(params: URLSearchParams): BenchOptions[] {
   const list = (name: string, fallback: string) => (params.get(name) ?? fallback).split(',').filter(Boolean);
   const base: Partial<BenchOptions> = { check: params.get('check') !== 'false' };
+  const data = params.get('data');
+  if (data === 'nmnist64' || data === 'synthetic') base.data = data;
   for (const [key, field] of Object.entries(NUMERIC)) {
     const raw = params.get(key) ?? (SMALL_CELL as Record<string, string>)[key];
     if (raw !== undefined && raw !== '') (base as Record<string, number>)[field] = Number(raw);

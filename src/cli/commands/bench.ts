@@ -1,11 +1,13 @@
 /**
  * `spikelab bench --workload A|B|C|W1[,…] --backend webgpu|webgl|wasm|cpu[,…] [--path fused|plain|both]
  *  [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N]
- *  [--check true|false] [--full]`: one JSON line per cell (../shared/specs/bench.md §6 plus "backend"
+ *  [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]`: one JSON line per cell (../shared/specs/bench.md §6 plus "backend"
  * and "path"), each workload on both scan paths by default. wasm and cpu run here in Node; webgpu
  * and webgl run in headless Chromium on bench.html through scripts/bench/browserBench.ts (it
  * builds the page into dist-gpu/ if needed). Sizes not given default to a small cell (T 32,
  * batch 16, hidden 32, K 5, R 3): with --full they are the spec's (T 256, B 128, H 128, K 50, R 5).
+ * Workload B trains on the shipped nmnist64-train (read from public/datasets, or --root) when T is
+ * 64, else on synthetic frames; --data synthetic asks for those, --data nmnist64 insists.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,11 +16,14 @@ import { numberOption, stringOption, type ParsedArgs } from '../args';
 import { printError, printJson } from '../output';
 import { SpikelabError } from '../../engine/core/errors';
 import { isBackendName, type BackendName } from '../../engine/tensor/backend';
-import type { BenchOptions, WorkloadName } from '../../engine/tensor/bench/benchTypes';
+import type { BenchData, BenchOptions, WorkloadName } from '../../engine/tensor/bench/benchTypes';
+import { fileFetcher } from '../../engine/datasets/fetchersNode';
+import { zlibGunzip } from '../../engine/datasets/formats/gzipNode';
 import { SMALL_CELL } from '../../bench/benchQuery';
+import { datasetRoot } from './datasets';
 import type { Command } from './index';
 
-const usage = 'spikelab bench --workload A|B|C|W1 --backend webgpu|webgl|wasm|cpu [--path fused|plain|both] [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N] [--check true|false] [--full]';
+const usage = 'spikelab bench --workload A|B|C|W1 --backend webgpu|webgl|wasm|cpu [--path fused|plain|both] [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N] [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]';
 const WORKLOADS: readonly WorkloadName[] = ['A', 'B', 'C', 'W1'];
 
 function listOption<T extends string>(args: ParsedArgs, name: string, fallback: string, valid: (v: string) => v is T, example: string): T[] {
@@ -36,7 +41,7 @@ function repoRoot(): string {
 }
 
 function browserCells(args: ParsedArgs, backends: string[]): Promise<number> {
-  const forwarded = ['workload', 'path', 'T', 'batch', 'hidden', 'n', 'warmup', 'steps', 'repeats', 'latency', 'check']
+  const forwarded = ['workload', 'path', 'T', 'batch', 'hidden', 'n', 'warmup', 'steps', 'repeats', 'latency', 'check', 'data']
     .flatMap((k) => (args.options[k] !== undefined ? [`--${k}`, String(args.options[k])] : []));
   return new Promise((resolve) => {
     const full = args.options.full === true ? ['--full'] : [];
@@ -61,17 +66,21 @@ export const bench: Command = {
     const sizes = { T: optional('T'), batch: optional('batch'), hidden: optional('hidden'), n: optional('n'), warmup: optional('warmup'),
       steps: optional('steps'), repeats: optional('repeats'), latencySteps: optional('latency') };
     const check = stringOption(args, 'check') !== 'false';
+    const data = stringOption(args, 'data') as BenchData | undefined;
+    if (data !== undefined && data !== 'nmnist64' && data !== 'synthetic') throw new SpikelabError('CLI_BAD_OPTION', `--data "${data}" is not nmnist64 or synthetic.`, 'Example: --data synthetic');
     let code = 0;
     const browser = backends.filter((b) => b === 'webgpu' || b === 'webgl');
     if (browser.length) code = Math.max(code, await browserCells(args, browser));
     const { startNodeBackend } = await import('../../engine/tensor/backends.node');
     const { runBenchCell } = await import('../../engine/tensor/bench/runBench');
+    const { setBenchDataSource } = await import('../../engine/tensor/bench/benchData');
+    setBenchDataSource({ fetchBytes: fileFetcher(datasetRoot(args)), codec: zlibGunzip });
     for (const backend of backends.filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu')) {
       const info = await startNodeBackend(backend);
       const device = `${info.name} in Node ${process.version} (${process.arch})`;
       for (const workload of workloads) {
         for (const path of paths) {
-          const options: BenchOptions = { workload, backend, path, check, device, ...Object.fromEntries(Object.entries(sizes).filter(([, v]) => v !== undefined)) };
+          const options: BenchOptions = { workload, backend, path, check, device, ...(data ? { data } : {}), ...Object.fromEntries(Object.entries(sizes).filter(([, v]) => v !== undefined)) };
           try {
             printJson(await runBenchCell(options));
           } catch (error) {

@@ -7,6 +7,9 @@ import type { ScanPath } from '../scan/registry';
 
 export type WorkloadName = 'A' | 'B' | 'C' | 'W1';
 
+/** Workload B's data: the shipped nmnist64-train, or synthetic frames (bench.md §3). */
+export type BenchData = 'nmnist64' | 'synthetic';
+
 export interface BenchOptions {
   workload: WorkloadName;
   backend: BackendName;
@@ -17,8 +20,10 @@ export interface BenchOptions {
   batch?: number;
   /** Hidden size (A: H, C: n, W1: hidden, B: channel multiplier m). */
   hidden?: number;
-  /** Samples resident on the device (synthetic); default a few batches. */
+  /** Samples resident on the device; default a few batches (synthetic), or all of B's shipped split. */
   n?: number;
+  /** B only: 'synthetic' frames, or 'nmnist64' (an error if unusable); default the shipped split when T = 64. */
+  data?: BenchData;
   /** Discarded steps (A, B: 20) or calls (C: 5). */
   warmup?: number;
   /** K steps per throughput repeat (50). */
