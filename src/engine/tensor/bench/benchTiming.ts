@@ -4,13 +4,17 @@
  * shader and pipeline creation included), throughput mode (K steps, one sync, R repeats: median
  * and min–max of elapsed/K), latency mode (sync after every step, median), one epoch with an
  * on-device shuffle and a single sync, and the peak of TF.js's device-memory count sampled after
- * the forward pass and after the update. Syncs are `await loss.data()`; no dataSync in the loop.
+ * the forward pass and after the update (on WebGPU after submitting the queued commands, so buffers
+ * of tensors already disposed are not counted). Syncs are `await loss.data()`; no dataSync in the loop.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { submitQueued } from '../kernels/webgpuBackend';
 
 export interface TrainingWorkload {
   stepsPerEpoch: number;
   residentBytes: number;
+  /** Peak bytes the step should stay within (./memoryBudget.ts), where defined. */
+  memoryBudgetBytes?: number;
   /** A new on-device permutation for `epoch`. */
   shuffle(epoch: number): void;
   /** One optimisation step on batch i of the epoch; returns the loss (kept; the caller disposes). */
@@ -40,11 +44,12 @@ export function memorySampler(): { sample: () => void; peak: () => number; metho
   const gpu = tf.getBackend() === 'webgpu';
   return {
     sample: () => {
+      if (gpu) submitQueued(); // disposed tensors' buffers leave the count at the submit
       const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
       peak = Math.max(peak, gpu ? m.numBytesInGPU ?? m.numBytes : m.numBytes);
     },
     peak: () => peak,
-    method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update',
+    method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update (queued commands submitted first)' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update',
   };
 }
 

@@ -14,6 +14,7 @@ import type { ScanPath } from '../scan/registry';
 import { lossValue } from '../train/losses';
 import { createOptimizer } from '../train/optimizer';
 import type { TrainingWorkload } from './benchTiming';
+import { memoryBudgetBytes } from './memoryBudget';
 import { residentWorkload } from './residentWorkload';
 
 export function workloadA(o: { T: number; B: number; H: number; n: number; C?: number; path: ScanPath }): TrainingWorkload & { scanPath: ScanPath } {
@@ -24,7 +25,8 @@ export function workloadA(o: { T: number; B: number; H: number; n: number; C?: n
   const trainable = Object.values(program.variables).filter((v) => v.trainable);
   const optimizer = createOptimizer('adam', 5e-4);
   return residentWorkload({
-    dataset, n: o.n, B: o.B, scanPath: program.scanPath, optimizer, variables: trainable,
+    dataset, n: o.n, B: o.B, scanPath: program.scanPath, packedInput: program.acceptsPackedInput,
+    memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer, variables: trainable,
     loss(x, y) {
       return lossValue(program.forward(x).output, y, 'integral_ce', { smoothing: 0.3 });
     },

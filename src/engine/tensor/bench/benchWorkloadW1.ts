@@ -13,6 +13,7 @@ import type { ScanPath } from '../scan/registry';
 import { lossValue } from '../train/losses';
 import { createOptimizer } from '../train/optimizer';
 import type { TrainingWorkload } from './benchTiming';
+import { memoryBudgetBytes } from './memoryBudget';
 import { residentWorkload } from './residentWorkload';
 
 function bernoulliPacked(n: number, T: number, F: number, p: number, seed: number): Uint8Array {
@@ -30,7 +31,8 @@ export function workloadW1(o: { T: number; B: number; H: number; n: number; path
   const dataset = uploadDataset({ packed: bernoulliPacked(o.n, o.T, W1_INPUTS, 0.02, 7), labels, N: o.n, T: o.T, F: W1_INPUTS });
   const program = new Program(w1Graph({ H: o.H }), { dt: 1, surrogate: { name: 'superspike', slope: 25 }, detachReset: true, path: o.path });
   return residentWorkload({
-    dataset, n: o.n, B: o.B, scanPath: program.scanPath, optimizer: createOptimizer('adam', 1e-3),
+    dataset, n: o.n, B: o.B, scanPath: program.scanPath, packedInput: program.acceptsPackedInput,
+    memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer: createOptimizer('adam', 1e-3),
     variables: Object.values(program.variables).filter((v) => v.trainable),
     loss: (x, y) => lossValue(program.forward(x).output, y, 'integral_ce', { smoothing: 0 }),
     disposeModel: () => program.dispose(),

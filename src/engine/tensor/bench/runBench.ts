@@ -9,7 +9,7 @@ import { SpikelabError } from '../../core/errors';
 import { benchCheck } from './benchCheck';
 import { timeTraining } from './benchTiming';
 import { workloadA } from './benchWorkloadA';
-import { workloadB } from './benchWorkloadB';
+import { workloadB, type WorkloadB } from './benchWorkloadB';
 import { workloadC } from './benchWorkloadC';
 import { workloadW1 } from './benchWorkloadW1';
 import type { BenchCell, BenchOptions } from './benchTypes';
@@ -49,24 +49,29 @@ export async function runBenchCell(o: BenchOptions): Promise<BenchCell> {
   }
   const n = o.n ?? B * 4;
   if (n < B) throw new SpikelabError('BENCH_BAD_OPTION', `--n ${n} holds less than one batch of ${B}.`, `Use --n ${B * 4} or more.`);
-  const w = o.workload === 'A' ? workloadA({ T, B, H, n, path: o.path })
+  const w: ReturnType<typeof workloadA> & Partial<Pick<WorkloadB, 'data' | 'N' | 'dataNote'>> = o.workload === 'A' ? workloadA({ T, B, H, n, path: o.path })
     : o.workload === 'W1' ? workloadW1({ T, B, H, n, path: o.path })
-      : workloadB({ T, B, m: H, n, path: o.path });
+      : await workloadB({ T, B, m: H, n: o.n, path: o.path, data: o.data });
+  const N = w.N ?? n; // B: the samples it trains on (nmnist64-train or synthetic)
   try {
     const t = await timeTraining(w, { warmup, steps, repeats, latencySteps });
     const cell: BenchCell = {
-      ...common, T, B, path: w.scanPath, data: 'synthetic', N: n, warmup_s: round(t.warmup_s), step_ms_median: round(t.step_ms_median),
+      ...common, T, B, path: w.scanPath, data: w.data ?? 'synthetic', N, warmup_s: round(t.warmup_s), step_ms_median: round(t.step_ms_median),
       step_ms_min: round(t.step_ms_min), step_ms_max: round(t.step_ms_max), step_ms_sync_median: round(t.step_ms_sync_median),
       samples_per_s: round((B * 1000) / t.step_ms_median, 1), epoch_s: round(t.epoch_s), peak_mem_bytes: t.peak_mem_bytes,
       mem_method: t.mem_method, resident_dataset_bytes: w.residentBytes,
     };
-    notes.push(`K=${steps} R=${repeats} warmup=${warmup} latency n=${latencySteps}`, `epoch_s over the resident N=${n}`, `loss after epoch ${t.final_loss.toFixed(4)}`);
+    if (w.memoryBudgetBytes !== undefined) {
+      Object.assign(cell, { mem_budget_bytes: w.memoryBudgetBytes, mem_within_budget: t.peak_mem_bytes <= w.memoryBudgetBytes });
+      notes.push('mem_budget_bytes = weights + Adam state + resident data + 2·T·B·n·4 per neuron layer');
+    }
+    notes.push(`K=${steps} R=${repeats} warmup=${warmup} latency n=${latencySteps}`, `epoch_s over the resident N=${N}`, `loss after epoch ${t.final_loss.toFixed(4)}`);
     if (o.workload === 'A') {
       Object.assign(cell, { H, C: 128, surrogate: 'spyx_arctan_k2', projected_100_epoch_s: round((100 * Math.floor(d.fullN / B) * t.step_ms_median) / 1000, 1) });
       notes.push(`projected_100_epoch_s = 100·⌊${d.fullN}/B⌋·step_ms_median`);
     } else if (o.workload === 'B') {
       Object.assign(cell, { m: H, surrogate: 'superspike_k25', projected_20_epoch_s: round((20 * Math.floor(d.fullN / B) * t.step_ms_median) / 1000, 1) });
-      notes.push(`projected_20_epoch_s = 20·⌊${d.fullN}/B⌋·step_ms_median`, 'synthetic N-MNIST-shaped data (density 0.05)');
+      notes.push(`projected_20_epoch_s = 20·⌊${d.fullN}/B⌋·step_ms_median`, w.dataNote ?? '');
     } else {
       Object.assign(cell, { hidden: H, inputs: 700, surrogate: 'superspike_k25' });
     }

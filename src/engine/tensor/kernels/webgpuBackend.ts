@@ -37,3 +37,15 @@ export function webgpuBackend(): WebGPUBackend {
 export function asTensor(info: tf.TensorInfo): tf.Tensor {
   return tf.engine().makeTensorFromTensorInfo(info);
 }
+
+/**
+ * Submits the commands queued so far without waiting for them. TF.js's WebGPU backend batches
+ * dispatches (15 per submit) and keeps the buffers of tensors disposed meanwhile counted in
+ * numBytesInGPU until that submit; after this call the count is the live tensors' bytes.
+ */
+export function submitQueued(): void {
+  const backend = webgpuBackend();
+  backend.ensureCommandEncoderReady(); // submitQueue needs an encoder; an empty one is harmless
+  backend.endComputePassEncoder();
+  backend.submitQueue();
+}

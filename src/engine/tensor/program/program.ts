@@ -18,12 +18,13 @@ import { delaySteps } from '../../neurons/delay';
 import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
 import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
-import { neuronStepper } from '../scan/step';
 import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
 import { reshapeUntaped } from '../reshape';
 import { spikeMatMulFor } from '../cpu/spikeMatMulRegistry';
+import { bitMatMulFor, type BitMatMul } from '../bitMatMulRegistry';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
+import { runRecurrent as runRecurrentStage } from './recurrentStage';
 
 export interface ProgramOptions {
   /** The step, in the graph's time unit (seconds for snnTorch/Norse files, 1 for step-based). */
@@ -34,6 +35,17 @@ export interface ProgramOptions {
   /** 'fused' uses the backend's kernel when it has one (default); 'plain' forces TF.js ops. */
   path?: ScanPath;
   trainable?: boolean;
+}
+
+/**
+ * A batch left as bits (../data/packedBatch.ts): words int32 [T·B, ⌈F/32⌉], row t·B + b, feature f
+ * at bit f mod 32 of word ⌊f/32⌋. Only for programs with `acceptsPackedInput`.
+ */
+export interface PackedInput {
+  words: tf.Tensor2D;
+  T: number;
+  B: number;
+  F: number;
 }
 
 export interface ForwardOptions {
@@ -51,6 +63,12 @@ export interface ForwardResult {
   /** The readout: the first Output node's value, [T, B, ...outputShape]. */
   output: tf.Tensor;
   records: Record<string, NodeRecord>;
+}
+
+/** A layer's value and, when asked, its record. */
+interface LayerValue {
+  value: tf.Tensor;
+  record?: NodeRecord;
 }
 
 interface NeuronEntry {
@@ -82,6 +100,12 @@ export class Program {
    * density itself, so a dense Input just falls back to tf.matMul. Only on the fused path.
    */
   readonly spikeMatMuls = new Map<string, LinearMatMul>();
+  /**
+   * The Affine/Linear layers reading the Input, when every reader of the Input is one and the
+   * backend has a matmul over the dataset's bits (../bitMatMulRegistry.ts; fused path only): then
+   * a batch can come packed, 1 bit per value, and is never unpacked to float32.
+   */
+  private readonly bitReaders = new Map<string, BitMatMul>();
 
   constructor(graph: NirGraph, options: ProgramOptions) {
     if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
@@ -123,6 +147,10 @@ export class Program {
         this.weights.set(name, layerWeights(name, node, this.variables, trainable, scope));
       }
     }
+    const bitMatMul = path === 'fused' ? bitMatMulFor(tf.getBackend()) : undefined;
+    const inputReaders = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(this.inputName));
+    const linear = (n: string) => ['Affine', 'Linear'].includes(this.flat.nodes[n].type) && this.plan.sources[n].length === 1;
+    if (bitMatMul && inputReaders.length > 0 && inputReaders.every(linear)) for (const n of inputReaders) this.bitReaders.set(n, bitMatMul);
     const spikeMatMul = path === 'fused' ? spikeMatMulFor(tf.getBackend()) : undefined;
     for (const [name, node] of Object.entries(this.flat.nodes)) {
       const sources = this.plan.sources[name] ?? [];
@@ -143,25 +171,78 @@ export class Program {
     });
   }
 
-  forward(x: tf.Tensor, options: ForwardOptions = {}): ForwardResult {
+  /** Whether `forward` takes a PackedInput (the layers reading the Input multiply bits directly). */
+  get acceptsPackedInput(): boolean {
+    return this.bitReaders.size > 0;
+  }
+
+  forward(input: tf.Tensor | PackedInput, options: ForwardOptions = {}): ForwardResult {
+    const packed = input instanceof tf.Tensor ? undefined : input;
+    if (packed) return this.run(undefined, this.checkedPacked(packed), packed.T, packed.B, options);
+    const x = input as tf.Tensor;
     const [T, B] = x.shape;
     const expected = [T, B, ...this.inputShape];
     if (x.shape.length !== expected.length || x.shape.some((d, i) => d !== expected[i])) {
       throw new SpikelabError('DATA_SHAPE_MISMATCH', `The data has shape [${x.shape.slice(2).join(', ')}] per step but the network's Input "${this.inputName}" takes [${this.inputShape.join(', ')}].`,
         'Pick a dataset whose shape fits the Input, or change the Input shape.');
     }
+    return this.run(x, undefined, T, B, options);
+  }
+
+  private checkedPacked(packed: PackedInput): PackedInput {
+    const F = sizeOf(this.inputShape);
+    if (!this.acceptsPackedInput) {
+      throw new SpikelabError('INTERNAL', 'A packed batch reached a program whose Input is not read by bit matmuls only.', 'Check acceptsPackedInput and unpack the batch otherwise.');
+    }
+    if (packed.F !== F || packed.words.shape[0] !== packed.T * packed.B || packed.words.shape[1] !== Math.ceil(F / 32)) {
+      throw new SpikelabError('DATA_SHAPE_MISMATCH', `The packed batch holds ${packed.F} features per step but the network's Input "${this.inputName}" takes [${this.inputShape.join(', ')}].`,
+        'Pick a dataset whose shape fits the Input, or change the Input shape.');
+    }
+    return packed;
+  }
+
+  private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions): ForwardResult {
     const values = new Map<string, tf.Tensor>();
     const records: Record<string, NodeRecord> = {};
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
+    const release = this.releaser(x, values, records);
     for (const stage of this.plan.stages) {
-      if (stage.kind === 'layer') this.runLayer(stage.node, x, values, records, wanted(stage.node), options.recordMembrane ?? false);
+      if (stage.kind === 'layer' && packed && stage.node === this.inputName) continue; // its readers take the bits
+      if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
+      release(stage.kind === 'layer' ? [stage.node] : stage.nodes);
     }
     return { output: values.get(this.outputName)!, records };
   }
 
-  private summedInput(name: string, values: Map<string, tf.Tensor>, x: tf.Tensor): tf.Tensor {
-    if (name === this.inputName) return x;
+  /**
+   * Frees each node's value once every node reading it has run (the tensors a backward needs are
+   * kept by the tape, which holds its own references): a matmul's output, the current a neuron
+   * scan consumes, is then gone before the next layer runs, so a training step holds per layer
+   * only what its backward reads (the scan's membranes, the spikes the next matmul saves), not
+   * every intermediate until the step ends. The input, the readout and recorded tensors stay.
+   */
+  private releaser(x: tf.Tensor | undefined, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>): (ran: readonly string[]) => void {
+    const readers = new Map<string, number>();
+    for (const name of Object.keys(this.flat.nodes)) for (const s of this.plan.sources[name] ?? []) readers.set(s, (readers.get(s) ?? 0) + 1);
+    return (ran) => {
+      for (const name of ran) {
+        for (const s of this.plan.sources[name] ?? []) {
+          const left = (readers.get(s) ?? 1) - 1;
+          readers.set(s, left);
+          const value = values.get(s);
+          if (left > 0 || !value || s === this.outputName || value === x) continue;
+          const kept = Object.values(records).some((r) => r.out === value || r.membrane === value);
+          const shared = [...values].some(([other, v]) => other !== s && v === value);
+          values.delete(s);
+          if (!kept && !shared) value.dispose();
+        }
+      }
+    };
+  }
+
+  private summedInput(name: string, values: Map<string, tf.Tensor>, x: tf.Tensor | undefined): tf.Tensor {
+    if (name === this.inputName) return x!;
     const sources = this.plan.sources[name];
     if (sources.length === 0) {
       throw new SpikelabError('GRAPH_NO_INPUT', `Node "${name}" has no input edge.`, 'Connect it to the network or delete it.', name);
@@ -169,7 +250,26 @@ export class Program {
     return sources.map((s) => values.get(s)!).reduce((a, b) => tf.add(a, b));
   }
 
-  private runLayer(name: string, x: tf.Tensor, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean): void {
+  private runLayer(name: string, x: tf.Tensor | undefined, packed: PackedInput | undefined, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean): void {
+    // One scope per layer: what the layer makes on its way (a matmul's product before its bias,
+    // reshape views sharing its buffer) is freed when the layer is done, not when the step ends;
+    // the tape keeps its own references to what the backward reads.
+    const made = tf.tidy(() => (packed && this.bitReaders.has(name) ? this.bitLayerValue(name, packed)
+      : this.layerValue(name, x, values, record, recordMembrane)) as unknown as tf.TensorContainerObject) as unknown as LayerValue;
+    values.set(name, made.value);
+    if (made.record) records[name] = made.record;
+  }
+
+  /** An Affine/Linear reading the packed Input: y = bits·Wᵀ (+ b), [T, B, ...outShape]. */
+  private bitLayerValue(name: string, packed: PackedInput): LayerValue {
+    const node = this.flat.nodes[name];
+    const w = this.weights.get(name)!;
+    let y: tf.Tensor = this.bitReaders.get(name)!(packed.words, packed.F, w.weight as tf.Tensor2D);
+    if (node.type === 'Affine' && w.bias) y = tf.add(y, w.bias);
+    return { value: reshapeUntaped(y, [packed.T, packed.B, ...this.shapes[name].output!]) };
+  }
+
+  private layerValue(name: string, x: tf.Tensor | undefined, values: Map<string, tf.Tensor>, record: boolean, recordMembrane: boolean): LayerValue {
     const node = this.flat.nodes[name];
     const input = this.summedInput(name, values, x);
     const [T, B] = input.shape;
@@ -178,17 +278,12 @@ export class Program {
     if (entry) {
       const flat = reshapeUntaped(input, [T, B, entry.neuron.size]);
       const result = this.scan(flat, entry.params, entry.spec, { recordMembrane: record && recordMembrane });
-      const out = reshapeUntaped(result.out, [T, B, ...outShape]);
-      values.set(name, out);
-      if (record) records[name] = { out: result.out, membrane: result.membrane };
-      return;
+      const value = reshapeUntaped(result.out, [T, B, ...outShape]);
+      return record ? { value, record: { out: result.out, membrane: result.membrane } } : { value };
     }
-    if (node.type === 'Delay') {
-      values.set(name, this.delayAll(node, input));
-      return;
-    }
+    if (node.type === 'Delay') return { value: this.delayAll(node, input) };
     const rows = reshapeUntaped(input, [T * B, ...this.shapes[name].input!]);
-    values.set(name, reshapeUntaped(applyLayer(node, rows, this.weights.get(name)!, outShape, this.spikeMatMuls.get(name)), [T, B, ...outShape]));
+    return { value: reshapeUntaped(applyLayer(node, rows, this.weights.get(name)!, outShape, this.spikeMatMuls.get(name)), [T, B, ...outShape]) };
   }
 
   /** Delay over the whole sequence: neuron i's output at t is its input at t − k_i. */
@@ -208,58 +303,8 @@ export class Program {
 
   private runRecurrent(stage: Extract<Stage, { kind: 'recurrent' }>, T: number, B: number, values: Map<string, tf.Tensor>,
     records: Record<string, NodeRecord>, wanted: (n: string) => boolean, recordMembrane: boolean): void {
-    const inside = new Set(stage.nodes);
-    const delayed = new Set(stage.delayed.map(([s, d]) => `${s}\u0000${d}`));
-    const outer = new Map<string, tf.Tensor[]>();
-    for (const name of stage.nodes) for (const s of this.plan.sources[name]) if (!inside.has(s) && !outer.has(s)) outer.set(s, tf.unstack(values.get(s)!));
-    const steppers = new Map(stage.nodes.filter((n) => this.neurons.has(n)).map((n) => {
-      const e = this.neurons.get(n)!;
-      return [n, neuronStepper(e.params, e.spec, B, e.neuron.size)] as const;
-    }));
-    const history = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
-    const delayInputs = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
-    const membranes = new Map<string, tf.Tensor[]>(stage.nodes.map((n) => [n, []]));
-    const zerosFor = (n: string) => tf.zeros([B, ...this.shapes[n].output!]);
-    for (let t = 0; t < T; t++) {
-      const current = new Map<string, tf.Tensor>();
-      for (const name of stage.nodes) {
-        const node = this.flat.nodes[name];
-        const terms = this.plan.sources[name].map((s) => {
-          if (!inside.has(s)) return outer.get(s)![t];
-          if (delayed.has(`${s}\u0000${name}`)) return t === 0 ? zerosFor(s) : history.get(s)![t - 1];
-          return current.get(s)!;
-        });
-        const input = terms.reduce((a, b) => tf.add(a, b));
-        const outShape = this.shapes[name].output!;
-        let out: tf.Tensor;
-        const stepper = steppers.get(name);
-        if (stepper) {
-          const size = this.neurons.get(name)!.neuron.size;
-          const r = stepper.step(tf.reshape(input, [B, size]));
-          out = tf.reshape(r.out, [B, ...outShape]);
-          if (recordMembrane && wanted(name)) membranes.get(name)!.push(r.membrane);
-        } else if (node.type === 'Delay') {
-          const size = sizeOf(outShape);
-          const past = delayInputs.get(name)!;
-          past.push(tf.reshape(input, [B, size]));
-          const picked = Array.from(delaySteps(node, this.dt), (k, i) => (t - k >= 0 ? tf.slice(past[t - k], [0, i], [B, 1]) : tf.zeros([B, 1])));
-          out = tf.reshape(tf.concat(picked, 1), [B, ...outShape]);
-        } else {
-          out = applyLayer(node, input, this.weights.get(name)!, outShape);
-        }
-        current.set(name, out);
-        history.get(name)!.push(out);
-      }
-    }
-    for (const name of stage.nodes) {
-      const stacked = tf.stack(history.get(name)!);
-      values.set(name, stacked);
-      if (wanted(name)) {
-        const size = this.neurons.get(name)?.neuron.size ?? sizeOf(this.shapes[name].output!);
-        const m = membranes.get(name)!;
-        records[name] = { out: tf.reshape(stacked, [T, B, size]), membrane: m.length ? tf.stack(m) : undefined };
-      }
-    }
+    const context = { flat: this.flat, plan: this.plan, shapes: this.shapes, dt: this.dt, scanPath: this.scanPath, neurons: this.neurons, weights: this.weights };
+    runRecurrentStage(context, stage, T, B, values, records, wanted, recordMembrane);
   }
 
   /** The graph with the current (trained) parameter values written back (weights, τ from β). */

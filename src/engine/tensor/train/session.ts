@@ -5,8 +5,9 @@
  * Pause / Stop: state is kept, so `run()` again resumes). Every step runs in tf.tidy and the
  * gradients are disposed, so memory stays flat. Batches follow a seeded permutation per epoch
  * (Fisher–Yates, mulberry32, seed + epoch) and drop the remainder (bench.md §1.9). Spike data
- * that comes packed is uploaded once (../data/residentDataset.ts) and each batch is gathered and
- * unpacked on the device by the epoch's permutation; nothing but scalar metrics comes back.
+ * that comes packed is uploaded once (../data/residentDataset.ts) and each batch is gathered on the
+ * device by the epoch's permutation, left as bits where the first layers read bits directly and
+ * unpacked there otherwise; nothing but scalar metrics comes back.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
@@ -14,7 +15,7 @@ import { permutation } from '../../core/rng';
 import { sizeOf, type NirGraph } from '../../graph/types';
 import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
-import { Program } from '../program/program';
+import { Program, type PackedInput } from '../program/program';
 import { correctCount, logitsOf, lossValue } from './losses';
 import { clipByGlobalNorm, createOptimizer } from './optimizer';
 
@@ -83,14 +84,27 @@ export class TrainingSession {
     return this.resident?.residentBytes ?? 0;
   }
 
-  private trainBatch(indices: Uint32Array): { x: tf.Tensor; labels: tf.Tensor1D } {
+  /**
+   * The next training batch: from the resident dataset by the epoch's on-device permutation, left
+   * as bits when the first layers multiply bits directly (nothing unpacked to float32), else
+   * unpacked on the device; from the host when the data is not resident.
+   */
+  private trainBatch(indices: Uint32Array): { x: tf.Tensor | PackedInput; labels: tf.Tensor1D } {
     if (!this.resident) return this.input(this.train, indices);
     this.orderOnDevice ??= tf.tensor1d(Int32Array.from(this.order), 'int32');
     const B = indices.length;
     const resident = this.resident;
     const order = this.orderOnDevice;
+    const offset = this.stepInEpoch * B;
+    if (this.program.acceptsPackedInput && resident.packedBatch) {
+      const { words, y } = tf.tidy(() => {
+        const packed = resident.packedBatch!(order, offset, B);
+        return { words: packed.words, y: packed.y };
+      });
+      return { x: { words, T: this.train.T, B, F: sizeOf(this.train.featureShape) }, labels: y };
+    }
     return tf.tidy(() => {
-      const { x, y } = resident.batch(order, this.stepInEpoch * B, B);
+      const { x, y } = resident.batch(order, offset, B);
       return { x: tf.reshape(x, [this.train.T, B, ...this.program.inputShape]), labels: y };
     });
   }
@@ -141,7 +155,7 @@ export class TrainingSession {
       lossT = tf.keep(value);
       this.optimizer.applyGradients(this.config.clipNorm ? clipByGlobalNorm(grads, this.config.clipNorm) : grads);
     });
-    tf.dispose([x, labels]);
+    tf.dispose([x instanceof tf.Tensor ? x : x.words, labels]);
     const [loss, correct, rates] = await Promise.all([lossT!.data(), correctT!.data(), rateT!.data()]);
     tf.dispose([lossT!, correctT!, rateT!]);
     if (!Number.isFinite(loss[0])) {
