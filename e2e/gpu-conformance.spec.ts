@@ -46,6 +46,9 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
     const layout = backend === 'webgpu' ? 'webgpu-words' : backend === 'webgl' ? 'tfjs-lanes16' : 'host-bits';
     expect(new Set(unpacks.map((r) => r.layout))).toEqual(new Set([layout]));
   }
+  // A workload-A training step on WebGPU stays within its memory budget (weights + Adam state +
+  // packed data + 2·T·B·n·4 per neuron layer; src/engine/tensor/bench/memoryBudget.ts).
+  expect(report.memory).toMatchObject({ ok: true });
   // The first layer reading the dataset's bits (src/engine/tensor/data/bitMatMulConformance.ts):
   // packedBatch bit-exact and bitMatMul's y and ∂W within 1e-5 of a JS reference, on webgpu
   // (WGSL), wasm and cpu (sparse rows + SIMD); webgl has neither.

@@ -1,7 +1,8 @@
 /**
  * The conformance worker: for each backend asked, starts it, runs the neuron-scan suite (fused or
- * plain as the registry picks, against plain on cpu) and the resident-dataset suite, and posts one
- * message per case and a final summary; with webgpu it last checks that a destroyed device gives
+ * plain as the registry picks, against plain on cpu), the recurrent, resident-dataset and bit-matmul
+ * suites, and on webgpu the memory budget of a workload-A step; it posts one message per case and a
+ * final summary; with webgpu it last checks that a destroyed device gives
  * GPU_DEVICE_LOST. Run by conformance.html (e2e/gpu-conformance.spec.ts).
  */
 import { selectBackend, type BackendName } from '../engine/tensor/backend';
@@ -12,6 +13,7 @@ import { runRecurrentConformance } from '../engine/tensor/scan/recurrentScanConf
 import { runUnpackConformance } from '../engine/tensor/data/unpackConformance';
 import '../engine/tensor/kernels/bitMatMulRegister';
 import { runBitMatMulConformance } from '../engine/tensor/data/bitMatMulConformance';
+import { runMemoryCheck } from '../engine/tensor/bench/memoryCheck';
 import type { ConformanceMessage } from './conformanceTypes';
 
 const post = (message: ConformanceMessage) => self.postMessage(message);
@@ -27,6 +29,13 @@ self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
       await runRecurrentConformance(backend, (result) => post({ type: 'recurrent', result }));
       for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
       for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
+      if (backend === 'webgpu') {
+        try {
+          post({ type: 'memory', result: await runMemoryCheck() });
+        } catch (error) {
+          post({ type: 'memory', result: { error: error instanceof Error ? error.message : String(error) } });
+        }
+      }
     } catch (error) {
       post({ type: 'backendError', backend, error: error instanceof Error ? error.message : String(error) });
     }

@@ -51,6 +51,11 @@ worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
       report.bitMatMul.push(m.result);
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} bits ${m.result.name}: ${m.result.kind === 'packedBatch' ? `mismatches ${m.result.mismatches}` : `y ${m.result.relErr.y.toExponential(1)} dW ${m.result.relErr.dW.toExponential(1)}`} ${m.result.error ?? ''}`);
       break;
+    case 'memory':
+      report.memory = m.result;
+      line('error' in m.result ? `FAIL memory: ${m.result.error}`
+        : `${m.result.ok ? 'ok  ' : 'FAIL'} memory A T${m.result.T} B${m.result.B} H${m.result.H}: peak ${m.result.peakBytes} of budget ${m.result.budgetBytes} bytes`);
+      break;
     case 'deviceLost':
       report.deviceLost = { ok: m.ok, code: m.code, message: m.message };
       line(`${m.ok ? 'ok  ' : 'FAIL'} device lost → ${m.code}: ${m.message}`);

@@ -3,6 +3,7 @@ import type { ScanCaseResult } from '../engine/tensor/scan/fusedScanConformance'
 import type { RecurrentCaseResult } from '../engine/tensor/scan/recurrentScanConformance';
 import type { UnpackCaseResult } from '../engine/tensor/data/unpackConformance';
 import type { BitMatMulCaseResult } from '../engine/tensor/data/bitMatMulConformance';
+import type { MemoryCheckResult } from '../engine/tensor/bench/memoryCheck';
 
 export type ConformanceMessage =
   | { type: 'backend'; backend: string; adapter: string }
@@ -11,6 +12,7 @@ export type ConformanceMessage =
   | { type: 'recurrent'; result: RecurrentCaseResult }
   | { type: 'unpack'; result: UnpackCaseResult }
   | { type: 'bitMatMul'; result: BitMatMulCaseResult }
+  | { type: 'memory'; result: MemoryCheckResult | { error: string } }
   | { type: 'deviceLost'; ok: boolean; code: string; message: string }
   | { type: 'done'; seconds: number };
 
@@ -25,5 +27,7 @@ export interface ConformanceReport {
   unpack: UnpackCaseResult[];
   /** packedBatch + bitMatMul (the first layer reading bits); none on webgl. */
   bitMatMul: BitMatMulCaseResult[];
+  /** Workload A's step on webgpu: peak GPU bytes against the memory budget. */
+  memory?: MemoryCheckResult | { error: string };
   deviceLost?: { ok: boolean; code: string; message: string };
 }
