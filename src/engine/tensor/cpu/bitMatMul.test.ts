@@ -13,17 +13,8 @@ import { randomWordRows, runBitMatMulConformance } from '../data/bitMatMulConfor
 import { packFloatRows, unpackWordRows, wordsPerRow } from '../data/packedBatch';
 import { fisherYates } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
+import { maxError } from '../maxError';
 import { bitMatMul, wordRows } from './bitMatMul';
-
-function maxErr(a: ArrayLike<number>, b: ArrayLike<number>): { err: number; scale: number } {
-  let err = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    err = Math.max(err, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return { err, scale };
-}
 
 /** y and ∂W of bitMatMul (`simd` on/off) and of tf.matMul on the unpacked floats. */
 function compare(M: number, F: number, O: number, words: Int32Array, simd: boolean): void {
@@ -42,7 +33,7 @@ function compare(M: number, F: number, O: number, words: Int32Array, simd: boole
   }));
   const [got, want] = results;
   ['y', 'dW'].forEach((name, i) => {
-    const { err, scale } = maxErr(got[i], want[i]);
+    const { err, scale } = maxError(got[i], want[i]);
     expect(scale, name).toBeGreaterThan(0);
     expect(err, `${name}: scale ${scale}`).toBeLessThanOrEqual(1e-5 * scale);
   });

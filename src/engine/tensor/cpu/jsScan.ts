@@ -10,32 +10,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import type { NeuronScan, ScanParams, ScanResult } from '../scan/types';
+import type { NeuronScan, ScanResult } from '../scan/types';
 import { membraneOf, scanBackward, scanForward, type ScanArrays, type ScanGrads } from './scanLoops';
+import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { simdScan, simdScanSupports } from './simdScan';
 import { valuesNow } from './tensorValues';
-
-/** A parameter as a float32 [N] array (a single value is broadcast). */
-function vector(t: tf.Tensor, N: number, name: string): Float32Array {
-  const data = t.dataSync();
-  if (data.length === N) return Float32Array.from(data);
-  if (data.length === 1) return new Float32Array(N).fill(data[0]);
-  throw new SpikelabError('GRAPH_UNSUPPORTED', `The neuron parameter ${name} has ${data.length} values for ${N} neurons.`,
-    'Give every neuron parameter one value per neuron (or a single value).');
-}
-
-function clipped(values: Float32Array): { clip: Float32Array; pass: Uint8Array } {
-  const clip = values.map((v) => Math.min(Math.max(v, 0), 1));
-  const pass = Uint8Array.from(values, (v) => (v >= 0 && v <= 1 ? 1 : 0));
-  return { clip, pass };
-}
-
-/** ∂L/∂β from ∂L/∂β̂ (the clip mask), in the parameter's own shape. */
-function paramGrad(sum: Float64Array, pass: Uint8Array, like: tf.Tensor): tf.Tensor {
-  const g = Float32Array.from(sum, (v, n) => (pass[n] ? v : 0));
-  if (like.size === 1 && g.length !== 1) return tf.reshape(tf.scalar(g.reduce((a, b) => a + b, 0)), like.shape);
-  return tf.tensor(g, like.shape, 'float32');
-}
 
 /** The scan, with the SIMD loops where they apply (`simd: false` forces the JS loops). */
 export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan {
@@ -46,19 +25,13 @@ export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan
     const [T, B, N] = x.shape as [number, number, number];
     const synaptic = spec.synaptic && params.alpha !== undefined;
     const adaptive = spec.adaptive && params.gamma !== undefined;
-    const constants = (p: ScanParams): Omit<ScanArrays, 'beta' | 'alpha'> => ({
-      gainIn: vector(p.gainIn, N, 'gainIn'), bias: vector(p.bias, N, 'bias'), threshold: vector(p.threshold, N, 'threshold'),
-      vReset: vector(p.vReset, N, 'vReset'),
-      ...(synaptic ? { gainCur: p.gainCur ? vector(p.gainCur, N, 'gainCur') : new Float32Array(N).fill(1) } : {}),
-      ...(adaptive ? { gamma: vector(p.gamma!, N, 'gamma') } : {}),
-    });
     let membrane: (() => Float32Array) | undefined;
     let release: (() => void) | undefined;
 
     const run = (xIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null) => {
       const b = clipped(vector(beta, N, 'beta'));
       const a = alpha ? clipped(vector(alpha, N, 'alpha')) : null;
-      const arrays: ScanArrays = { ...constants(params), beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
+      const arrays: ScanArrays = { ...scanConstants(params, N, synaptic, adaptive), beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
       const xs = valuesNow(xIn);
       let out: Float32Array;
       let backward: (dy: Float32Array) => ScanGrads;

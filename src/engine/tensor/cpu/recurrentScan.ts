@@ -13,26 +13,9 @@ import { withRecurrentBias, type RecurrentScan } from '../scan/recurrentTypes';
 import type { ScanResult } from '../scan/types';
 import { recurrentBackward, recurrentForward } from './recurrentLoops';
 import type { ScanArrays } from './scanLoops';
+import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { transposed } from './spikeMatMul';
 import { valuesNow } from './tensorValues';
-
-function vector(t: tf.Tensor, N: number, name: string): Float32Array {
-  const data = t.dataSync();
-  if (data.length === N) return Float32Array.from(data);
-  if (data.length === 1) return new Float32Array(N).fill(data[0]);
-  throw new SpikelabError('GRAPH_UNSUPPORTED', `The neuron parameter ${name} has ${data.length} values for ${N} neurons.`,
-    'Give every neuron parameter one value per neuron (or a single value).');
-}
-
-function clipped(values: Float32Array): { clip: Float32Array; pass: Uint8Array } {
-  return { clip: values.map((v) => Math.min(Math.max(v, 0), 1)), pass: Uint8Array.from(values, (v) => (v >= 0 && v <= 1 ? 1 : 0)) };
-}
-
-function paramGrad(sum: Float64Array, pass: Uint8Array, like: tf.Tensor): tf.Tensor {
-  const g = Float32Array.from(sum, (v, n) => (pass[n] ? v : 0));
-  if (like.size === 1 && g.length !== 1) return tf.reshape(tf.scalar(g.reduce((a, b) => a + b, 0)), like.shape);
-  return tf.tensor(g, like.shape, 'float32');
-}
 
 /** ∂W [N, N] = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1} over the non-zero z. */
 function weightGrad(dx: Float32Array, z: Float32Array, T: number, B: number, N: number): Float32Array {
@@ -60,12 +43,7 @@ export const jsRecurrentScan: RecurrentScan = (x, recurrent, params, spec, optio
   const [T, B, N] = x.shape as [number, number, number];
   const synaptic = spec.synaptic && params.alpha !== undefined;
   const adaptive = spec.adaptive && params.gamma !== undefined;
-  const constants: Omit<ScanArrays, 'beta' | 'alpha'> = {
-    gainIn: vector(params.gainIn, N, 'gainIn'), bias: vector(params.bias, N, 'bias'), threshold: vector(params.threshold, N, 'threshold'),
-    vReset: vector(params.vReset, N, 'vReset'),
-    ...(synaptic ? { gainCur: params.gainCur ? vector(params.gainCur, N, 'gainCur') : new Float32Array(N).fill(1) } : {}),
-    ...(adaptive ? { gamma: vector(params.gamma!, N, 'gamma') } : {}),
-  };
+  const constants = scanConstants(params, N, synaptic, adaptive);
   let membrane: Float32Array | undefined;
 
   const run = (xIn: tf.Tensor, wIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null) => {

@@ -1,6 +1,9 @@
 /**
  * The neuron scan as plain loops over Float32Arrays (no TF.js): the forward over all T steps and
- * the reverse-time backward, for every ScanSpec variant (equations in ../scan/types.ts).
+ * the reverse-time backward, for every ScanSpec variant (equations in ../scan/types.ts). The
+ * recurrent scan (./recurrentLoops.ts) runs these same loops, passing its input
+ * I_t = x_t + z_{t−1}·Wᵀ a step at a time (`StepInput`) and, backward, the recurrent gradient f_t
+ * of the spikes (`StepFeedback`); without them (the feed-forward scan) I_t = x_t and f_t = 0.
  *
  * Layout: x, out, dy, dx and every tape array are time-major [T, B, N] flattened, element
  * i = t·L + l with lane l = b·N + n and L = B·N; parameters are [N]. The forward rounds every
@@ -13,8 +16,8 @@
  *   c    c_t (synaptic)                       a  a_t (adaptive)
  *
  * Backward, with adjoints ḡv, ḡc, ḡa of the state carried from step t+1 (zero after T−1),
- * dz = dy_t + (1 − γ)·ḡa, ε = 0 for a detached reset, 1 otherwise, d the spike argument, g the
- * surrogate:
+ * dz = dy_t + f_t + (1 − γ)·ḡa, ε = 0 for a detached reset, 1 otherwise, d the spike argument, g
+ * the surrogate:
  *   'post' subtract   dm = ḡv;  dθ = −z·ḡv;  dz −= ε·θ_t·ḡv
  *   'post' to_reset   dm = ḡv·(1 − z);        dz += ε·(v_reset − m)·ḡv
  *                     dd = dz·g(m − θ_t);  dm += dd;  dθ −= dd
@@ -54,6 +57,18 @@ export interface ScanTape {
   a?: Float32Array;
 }
 
+/**
+ * The input I_t [L] of step t, given the spikes so far (out [T·L], steps before t written), or null
+ * where it is x_t itself. Called once a step, t = 0 … T−1, before the step; the array may be reused.
+ */
+export type StepInput = (t: number, out: Float32Array) => Float32Array | null;
+
+/**
+ * The recurrent gradient f_t [L] added to ∂L/∂z_t, given dx so far (steps after t written), or null
+ * for none. Called once a step, t = T−1 … 0, before the step (spiking outputs only).
+ */
+export type StepFeedback = (t: number, dx: Float32Array) => Float32Array | Float64Array | null;
+
 export interface ScanGrads {
   dx: Float32Array;
   /** Σ over batch and time of ∂L/∂β̂ per neuron, [N]. */
@@ -68,7 +83,8 @@ export function membraneOf(tape: ScanTape, spec: ScanSpec): Float32Array {
   return spec.spikeFrom === 'post' ? tape.m! : tape.v!;
 }
 
-export function scanForward(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number): ScanTape {
+export function scanForward(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number,
+  stepInput?: StepInput): ScanTape {
   const f = Math.fround;
   const L = B * N;
   const size = T * L;
@@ -95,12 +111,15 @@ export function scanForward(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: n
   const aS = new Float32Array(L);
   for (let t = 0; t < T; t++) {
     const base = t * L;
+    const own = stepInput ? stepInput(t, out) : null;
+    const input = own ?? x;
+    const inAt = own ? 0 : base;
     for (let bb = 0; bb < B; bb++) {
       const row = bb * N;
       for (let n = 0; n < N; n++) {
         const l = row + n;
         const i = base + l;
-        let u = f(gainIn[n] * x[i]);
+        let u = f(gainIn[n] * input[inAt + l]);
         if (synaptic) {
           const c = f(f(alpha[n] * cS[l]) + u);
           cS[l] = c;
@@ -144,7 +163,8 @@ export function scanForward(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: n
   return tape;
 }
 
-export function scanBackward(dy: Float32Array, tape: ScanTape, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number): ScanGrads {
+export function scanBackward(dy: Float32Array, tape: ScanTape, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number,
+  feedback?: StepFeedback): ScanGrads {
   const f = Math.fround;
   const L = B * N;
   const synaptic = p.alpha !== undefined;
@@ -173,6 +193,7 @@ export function scanBackward(dy: Float32Array, tape: ScanTape, p: ScanArrays, sp
   for (let t = T - 1; t >= 0; t--) {
     const base = t * L;
     const first = t === 0;
+    const fb = feedback ? feedback(t, dx) : null;
     for (let bb = 0; bb < B; bb++) {
       const row = bb * N;
       for (let n = 0; n < N; n++) {
@@ -190,7 +211,8 @@ export function scanBackward(dy: Float32Array, tape: ScanTape, p: ScanArrays, sp
           const th = adaptive ? f(threshold[n] + (first ? 0 : aT![i - L])) : threshold[n];
           const z = out[i];
           const g = gv[l];
-          let dz = adaptive ? dy[i] + (1 - gamma[n]) * ga[l] : dy[i];
+          let dz = fb === null ? dy[i] : dy[i] + fb[l];
+          if (adaptive) dz += (1 - gamma[n]) * ga[l];
           let dth = 0;
           let gvPrev: number;
           if (post) {

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/rng';
 import { startNodeBackend } from '../backends.node';
+import { maxError } from '../maxError';
 import { Program } from '../program/program';
 import { lossValue } from '../train/losses';
 import { simdModuleValid } from './simdKernels';
@@ -17,16 +18,6 @@ import { w1Input } from './w1Input';
 function random(seed: number, n: number, f: (u: number) => number): Float32Array {
   const r = mulberry32(seed);
   return Float32Array.from({ length: n }, () => f(r.uniform()));
-}
-
-function maxErr(a: Float32Array, b: Float32Array): { err: number; scale: number } {
-  let err = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    err = Math.max(err, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return { err, scale };
 }
 
 function compare(M: number, K: number, O: number, x: Float32Array, maxDensity?: number, simd = true): void {
@@ -44,7 +35,7 @@ function compare(M: number, K: number, O: number, x: Float32Array, maxDensity?: 
   }));
   const [got, want] = results;
   ['y', 'dx', 'dW', 'dW (no input gradient)'].forEach((name, i) => {
-    const { err, scale } = maxErr(got[i], want[i]);
+    const { err, scale } = maxError(got[i], want[i]);
     expect(err, `${name}: scale ${scale}`).toBeLessThanOrEqual(1e-5 * scale + 1e-6);
   });
 }
@@ -103,7 +94,7 @@ describe('sparse spike matmul', () => {
       expect(fast.loss).toBeCloseTo(plain.loss, 5);
       expect(fast.grads.map(([k]) => k)).toEqual(['fc1/weight', 'fc2/weight']);
       fast.grads.forEach(([k, g], i) => {
-        const { err, scale } = maxErr(g, plain.grads[i][1]);
+        const { err, scale } = maxError(g, plain.grads[i][1]);
         expect(scale, k).toBeGreaterThan(0);
         expect(err, k).toBeLessThanOrEqual(1e-4 * scale);
       });

@@ -1,7 +1,7 @@
 /**
  * Conformance of the first layer's bit path: `ResidentDataset.packedBatch` must give, bit for bit,
  * the JS packing (./packedBatch.ts packFloatRows) of a plain JS unpack of the same bytes
- * (../../datasets/formats/bitpack.ts, with the shifts of ./residentDataset.ts) and of the backend's
+ * (./packedReference.ts) and of the backend's
  * own `batch()`; and the backend's `bitMatMulFor` op must give y = x·Wᵀ and ∂W of L = Σ y ⊙ r
  * (r random) equal to a float64 JS product to float32 tolerance (max error ≤ 1e-5 of the largest
  * reference value). Sizes have F not a multiple of 32 (padding bits), T not a multiple of 8, an
@@ -11,9 +11,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../core/rng';
-import { unpackSampleInto } from '../../datasets/formats/bitpack';
 import { bitMatMulFor } from '../bitMatMulRegistry';
+import { relativeError } from '../maxError';
 import { packFloatRows, unpackWordRows, wordsPerRow } from './packedBatch';
+import { randomPacked, referenceBatch } from './packedReference';
 import { fisherYates } from './permutation';
 import { uploadDataset } from './residentDataset';
 
@@ -45,37 +46,8 @@ const MATMUL_CASES = [
 
 export const TOLERANCE = 1e-5;
 
-/** Random packed bytes [N, ⌈T/8⌉, F] with zero tail bits, as np.packbits leaves them. */
-function randomPacked(N: number, T: number, F: number, seed: number): Uint8Array {
-  const r = mulberry32(seed);
-  const Tp = Math.ceil(T / 8);
-  const packed = Uint8Array.from({ length: N * Tp * F }, () => r.nextU32() & r.nextU32() & 0xff); // density 1/4
-  if (T % 8) for (let i = 0; i < packed.length; i++) if (Math.floor(i / F) % Tp === Tp - 1) packed[i] &= (0xff << (8 - (T % 8))) & 0xff;
-  return packed;
-}
-
-/** x [T, B, F] of the batch: JS unpack, gather, shift (Δt, Δf per column; zero outside). */
-function referenceBatch(packed: Uint8Array, perm: Int32Array, shifts: Int32Array | null, c: typeof PACK_CASES[number]): Float32Array {
-  const { T, F, B, offset } = c;
-  const sample = new Float32Array(T * F);
-  const out = new Float32Array(T * B * F);
-  for (let b = 0; b < B; b++) {
-    unpackSampleInto(packed, perm[offset + b], T, F, sample, F, 0);
-    const dt = shifts ? shifts[2 * b] : 0;
-    const df = shifts ? shifts[2 * b + 1] : 0;
-    for (let t = 0; t < T; t++) {
-      for (let f = 0; f < F; f++) {
-        const ts = t - dt;
-        const fs = f - df;
-        out[(t * B + b) * F + f] = ts >= 0 && ts < T && fs >= 0 && fs < F ? sample[ts * F + fs] : 0;
-      }
-    }
-  }
-  return out;
-}
-
 async function packCase(backend: string, c: typeof PACK_CASES[number], k: number): Promise<BitMatMulCaseResult | null> {
-  const packed = randomPacked(c.N, c.T, c.F, 700 + k);
+  const packed = randomPacked(c.N, c.T, c.F, 700 + k, 2); // bit density 1/4
   const labels = Uint8Array.from({ length: c.N }, (_, i) => (i * 7) % 5);
   const dataset = uploadDataset({ packed, labels, N: c.N, T: c.T, F: c.F });
   if (!dataset.packedBatch) {
@@ -100,17 +72,6 @@ async function packCase(backend: string, c: typeof PACK_CASES[number], k: number
   tf.dispose([bits.words, bits.y, floats.x, floats.y, perm, ...(shifts ? [shifts] : [])]);
   dataset.dispose();
   return { name: `packedBatch N${c.N} T${c.T} F${c.F} B${c.B}${c.shift ? ' shifted' : ''}`, backend, kind: 'packedBatch', ok: mismatches === 0 && shapeOk, mismatches, relErr: { y: 0, dW: 0 } };
-}
-
-/** Max |a − b| over max |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let err = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    err = Math.max(err, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return a.length === b.length ? err / Math.max(scale, 1e-30) : Infinity;
 }
 
 /** Random words [M, ⌈F/32⌉] of density p; row 0 empty, row 1 all ones (padding bits 0). */

@@ -1,13 +1,12 @@
 /**
  * Conformance of the resident dataset: every batch the backend unpacks (gather by a permutation,
  * optional per-sample time/channel shift) must equal, bit for bit, a plain JS unpack of the same
- * bytes (../../datasets/formats/bitpack.ts, np.packbits order). Sizes are chosen so that T is not a
+ * bytes (./packedReference.ts: ../../datasets/formats/bitpack.ts, np.packbits order). Sizes are chosen so that T is not a
  * multiple of 8 or 16 and the byte count not a multiple of 4.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { unpackSampleInto } from '../../datasets/formats/bitpack';
+import { randomPacked, referenceBatch } from './packedReference';
 import { fisherYates } from './permutation';
-import { mulberry32 } from '../../core/rng';
 import { uploadDataset } from './residentDataset';
 
 export interface UnpackCaseResult {
@@ -27,34 +26,12 @@ const CASES = [
   { N: 6, T: 40, F: 7, B: 2, offset: 3, shift: true },
 ];
 
-function reference(packed: Uint8Array, perm: Int32Array, shifts: Int32Array | null, c: typeof CASES[number]): Float32Array {
-  const { T, F, B, offset } = c;
-  const sample = new Float32Array(T * F);
-  const out = new Float32Array(T * B * F);
-  for (let b = 0; b < B; b++) {
-    unpackSampleInto(packed, perm[offset + b], T, F, sample, F, 0);
-    const dt = shifts ? shifts[2 * b] : 0;
-    const df = shifts ? shifts[2 * b + 1] : 0;
-    for (let t = 0; t < T; t++) {
-      for (let f = 0; f < F; f++) {
-        const ts = t - dt;
-        const fs = f - df;
-        out[(t * B + b) * F + f] = ts >= 0 && ts < T && fs >= 0 && fs < F ? sample[ts * F + fs] : 0;
-      }
-    }
-  }
-  return out;
-}
-
 export async function runUnpackConformance(backend: string): Promise<UnpackCaseResult[]> {
   const results: UnpackCaseResult[] = [];
   for (const [k, c] of CASES.entries()) {
     const name = `N${c.N} T${c.T} F${c.F} B${c.B}${c.shift ? ' shifted' : ''}`;
     try {
-      const r = mulberry32(500 + k);
-      const packed = Uint8Array.from({ length: c.N * Math.ceil(c.T / 8) * c.F }, () => r.nextU32() & 0xff);
-      // np.packbits leaves the tail bits of the last byte zero; so do we.
-      if (c.T % 8) for (let i = 0; i < packed.length; i++) if (Math.floor(i / c.F) % Math.ceil(c.T / 8) === Math.ceil(c.T / 8) - 1) packed[i] &= (0xff << (8 - (c.T % 8))) & 0xff;
+      const packed = randomPacked(c.N, c.T, c.F, 500 + k);
       const labels = Uint8Array.from({ length: c.N }, (_, i) => i % 3);
       const permHost = fisherYates(c.N, k);
       const shiftsHost = c.shift ? Int32Array.from({ length: 2 * c.B }, (_, i) => (i % 2 === 0 ? (i % 4) - 1 : 2 - (i % 3))) : null;
@@ -64,7 +41,7 @@ export async function runUnpackConformance(backend: string): Promise<UnpackCaseR
       const batch = dataset.batch(perm, c.offset, c.B, shifts);
       const got = await batch.x.data();
       const gotLabels = await batch.y.data();
-      const want = reference(packed, permHost, shiftsHost, c);
+      const want = referenceBatch(packed, permHost, shiftsHost, c);
       let mismatches = 0;
       for (let i = 0; i < want.length; i++) if (got[i] !== want[i]) mismatches++;
       for (let b = 0; b < c.B; b++) if (gotLabels[b] !== labels[permHost[c.offset + b]]) mismatches++;

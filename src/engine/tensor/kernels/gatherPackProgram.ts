@@ -2,10 +2,10 @@
  * Batch gather + repack of a GPU-resident packed dataset into the bit rows a first layer reads
  * directly (../data/packedBatch.ts), one invocation per output word.
  *
- * Inputs as ./gatherUnpackProgram.ts: words int32 [⌈N·Tp·F/4⌉], the packed bytes [N, Tp = ⌈T/8⌉, F]
+ * Inputs as ./packedGatherProgram.ts: words int32 [⌈N·Tp·F/4⌉], the packed bytes [N, Tp = ⌈T/8⌉, F]
  * as little-endian u32 words (step t of feature f of sample n is bit 7 − (t mod 8) of byte
  * i = (n·Tp + ⌊t/8⌋)·F + f); perm int32 [≥ offset + B]; with shifts, int32 [B, 2] (Δt, Δf).
- * Uniforms: steps T, batch B, features F, packedSteps Tp, offset, rowWords W = ⌈F/32⌉.
+ * Uniforms: those of ./packedGatherProgram.ts and rowWords W = ⌈F/32⌉.
  * Output: result int32 [T·B, W], row r = t·B + b:
  *   n = perm[offset + b];  t' = t − Δt_b   (no shifts: Δ = 0)
  *   bit k of result[r, w] = x[t, b, f = 32·w + k] of the float batch
@@ -14,18 +14,14 @@
  * The 32 bytes of one output word are consecutive (i rises with f), so each source word is
  * loaded once per invocation.
  */
-import { FlatProgram } from './program';
+import { PackedGatherProgram } from './packedGatherProgram';
 
-export class GatherPackProgram extends FlatProgram {
-  variableNames: string[];
+export class GatherPackProgram extends PackedGatherProgram {
   uniforms = 'steps : i32, batch : i32, features : i32, packedSteps : i32, offset : i32, rowWords : i32,';
-  private readonly shifted: boolean;
 
   constructor(steps: number, batch: number, features: number, shifted: boolean) {
     const W = Math.ceil(features / 32);
-    super([steps * batch, W], steps * batch * W, `spikelab_gather_pack_${shifted ? 'shift' : 'plain'}`);
-    this.shifted = shifted;
-    this.variableNames = shifted ? ['words', 'perm', 'shifts'] : ['words', 'perm'];
+    super([steps * batch, W], steps * batch * W, 'pack', shifted);
   }
 
   getUserCode(): string {
@@ -38,8 +34,7 @@ export class GatherPackProgram extends FlatProgram {
         let w = index % W;
         let b = (index / W) % B;
         let t0 = index / (W * B);
-        let n = perm[uniforms.offset + b];
-        ${this.shifted ? 'let t = t0 - shifts[2 * b]; let df = shifts[2 * b + 1];' : 'let t = t0; let df = 0;'}
+        ${this.sampleLets()}
         var packedWord = 0u;
         if (t >= 0 && t < uniforms.steps) {
           let shift = 7u - u32(t & 7);

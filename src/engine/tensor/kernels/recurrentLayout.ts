@@ -11,10 +11,12 @@
  *   out  z_t (slot 0)     m  m_t, the membrane the spike is fired from ('post'), or v_t ('pre')
  *   v    v_t after the reset: its own slot for 'post', else shared with m
  *   c    c_t (synaptic)    a  a_t (adaptive)
- * The per-neuron parameters are one packed input params [K, N], rows recurrentParamNames.
+ * The per-neuron parameters are one packed input params [K, N], the rows of scanParamNames
+ * (./scanForwardProgram.ts), as for the feed-forward scan.
  */
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import type { ScanSpec } from '../scan/types';
+import { scanParamLets } from './scanForwardProgram';
 
 export interface RecurrentSlots {
   slots: number;
@@ -32,24 +34,6 @@ export function recurrentSlots(spec: ScanSpec): RecurrentSlots {
   const c = spec.synaptic ? next++ : -1;
   const a = spec.adaptive ? next++ : -1;
   return { slots: next, out: 0, m: 1, v, c, a };
-}
-
-/** The rows of the packed parameter input (one binding: WebGPU guarantees 8 storage buffers). */
-export function recurrentParamNames(spec: ScanSpec): string[] {
-  const names = ['beta', 'gainIn', 'bias', 'threshold', 'vReset'];
-  if (spec.synaptic) names.push('alpha', 'gainCur');
-  if (spec.adaptive) names.push('gamma');
-  return names;
-}
-
-/** WGSL `let` lines reading neuron n's parameters from `params` (N compiled in). */
-export function recurrentParamLets(spec: ScanSpec, neurons: number): string {
-  const row = (name: string) => `params[${recurrentParamNames(spec).indexOf(name) * neurons} + n]`;
-  const lines = [`let betaRaw = ${row('beta')};`, 'let bh = clamp(betaRaw, 0.0, 1.0);', `let gi = ${row('gainIn')};`, `let b0 = ${row('bias')};`,
-    `let th = ${row('threshold')};`, `let vr = ${row('vReset')};`];
-  if (spec.synaptic) lines.push(`let alphaRaw = ${row('alpha')};`, 'let ah = clamp(alphaRaw, 0.0, 1.0);', `let gc = ${row('gainCur')};`);
-  if (spec.adaptive) lines.push(`let ga = ${row('gamma')};`);
-  return lines.join('\n              ');
 }
 
 /** Everything about a spec that changes the WGSL (the slope is a uniform). */
@@ -98,4 +82,56 @@ export abstract class RowProgram implements WebGPUProgram {
   }
 
   abstract getUserCode(): string;
+
+  /**
+   * The WGSL of a pass: workgroup b walks the steps (t = 0 … T−1, or T−1 … 0 `reverse`), each
+   * invocation its neurons n; per step and neuron, with l = b·N + n and i = t·B·N + l in scope,
+   * `sum` = Σ_j prev[j]·`matrix`[j·N + n] over the non-zero entries of the row's previous step
+   * prev (`shared`, zero before the first step), the parameter lets, the `carried` registers
+   * (zero at the start), then `body`, which writes the step's row to `shared`[q + n]. `after`
+   * runs once per neuron at the end (l in scope; register x as xS[k]).
+   */
+  protected rowMain(o: { shared: string; matrix: string; sum: string; carried: string[]; reverse: boolean; body: string[]; after?: string }): string {
+    const N = this.neurons;
+    const { wg, k: K } = this.shape;
+    const each = (line: (name: string) => string, indent: string) => o.carried.map(line).join(`\n${indent}`);
+    const perNeuron = (code: string) => `
+        for (var k = 0; k < ${K}; k = k + 1) {
+          let n = lid + k * ${wg};
+          if (n < ${N}) {
+            ${code}
+          }
+        }`;
+    return `
+      var<workgroup> ${o.shared} : array<f32, ${2 * N}>;
+      fn main(index : i32) {
+        let b = i32(workgroupId.x);
+        let lid = i32(localId.x);
+        ${each((x) => `var ${x}S : array<f32, ${K}>;`, '        ')}
+        for (var k = 0; k < ${K}; k = k + 1) {
+          ${each((x) => `${x}S[k] = 0.0;`, '          ')}
+          let n = lid + k * ${wg};
+          if (n < ${N}) { ${o.shared}[n] = 0.0; }
+        }
+        workgroupBarrier();
+        for (var it = 0; it < uniforms.steps; it = it + 1) {
+          let t = ${o.reverse ? 'uniforms.steps - 1 - it' : 'it'};
+          let p = (it % 2) * ${N};
+          let q = ${N} - p;
+          ${perNeuron(`let l = b * ${N} + n;
+            let i = t * uniforms.lanes + l;
+            var ${o.sum} = 0.0;
+            for (var j = 0; j < ${N}; j = j + 1) {
+              let e = ${o.shared}[p + j];
+              if (e != 0.0) { ${o.sum} = ${o.sum} + e * ${o.matrix}[j * ${N} + n]; }
+            }
+            ${scanParamLets(this.spec, `${N}`)}
+            ${each((x) => `var ${x} = ${x}S[k];`, '            ')}
+            ${o.body.join('\n            ')}
+            ${each((x) => `${x}S[k] = ${x};`, '            ')}`)}
+          workgroupBarrier();
+        }
+        ${o.after ? perNeuron(`let l = b * ${N} + n;\n            ${o.after}`) : ''}
+      }`;
+  }
 }

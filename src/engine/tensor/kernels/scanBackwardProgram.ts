@@ -11,22 +11,11 @@
  * synaptic layers, ∂L/∂α (the caller sums them over the batch). The partials are masked by
  * [0 ≤ β ≤ 1] (and [0 ≤ α ≤ 1]): the derivative of the clip.
  *
- * Per step, with g the surrogate, r = z_t the reset spike (carrying no gradient when detached):
- *   membrane output: g_v = λ_v + dy_t;  ∂β̂ += g_v·v_{t−1};  λ_v ← β̂·g_v;  g_u = g_v
- *   post: s = g(m_t − θ_t)
- *         g_z = dy_t + (1 − γ)·λ_a + [attached] (−θ_t·λ_v | (v_reset − m_t)·λ_v)
- *         g_m = (λ_v | (1 − r)·λ_v) + g_z·s;  g_θ = −g_z·s − (r·λ_v | 0)
- *         ∂β̂ += g_m·v_{t−1};  λ_v ← β̂·g_m;  g_u = g_m
- *   pre:  s = g(v_{t−1} − θ_t);  w = (v_{t−1} | v_{t−1} + (v_reset − v_{t−1})·r)
- *         g_z = dy_t + (1 − γ)·λ_a + [attached] (−θ_t·λ_v | β̂·(v_reset − v_{t−1})·λ_v)
- *         ∂β̂ += λ_v·w;  g_u = λ_v;  g_θ = −g_z·s − (r·λ_v | 0)
- *         λ_v ← (β̂·λ_v | β̂·(1 − r)·λ_v) + g_z·s
- *   adaptive (θ_t = θ + a_{t−1}): λ_a ← γ·λ_a + g_θ
- *   synaptic: g_c = λ_c + g_cur·g_u;  ∂α̂ += g_c·c_{t−1};  λ_c ← α̂·g_c;  dx_t = g_in·g_c
- *   otherwise dx_t = g_in·g_u
- * (a | b): the 'subtract' | 'to_reset' variant.
+ * Per step, the adjoint of ./neuronStepWgsl.ts with f_t = 0 and dx_t = δ_t; membrane output:
+ *   g_v = λ_v + dy_t;  ∂β̂ += g_v·v_{t−1};  λ_v ← β̂·g_v;  g_u = g_v
  */
 import type { ScanSpec } from '../scan/types';
+import { inputAdjointWgsl, paramPartialsWgsl, spikeAdjointWgsl } from './neuronStepWgsl';
 import { FlatProgram } from './program';
 import { scanParamLets } from './scanForwardProgram';
 import { scanLayout, scanShaderKey } from './scanLayout';
@@ -51,7 +40,6 @@ export class ScanBackwardProgram extends FlatProgram {
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
     const subtract = spec.reset === 'subtract';
-    const attached = !spec.detachReset;
     const body: string[] = [];
     if (!spiking) {
       body.push(`let vPrev = ${before(L.mem)};`, 'let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
@@ -65,28 +53,8 @@ export class ScanBackwardProgram extends FlatProgram {
       body.push(`let vPrev = ${before(L.mem)};`, adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;',
         'let r = select(0.0, 1.0, vPrev - th_t > 0.0);');
     }
-    if (spiking) {
-      body.push(`var gz = dy[i]${adaptive ? ' + (1.0 - ga) * la' : ''};`);
-      if (spec.spikeFrom === 'post') {
-        body.push('let s = surrogate(m - th_t, uniforms.slope);');
-        if (attached) body.push(subtract ? 'gz = gz - th_t * lv;' : 'gz = gz + (vr - m) * lv;');
-        body.push(`let gm = ${subtract ? 'lv' : '(1.0 - r) * lv'} + gz * s;`);
-        if (adaptive) body.push(`la = ga * la - gz * s${subtract ? ' - r * lv' : ''};`);
-        body.push('dbh = dbh + gm * vPrev;', 'lv = bh * gm;', 'let gu = gm;');
-      } else {
-        body.push('let s = surrogate(vPrev - th_t, uniforms.slope);');
-        if (attached) body.push(subtract ? 'gz = gz - th_t * lv;' : 'gz = gz + bh * (vr - vPrev) * lv;');
-        body.push(`dbh = dbh + lv * ${subtract ? 'vPrev' : '(vPrev + (vr - vPrev) * r)'};`, 'let gu = lv;');
-        if (adaptive) body.push(`la = ga * la - gz * s${subtract ? ' - r * lv' : ''};`);
-        body.push(`lv = ${subtract ? 'bh * lv' : 'bh * (1.0 - r) * lv'} + gz * s;`);
-      }
-    }
-    if (spec.synaptic) {
-      body.push('let gcur = lc + gc * gu;', `dah = dah + gcur * ${before(L.c)};`, 'lc = ah * gcur;', 'result[i] = gi * gcur;');
-    } else {
-      body.push('result[i] = gi * gu;');
-    }
-    const inUnit = (name: string) => `select(0.0, 1.0, ${name} >= 0.0 && ${name} <= 1.0)`;
+    if (spiking) body.push(...spikeAdjointWgsl(spec, 'dy[i]'));
+    body.push(...inputAdjointWgsl(spec, before(L.c)), 'result[i] = delta;');
     return `
       ${surrogateWgsl(spec.surrogate.name)}
       fn main(index : i32) {
@@ -102,9 +70,7 @@ export class ScanBackwardProgram extends FlatProgram {
           let i = t * uniforms.lanes + l;
           ${body.join('\n          ')}
         }
-        let partials = uniforms.steps * uniforms.lanes;
-        result[partials + l] = dbh * ${inUnit('betaRaw')};
-        ${spec.synaptic ? `result[partials + uniforms.lanes + l] = dah * ${inUnit('alphaRaw')};` : ''}
+        ${paramPartialsWgsl(spec, 'dbh', 'dah').join('\n        ')}
       }`;
   }
 }

@@ -10,17 +10,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { RecurrentBackwardProgram } from '../kernels/recurrentBackwardProgram';
 import { RecurrentForwardProgram } from '../kernels/recurrentForwardProgram';
-import { recurrentParamNames, recurrentSlots } from '../kernels/recurrentLayout';
+import { recurrentSlots } from '../kernels/recurrentLayout';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
 import { withRecurrentBias, type RecurrentScan } from './recurrentTypes';
-import type { ScanParams, ScanResult } from './types';
+import { packedParams } from './packedParams';
+import type { ScanResult } from './types';
 
 type Uniform = { type: string; data: number[] };
-
-function row(params: ScanParams, name: string, n: number): tf.Tensor {
-  const value = params[name as keyof ScanParams] ?? tf.zeros([n]);
-  return tf.reshape(tf.cast(tf.broadcastTo(value, [n]), 'float32'), [n]);
-}
 
 export const fusedRecurrentScan: RecurrentScan = (x, recurrent, params, spec, options = {}) => {
   const backend = webgpuBackend();
@@ -31,9 +27,7 @@ export const fusedRecurrentScan: RecurrentScan = (x, recurrent, params, spec, op
   let membrane: tf.Tensor | undefined;
 
   const run = (xIn: tf.Tensor, wIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, save: tf.GradSaveFunc) => {
-    const rows = recurrentParamNames(spec).map((name) =>
-      name === 'beta' ? row({ ...params, beta }, name, N) : name === 'alpha' && alpha ? row({ ...params, alpha }, name, N) : row(params, name, N));
-    const packed = tf.reshape(tf.stack(rows), [rows.length * N]);
+    const packed = packedParams(spec, params, beta, alpha, N);
     const wt = tf.reshape(tf.transpose(wIn), [N * N]);
     const state = asTensor(backend.runWebGPUProgram(new RecurrentForwardProgram(spec, T, B, N),
       [tf.reshape(xIn, [T * lanes]), wt, packed], 'float32', sizes));

@@ -10,19 +10,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { ScanBackwardProgram } from '../kernels/scanBackwardProgram';
-import { ScanForwardProgram, scanParamNames } from '../kernels/scanForwardProgram';
+import { ScanForwardProgram } from '../kernels/scanForwardProgram';
 import { ScanSpikesProgram } from '../kernels/scanSpikesProgram';
 import { scanLayout } from '../kernels/scanLayout';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
-import type { NeuronScan, ScanParams, ScanResult } from './types';
+import { packedParams } from './packedParams';
+import type { NeuronScan, ScanResult } from './types';
 
 type Uniform = { type: string; data: number[] };
-
-/** Parameter `name` as a flat float32 [N] tensor (absent ones are zeros). */
-function row(params: ScanParams, name: string, n: number): tf.Tensor {
-  const value = params[name as keyof ScanParams] ?? tf.zeros([n]);
-  return tf.reshape(tf.cast(tf.broadcastTo(value, [n]), 'float32'), [n]);
-}
 
 export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
   const backend = webgpuBackend();
@@ -33,9 +28,7 @@ export const fusedScan: NeuronScan = (x, params, spec, options = {}) => {
   let membrane: tf.Tensor | undefined;
 
   const run = (xIn: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, save: tf.GradSaveFunc) => {
-    const rows = scanParamNames(spec).map((name) =>
-      name === 'beta' ? row({ ...params, beta }, name, N) : name === 'alpha' && alpha ? row({ ...params, alpha }, name, N) : row(params, name, N));
-    const packed = tf.reshape(tf.stack(rows), [rows.length * N]);
+    const packed = packedParams(spec, params, beta, alpha, N);
     const state = asTensor(backend.runWebGPUProgram(new ScanForwardProgram(spec, T, lanes),
       [tf.reshape(xIn, [T * lanes]), packed], 'float32', sizes));
     const memoryOf = () => tf.reshape(layout.slots === 1 ? state : tf.slice(state, [layout.mem * T * lanes], [T * lanes]), [T, B, N]);

@@ -2,19 +2,16 @@
  * The neuron-scan conformance suite: for each case of ./fusedScanCases.ts, the plain TF.js scan on
  * the cpu backend is the reference; the scan that `neuronScanFor(backend)` picks on the backend
  * under test (fused WGSL on webgpu, plain elsewhere) must give the same spikes exactly and the same
- * outputs, membranes and gradients dx, dβ, dα within float32 tolerance. The loss is Σ out ⊙ w with
+ * outputs, membranes and gradients dx, dβ, dα within float32 tolerance (./tolerance.ts). The loss is Σ out ⊙ w with
  * a random w, so every step gets a different upstream gradient.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../../core/rng';
+import { drawScanData, paramTensors, readArrays, uniformDraw, type Arrays } from './caseData';
 import { scanCases, type ScanCase } from './fusedScanCases';
 import { plainScan } from './plainScan';
 import { neuronScanFor, type ScanPath } from './registry';
-import type { NeuronScan, ScanParams } from './types';
-
-/** |got − want| ≤ RTOL·max|want| + ATOL, per tensor. */
-export const RTOL = 1e-4;
-export const ATOL = 1e-5;
+import { withinTolerance } from './tolerance';
+import type { NeuronScan } from './types';
 
 export interface ScanCaseResult {
   name: string;
@@ -28,30 +25,13 @@ export interface ScanCaseResult {
   error?: string;
 }
 
-type Arrays = Record<string, Float32Array>;
-
-function draw(c: ScanCase): { x: Float32Array; w: Float32Array; params: Arrays } {
-  const r = mulberry32(c.seed * 7919);
-  const u = (lo: number, hi: number) => lo + (hi - lo) * r.uniform();
-  const vec = (n: number, lo: number, hi: number) => Float32Array.from({ length: n }, () => u(lo, hi));
-  const size = c.T * c.B * c.N;
-  const beta = vec(c.N, 0.3, 1);
-  beta[0] = 1.05; // outside [0, 1]: clipped, no gradient
-  if (c.N > 2) beta[2] = 1; // the IF edge: gradient passes at exactly 1
-  const params: Arrays = {
-    beta, gainIn: vec(c.N, 0.6, 1.4), bias: vec(c.N, -0.05, 0.1), threshold: vec(c.N, 0.6, 1.2),
-    vReset: vec(c.N, -0.2, 0.2), alpha: vec(c.N, 0.3, 0.95), gainCur: vec(c.N, 0.5, 1.2), gamma: vec(c.N, 0.5, 0.95),
-  };
-  return { x: vec(size, -0.3, 1.3), w: vec(size, -1, 1), params };
-}
-
 /** Forward values and gradients of one case with `scan` on the current backend. */
 async function evaluate(c: ScanCase, scan: NeuronScan): Promise<Arrays> {
-  const data = draw(c);
+  const data = drawScanData(uniformDraw(c.seed * 7919), c.T, c.B, c.N);
   const tensors = tf.tidy(() => {
     const x = tf.tensor3d(data.x, [c.T, c.B, c.N]);
     const w = tf.tensor3d(data.w, [c.T, c.B, c.N]);
-    const p = Object.fromEntries(Object.entries(data.params).map(([k, v]) => [k, tf.tensor1d(v)])) as unknown as ScanParams;
+    const p = paramTensors(data.params);
     const fwd = scan(x, p, c.spec, { recordMembrane: true });
     const loss = (xIn: tf.Tensor, beta: tf.Tensor, alpha?: tf.Tensor) =>
       tf.sum(tf.mul(scan(xIn, { ...p, beta, alpha: alpha ?? p.alpha }, c.spec).out, w));
@@ -61,35 +41,11 @@ async function evaluate(c: ScanCase, scan: NeuronScan): Promise<Arrays> {
     if (c.spec.synaptic) named.dAlpha = grads[2];
     return named;
   });
-  const out: Arrays = {};
-  for (const [k, t] of Object.entries(tensors)) out[k] = (await t.data()) as Float32Array;
-  tf.dispose(Object.values(tensors));
-  return out;
+  return readArrays(tensors);
 }
 
 function compare(c: ScanCase, got: Arrays, want: Arrays): Pick<ScanCaseResult, 'ok' | 'spikeFlips' | 'relErr'> {
-  const relErr: Record<string, number> = {};
-  let ok = true;
-  for (const key of Object.keys(want)) {
-    const a = got[key];
-    const b = want[key];
-    if (!a || a.length !== b.length) {
-      relErr[key] = Infinity;
-      ok = false;
-      continue;
-    }
-    let scale = 0;
-    for (const v of b) scale = Math.max(scale, Math.abs(v));
-    let worst = 0;
-    let pass = true;
-    for (let i = 0; i < b.length; i++) {
-      const d = Math.abs(a[i] - b[i]);
-      if (!(d <= RTOL * scale + ATOL)) pass = false;
-      worst = Math.max(worst, d / Math.max(scale, ATOL));
-    }
-    relErr[key] = Number.isNaN(worst) ? Infinity : worst;
-    ok &&= pass;
-  }
+  const { ok, relErr } = withinTolerance(got, want);
   let spikeFlips = 0;
   if (c.spec.output === 'spikes') for (let i = 0; i < want.out.length; i++) if (got.out[i] !== want.out[i]) spikeFlips++;
   return { ok: ok && spikeFlips === 0, spikeFlips, relErr };

@@ -3,29 +3,22 @@
  * scan (./plainRecurrentScan.ts) on the cpu backend is the reference; the scan that
  * `recurrentScanFor(backend)` picks on the backend under test (WGSL on webgpu, JS loops on wasm
  * and cpu, the plain one where none is registered) must give the same spikes exactly and the same
- * membranes and gradients ∂x, ∂W, ∂β, ∂α, ∂r within float32 tolerance. The loss is Σ out ⊙ w with
+ * membranes and gradients ∂x, ∂W, ∂β, ∂α, ∂r within float32 tolerance (./tolerance.ts). The loss is Σ out ⊙ w with
  * a random w. Cases: LIF and CubaLIF × post/pre × subtract/to_reset × attached/detached reset,
  * ALIF, every surrogate, Affine feedback with its bias from step 0 or 1, and one N = 300 case
  * (several neurons per invocation in the WGSL kernel). Sizes are tiny so SwiftShader runs them all.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../../core/rng';
 import { SURROGATE_NAMES, surrogateSpec } from '../../surrogates';
+import { drawScanData, paramTensors, readArrays, uniformDraw, type Arrays } from './caseData';
+import type { ScanCase } from './fusedScanCases';
 import { plainRecurrentScan } from './plainRecurrentScan';
 import { recurrentScanFor } from './recurrentRegistry';
 import type { RecurrentScan } from './recurrentTypes';
-import type { ScanParams, ScanSpec } from './types';
+import { withinTolerance } from './tolerance';
+import type { ScanSpec } from './types';
 
-export const RTOL = 1e-4;
-export const ATOL = 1e-5;
-
-export interface RecurrentCase {
-  name: string;
-  spec: ScanSpec;
-  T: number;
-  B: number;
-  N: number;
-  seed: number;
+export interface RecurrentCase extends ScanCase {
   /** Affine feedback: its bias enters from this step. */
   biasFrom?: 0 | 1;
 }
@@ -41,8 +34,6 @@ export interface RecurrentCaseResult {
   relErr: Record<string, number>;
   error?: string;
 }
-
-type Arrays = Record<string, Float32Array>;
 
 export function recurrentCases(): RecurrentCase[] {
   const cases: RecurrentCase[] = [];
@@ -75,19 +66,12 @@ export function recurrentCases(): RecurrentCase[] {
   return cases;
 }
 
+/** The data of ./caseData.ts, then W [N, N] and the feedback bias r [N]. */
 function draw(c: RecurrentCase) {
-  const r = mulberry32(c.seed * 6151);
-  const vec = (n: number, lo: number, hi: number) => Float32Array.from({ length: n }, () => lo + (hi - lo) * r.uniform());
-  const beta = vec(c.N, 0.3, 1);
-  beta[0] = 1.05; // clipped: no gradient
-  if (c.N > 2) beta[2] = 1; // the inclusive edge of the clip
-  const params: Arrays = {
-    beta, gainIn: vec(c.N, 0.6, 1.4), bias: vec(c.N, -0.05, 0.1), threshold: vec(c.N, 0.6, 1.2),
-    vReset: vec(c.N, -0.2, 0.2), alpha: vec(c.N, 0.3, 0.95), gainCur: vec(c.N, 0.5, 1.2), gamma: vec(c.N, 0.5, 0.95),
-  };
-  const size = c.T * c.B * c.N;
+  const vec = uniformDraw(c.seed * 6151);
+  const data = drawScanData(vec, c.T, c.B, c.N);
   const bound = 1.5 / Math.sqrt(c.N);
-  return { x: vec(size, -0.3, 1.3), w: vec(size, -1, 1), weight: vec(c.N * c.N, -bound, bound), bias: vec(c.N, -0.2, 0.3), params };
+  return { ...data, weight: vec(c.N * c.N, -bound, bound), bias: vec(c.N, -0.2, 0.3) };
 }
 
 /** Forward values and gradients of one case with `scan` on the current backend. */
@@ -98,7 +82,7 @@ export async function evaluateRecurrent(c: RecurrentCase, scan: RecurrentScan): 
     const w = tf.tensor3d(data.w, [c.T, c.B, c.N]);
     const weight = tf.tensor2d(data.weight, [c.N, c.N]);
     const bias = tf.tensor1d(data.bias);
-    const p = Object.fromEntries(Object.entries(data.params).map(([k, v]) => [k, tf.tensor1d(v)])) as unknown as ScanParams;
+    const p = paramTensors(data.params);
     if (!c.spec.adaptive) delete p.gamma;
     const withBias = c.biasFrom !== undefined;
     const fwd = scan(x, { weight, ...(withBias ? { bias, biasFrom: c.biasFrom } : {}) }, p, c.spec, { recordMembrane: true });
@@ -115,33 +99,11 @@ export async function evaluateRecurrent(c: RecurrentCase, scan: RecurrentScan): 
     if (withBias) named.dBias = grads[grads.length - 1];
     return named;
   });
-  const out: Arrays = {};
-  for (const [k, t] of Object.entries(tensors)) out[k] = (await t.data()) as Float32Array;
-  tf.dispose(Object.values(tensors));
-  return out;
+  return readArrays(tensors);
 }
 
 export function compareRecurrent(got: Arrays, want: Arrays): Pick<RecurrentCaseResult, 'ok' | 'spikeFlips' | 'spikes' | 'relErr'> {
-  const relErr: Record<string, number> = {};
-  let ok = true;
-  for (const key of Object.keys(want)) {
-    const a = got[key];
-    const b = want[key];
-    if (!a || a.length !== b.length) {
-      relErr[key] = Infinity;
-      ok = false;
-      continue;
-    }
-    let scale = 0;
-    for (const v of b) scale = Math.max(scale, Math.abs(v));
-    let worst = 0;
-    for (let i = 0; i < b.length; i++) {
-      const d = Math.abs(a[i] - b[i]);
-      if (!(d <= RTOL * scale + ATOL)) ok = false;
-      worst = Math.max(worst, d / Math.max(scale, ATOL));
-    }
-    relErr[key] = Number.isNaN(worst) ? Infinity : worst;
-  }
+  const { ok, relErr } = withinTolerance(got, want);
   let spikeFlips = 0;
   let spikes = 0;
   for (let i = 0; i < want.out.length; i++) {
