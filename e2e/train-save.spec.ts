@@ -23,6 +23,9 @@ test('train a template on a shipped dataset, watch it spike, save it and open it
   await lab.runField('Epochs').fill('2');
   await lab.runField('Samples / epoch').fill('384');
   await lab.runField('Batch').fill('32');
+  // Shift augmentation: time shifts for any data; channel shifts only where there is one channel axis (digits are 8×8).
+  await lab.runField('Time shift ± (steps)').fill('1');
+  await expect(lab.runField('Channel shift ±')).toBeDisabled();
   await lab.button('Step').click();
   await expect(lab.page.getByTestId('run-step')).toHaveText('step 1 / 24');
   await lab.button('Train').click();

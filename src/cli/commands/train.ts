@@ -4,7 +4,8 @@
  * summary line; `--out FILE.nir` saves the trained graph. Without GRAPH it trains workload A of
  * ../shared/specs/bench.md (Spyx SHD-2L: arctan k = 2, Adam 5e-4, integral CE; init gain 2 as in
  * bench.md §5, since at gain 1 layer 2 starts silent and the loss sits at ln 20), and without
- * --dataset on synthetic SHD-shaped data (T = 64 unless --T).
+ * --dataset on synthetic SHD-shaped data (T = 64 unless --T). --shift-time / --shift-channel shift
+ * each training sample by up to that many steps / channels (src/engine/train/augment.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
@@ -19,7 +20,7 @@ import type { Command } from './index';
 
 const usage = 'spikelab train [GRAPH.nir|GRAPH.json] [--dataset ID] [--steps N] [--epochs E] [--batch 32] [--lr 5e-4] '
   + '[--optimizer adam|sgd] [--surrogate NAME[:slope]] [--loss integral_ce|…] [--clip NORM] [--dt D] [--T T] [--hidden H] '
-  + '[--limit N] [--seed S] [--out TRAINED.nir] [--backend wasm|cpu]';
+  + '[--shift-time S] [--shift-channel C] [--limit N] [--seed S] [--out TRAINED.nir] [--backend wasm|cpu]';
 
 export const train: Command = {
   name: 'train',
@@ -45,6 +46,9 @@ export const train: Command = {
       seed: numberOption(args, 'seed', 42),
       clipNorm: optionalNumber(args, 'clip'),
     };
+    const timeShift = numberOption(args, 'shift-time', 0);
+    const channelShift = numberOption(args, 'shift-channel', 0);
+    if (timeShift > 0 || channelShift > 0) config.augment = { timeShift, channelShift };
     const session = new TrainingSession(setup.graph, { train: trainData, test: setup.test }, config);
     printJson({ event: 'start', graph: setup.graphSource, data: setup.dataSource, dt_source: setup.dtSource, backend: backend.name,
       scan_path: session.program.scanPath, steps: steps ?? session.totalSteps, ...config });

@@ -3,6 +3,7 @@
  * CLI). The tensor side lives in src/engine/tensor/train/.
  */
 import type { SurrogateSpec } from '../surrogates/types';
+import type { ShiftAugment } from './augment';
 
 export type LossName = 'integral_ce' | 'spike_count_ce' | 'max_membrane_ce' | 'mse_spikerate';
 export type OptimizerName = 'adam' | 'sgd';
@@ -27,6 +28,8 @@ export interface TrainConfig {
   detachReset?: boolean;
   /** 'plain' forces TF.js ops even where a fused kernel exists. */
   path?: 'fused' | 'plain';
+  /** Random per-sample time / channel shifts of training batches (./augment.ts); none when absent. */
+  augment?: ShiftAugment;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {

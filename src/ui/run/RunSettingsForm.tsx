@@ -1,4 +1,4 @@
-/** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss. */
+/** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss, shift augmentation. */
 import { useId, type ReactNode } from 'react';
 import { SURROGATES, SURROGATE_NAMES, isSurrogateName } from '../../engine/surrogates';
 import type { LossName, OptimizerName } from '../../engine/train/types';
@@ -22,9 +22,9 @@ function Row({ label, children }: { label: string; children: (id: string) => Rea
   );
 }
 
-function NumberInput({ id, value, min, step, onChange }: { id: string; value: number; min: number; step?: number; onChange(v: number): void }) {
+function NumberInput({ id, value, min, step, disabled, onChange }: { id: string; value: number; min: number; step?: number; disabled?: boolean; onChange(v: number): void }) {
   return (
-    <input id={id} type="number" value={value} min={min} step={step ?? 'any'}
+    <input id={id} type="number" value={value} min={min} step={step ?? 'any'} disabled={disabled}
       onChange={(e) => {
         const v = Number(e.target.value);
         if (e.target.value !== '' && Number.isFinite(v) && v >= min) onChange(v);
@@ -40,6 +40,7 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
   const graph = useGraphStore((s) => s.graph);
   const fitting = fittingSets(sets, graph);
   const chosen = sets.find((s) => s.id === settings.dataset);
+  const oneAxis = chosen?.featureShape.length === 1;
   const set = <K extends keyof RunSettings>(key: K) => (value: RunSettings[K]) => update({ [key]: value } as Partial<RunSettings>);
   return (
     <fieldset className="run-settings" disabled={disabled}>
@@ -82,6 +83,12 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
           <select id={id} value={settings.loss} onChange={(e) => update({ loss: e.target.value as LossName })}>
             {Object.entries(LOSSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
+        )}</Row>
+        <Row label="Time shift ± (steps)">{(id) => <NumberInput id={id} value={settings.timeShift} min={0} step={1} onChange={(v) => update({ timeShift: Math.round(v) })} />}</Row>
+        <Row label="Channel shift ±">{(id) => (
+          <span title={oneAxis ? 'Each training sample moves up or down by up to this many channels' : 'For data with one feature axis (channels) only'}>
+            <NumberInput id={id} value={oneAxis ? settings.channelShift : 0} min={0} step={1} disabled={!oneAxis} onChange={(v) => update({ channelShift: Math.round(v) })} />
+          </span>
         )}</Row>
         <Row label="Seed">{(id) => <NumberInput id={id} value={settings.seed} min={0} step={1} onChange={(v) => update({ seed: Math.round(v) })} />}</Row>
       </div>

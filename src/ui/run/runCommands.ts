@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import type { NirGraph } from '../../engine/graph/types';
 import type { PreparedRun, RunFrame } from '../../workers/api';
 import { engine } from '../app/engine';
+import { useDatasetStore } from '../state/datasetStore';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
 import { useRunStore, type RunSettings } from '../state/runStore';
@@ -32,6 +33,13 @@ function onFrame(frame: RunFrame): void {
   if (frame.record) live.setRecord(frame.record);
 }
 
+/** The shift augmentation the settings ask for; channel shifts only where the set has one feature axis (the form shows 0 otherwise). */
+function augmentOf(settings: RunSettings): { timeShift: number; channelShift: number } | undefined {
+  const oneAxis = useDatasetStore.getState().sets.find((s) => s.id === settings.dataset)?.featureShape.length === 1;
+  const channelShift = oneAxis ? settings.channelShift : 0;
+  return settings.timeShift > 0 || channelShift > 0 ? { timeShift: settings.timeShift, channelShift } : undefined;
+}
+
 async function ensurePrepared(): Promise<boolean> {
   const { graph } = useGraphStore.getState();
   const { settings } = useRunStore.getState();
@@ -48,6 +56,7 @@ async function ensurePrepared(): Promise<boolean> {
     config: {
       dt: settings.dt, batchSize: settings.batchSize, epochs: settings.epochs, lr: settings.lr, optimizer: settings.optimizer,
       surrogate: { name: settings.surrogate, slope: settings.slope }, loss: settings.loss, seed: settings.seed,
+      augment: augmentOf(settings),
     },
   });
   if (!result.ok) {

@@ -22,12 +22,15 @@ export interface RunSettings {
   seed: number;
   /** Training samples per epoch (0 = the whole split): small runs for a quick look. */
   maxSamples: number;
+  /** Shift augmentation of training samples: largest |Δt| in steps and |Δf| in channels (0 = off). */
+  timeShift: number;
+  channelShift: number;
   simulateOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: RunSettings = {
   dataset: null, dt: 1e-3, T: 16, batchSize: 32, epochs: 2, lr: 2e-3, optimizer: 'adam', surrogate: 'superspike', slope: 25,
-  loss: 'integral_ce', seed: 0, maxSamples: 0, simulateOnly: false,
+  loss: 'integral_ce', seed: 0, maxSamples: 0, timeShift: 0, channelShift: 0, simulateOnly: false,
 };
 
 interface RunSettingsState {

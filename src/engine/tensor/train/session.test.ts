@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initParamsA } from '../../bench/canon';
 import { syntheticShd } from '../../bench/syntheticData';
 import { workloadAGraph } from '../../bench/workloadAGraph';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../train/types';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainingData } from '../../train/types';
 import { nmnistConvNet } from '../../graph/templates';
 import { startNodeBackend } from '../backends.node';
 import { TrainingSession } from './session';
@@ -31,6 +31,27 @@ describe('TrainingSession', () => {
     expect(session.finished).toBe(true);
     await expect(session.step()).rejects.toMatchObject({ code: 'TRAIN_FINISHED' });
     session.dispose();
+  });
+
+  it('shifts resident batches on the device exactly as host batches are shifted (augmentation)', async () => {
+    const packedTrain = syntheticShd({ n: 32, T: 16, C: 24 });
+    const hostTrain = { ...packedTrain, packed: undefined };
+    const graph = workloadAGraph(initParamsA({ C: 24, H: 16, gain: 2 }));
+    const losses = async (train: TrainingData, augment?: TrainConfig['augment']) => {
+      const session = new TrainingSession(graph, { train }, small({ epochs: 1, augment }));
+      const out: number[] = [];
+      await session.run({ onStep: (m) => out.push(m.loss) });
+      expect(session.residentBytes > 0).toBe(train.packed !== undefined);
+      session.dispose();
+      return out;
+    };
+    const augment = { timeShift: 3, channelShift: 4 };
+    const device = await losses(packedTrain, augment);
+    const host = await losses(hostTrain, augment);
+    expect(device).toHaveLength(4);
+    device.forEach((l, i) => expect(l).toBeCloseTo(host[i], 5));
+    const plain = await losses(packedTrain);
+    expect(plain.some((l, i) => Math.abs(l - device[i]) > 1e-4)).toBe(true); // the shifts change the batches
   });
 
   it('keeps memory flat over 1,000 steps', async () => {

@@ -7,12 +7,14 @@
  * (Fisher–Yates, mulberry32, seed + epoch) and drop the remainder (bench.md §1.9). Spike data
  * that comes packed is uploaded once (../data/residentDataset.ts) and each batch is gathered on the
  * device by the epoch's permutation, left as bits where the first layers read bits directly and
- * unpacked there otherwise; nothing but scalar metrics comes back.
+ * unpacked there otherwise; nothing but scalar metrics comes back. With `augment`, each training
+ * sample is shifted in time / channel (../../train/augment.ts) as it is gathered.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { permutation } from '../../core/rng';
 import { sizeOf, type NirGraph } from '../../graph/types';
+import { checkAugment, drawShifts, shiftBatch } from '../../train/augment';
 import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
 import { Program, type PackedInput } from '../program/program';
@@ -32,6 +34,7 @@ function checkConfig(config: TrainConfig, data: TrainingData): void {
   if (config.batchSize > data.n) bad(`Batch size ${config.batchSize} is larger than the ${data.n} training samples.`, `Use at most ${data.n}.`);
   if (!(config.lr > 0)) bad(`Learning rate must be positive, got ${config.lr}.`, 'Try 1e-3 with Adam.');
   if (!Number.isInteger(config.epochs) || config.epochs < 1) bad(`Epochs must be a positive integer, got ${config.epochs}.`, 'Try 1.');
+  if (config.augment) checkAugment(config.augment, data.T, data.featureShape);
 }
 
 export class TrainingSession {
@@ -90,21 +93,24 @@ export class TrainingSession {
    * unpacked on the device; from the host when the data is not resident.
    */
   private trainBatch(indices: Uint32Array): { x: tf.Tensor | PackedInput; labels: tf.Tensor1D } {
-    if (!this.resident) return this.input(this.train, indices);
+    const { augment } = this.config;
+    const moves = augment && (augment.timeShift > 0 || augment.channelShift > 0) ? drawShifts(indices.length, augment, this.config.seed, this.stepsDone) : undefined;
+    if (!this.resident) return this.input(this.train, indices, moves);
     this.orderOnDevice ??= tf.tensor1d(Int32Array.from(this.order), 'int32');
     const B = indices.length;
     const resident = this.resident;
     const order = this.orderOnDevice;
     const offset = this.stepInEpoch * B;
+    const shifts = () => (moves ? tf.tensor2d(moves, [B, 2], 'int32') : undefined);
     if (this.program.acceptsPackedInput && resident.packedBatch) {
       const { words, y } = tf.tidy(() => {
-        const packed = resident.packedBatch!(order, offset, B);
+        const packed = resident.packedBatch!(order, offset, B, shifts());
         return { words: packed.words, y: packed.y };
       });
       return { x: { words, T: this.train.T, B, F: sizeOf(this.train.featureShape) }, labels: y };
     }
     return tf.tidy(() => {
-      const { x, y } = resident.batch(order, offset, B);
+      const { x, y } = resident.batch(order, offset, B, shifts());
       return { x: tf.reshape(x, [this.train.T, B, ...this.program.inputShape]), labels: y };
     });
   }
@@ -121,9 +127,10 @@ export class TrainingSession {
     return this.stepsDone >= this.totalSteps;
   }
 
-  private input(data: TrainingData, indices: ArrayLike<number>): { x: tf.Tensor; labels: tf.Tensor1D } {
+  private input(data: TrainingData, indices: ArrayLike<number>, shifts?: Int32Array): { x: tf.Tensor; labels: tf.Tensor1D } {
     const B = indices.length;
-    const x = tf.tensor(data.batch(indices), [data.T, B, ...this.program.inputShape]);
+    const values = data.batch(indices);
+    const x = tf.tensor(shifts ? shiftBatch(values, data.T, B, sizeOf(data.featureShape), shifts) : values, [data.T, B, ...this.program.inputShape]);
     const labels = tf.tensor1d(Int32Array.from(indices, (i) => data.labels[i]), 'int32');
     return { x, labels };
   }
