@@ -16,7 +16,7 @@ export function cellsFromQuery(params: URLSearchParams): BenchOptions[] {
   const list = (name: string, fallback: string) => (params.get(name) ?? fallback).split(',').filter(Boolean);
   const base: Partial<BenchOptions> = { check: params.get('check') !== 'false' };
   const data = params.get('data');
-  if (data === 'nmnist64' || data === 'synthetic') base.data = data;
+  if (data) base.data = data as BenchOptions['data']; // workload B refuses what it does not know
   for (const [key, field] of Object.entries(NUMERIC)) {
     const raw = params.get(key) ?? (SMALL_CELL as Record<string, string>)[key];
     if (raw !== undefined && raw !== '') (base as Record<string, number>)[field] = Number(raw);

@@ -4,8 +4,9 @@
  * shader and pipeline creation included), throughput mode (K steps, one sync, R repeats: median
  * and min–max of elapsed/K), latency mode (sync after every step, median), one epoch with an
  * on-device shuffle and a single sync, and the peak of TF.js's device-memory count sampled after
- * the forward pass and after the update (on WebGPU after submitting the queued commands, so buffers
- * of tensors already disposed are not counted). Syncs are `await loss.data()`; no dataSync in the loop.
+ * the forward pass and after the update of the warm-up steps (on WebGPU after submitting the queued
+ * commands, so buffers of tensors already disposed are not counted; the timed steps are not
+ * sampled, since a submit would change what they measure). Syncs are `await loss.data()`; no dataSync in the loop.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { submitQueued } from '../kernels/webgpuBackend';
@@ -49,20 +50,23 @@ export function memorySampler(): { sample: () => void; peak: () => number; metho
       peak = Math.max(peak, gpu ? m.numBytesInGPU ?? m.numBytes : m.numBytes);
     },
     peak: () => peak,
-    method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update (queued commands submitted first)' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update',
+    method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update of the warm-up steps (queued commands submitted first)' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update of the warm-up steps',
   };
 }
 
 export async function timeTraining(w: TrainingWorkload, o: { warmup: number; steps: number; repeats: number; latencySteps: number }): Promise<TrainingTimes> {
   const mem = memorySampler();
   let counter = 0;
-  const next = () => w.step(counter++ % w.stepsPerEpoch, mem.sample);
+  // Memory is sampled over the warm-up steps only: on WebGPU a sample submits the queued commands,
+  // which would change what the timed loops measure. Every step holds the same tensors.
+  const unsampled = () => {};
+  const next = (sample = unsampled) => w.step(counter++ % w.stepsPerEpoch, sample);
   const started = performance.now();
-  let loss = next();
+  let loss = next(mem.sample);
   await loss.data();
   const warmup_s = (performance.now() - started) / 1000;
   for (let i = 1; i < o.warmup; i++) {
-    const l = next();
+    const l = next(mem.sample);
     loss.dispose();
     loss = l;
   }
@@ -90,7 +94,7 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   const e0 = performance.now();
   w.shuffle(1);
   for (let i = 0; i < w.stepsPerEpoch; i++) {
-    const l = w.step(i, mem.sample);
+    const l = w.step(i, unsampled);
     loss.dispose();
     loss = l;
   }

@@ -64,6 +64,9 @@ async function chooseData(o: WorkloadBOptions): Promise<{ source: PackedSource; 
     const n = o.n ?? o.B * 4;
     return { source: syntheticFrames(n, o.T), data: 'synthetic', note: `synthetic N-MNIST-shaped frames (density 0.05, N=${n}): ${why}` };
   };
+  if (o.data !== undefined && o.data !== 'nmnist64' && o.data !== 'synthetic') {
+    throw new SpikelabError('BENCH_BAD_OPTION', `Workload B's data "${String(o.data)}" is not one it knows.`, 'Use data nmnist64 (the shipped N-MNIST) or synthetic.');
+  }
   if (o.data === 'synthetic') return synthetic('asked for (--data synthetic)');
   if (o.T !== SHIPPED_T) {
     if (o.data === 'nmnist64') {
@@ -77,6 +80,10 @@ async function chooseData(o: WorkloadBOptions): Promise<{ source: PackedSource; 
   } catch (error) {
     if (o.data === 'nmnist64') throw error;
     return synthetic(`${NMNIST64_TRAIN} could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (ds.T !== SHIPPED_T || ds.featureShape.join('×') !== '2×34×34' || ds.packed.length !== ds.n * Math.ceil(ds.T / 8) * F) {
+    throw new SpikelabError('BENCH_BAD_DATA', `${NMNIST64_TRAIN} holds [${ds.featureShape.join(', ')}] × T ${ds.T} in ${ds.packed.length} bytes; workload B reads [2, 34, 34] × T ${SHIPPED_T}, packed along time.`,
+      'Rebuild the shipped datasets (npx tsx scripts/datasets/build.ts), or run with --data synthetic.');
   }
   const N = o.n ?? ds.n;
   if (!Number.isInteger(N) || N < o.B || N > ds.n) {

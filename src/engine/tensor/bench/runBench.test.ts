@@ -53,5 +53,8 @@ describe('runBenchCell (Node, wasm)', () => {
     // Asking for the shipped data on a shrunken cell is an error, not a silent substitution.
     await expect(runBenchCell({ workload: 'B', backend: 'wasm', path: 'fused', T: 8, batch: 2, hidden: 1, data: 'nmnist64', check: false }))
       .rejects.toMatchObject({ code: 'BENCH_BAD_OPTION' });
+    // So is data it does not know (the bench page passes ?data= through).
+    await expect(runBenchCell({ workload: 'B', backend: 'wasm', path: 'fused', T: 8, batch: 2, hidden: 1, data: 'nmnist' as 'nmnist64', check: false }))
+      .rejects.toMatchObject({ code: 'BENCH_BAD_OPTION' });
   });
 });

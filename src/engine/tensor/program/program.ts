@@ -1,9 +1,12 @@
 /**
  * A compiled network (DESIGN.md §4): the graph validated, flattened and planned, its weights
  * as variables and its neurons as scan constants. `forward` runs a time-major batch
- * x [T, B, ...inputShape] through the plan: layer stages in multi-step mode (stateless layers
+ * x [T, B, ...inputShape] — or the same batch as 1-bit words (PackedInput) when the layers reading
+ * the Input multiply bits — through the plan: layer stages in multi-step mode (stateless layers
  * fold time into the batch; each neuron population is one scan over T, fused where the backend
- * has a kernel), recurrent stages step by step. Call it inside tf.tidy / tf.variableGrads.
+ * has a kernel), recurrent stages as one recurrent scan where the backend has one
+ * (./recurrentStage.ts), else step by step. Each stage runs in its own scope and a node's value is
+ * freed once its readers have run. Call it inside tf.tidy / tf.variableGrads.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
@@ -304,7 +307,16 @@ export class Program {
   private runRecurrent(stage: Extract<Stage, { kind: 'recurrent' }>, T: number, B: number, values: Map<string, tf.Tensor>,
     records: Record<string, NodeRecord>, wanted: (n: string) => boolean, recordMembrane: boolean): void {
     const context = { flat: this.flat, plan: this.plan, shapes: this.shapes, dt: this.dt, scanPath: this.scanPath, neurons: this.neurons, weights: this.weights };
-    runRecurrentStage(context, stage, T, B, values, records, wanted, recordMembrane);
+    // One scope for the stage, as for a layer: its per-step tensors go when it is done.
+    const made = tf.tidy(() => {
+      const local = new Map(values);
+      const made: Record<string, NodeRecord> = {};
+      runRecurrentStage(context, stage, T, B, local, made, wanted, recordMembrane);
+      const computed = stage.nodes.filter((n) => local.has(n)).map((n) => [n, local.get(n)!] as const); // a fused stage computes the feedback's value only when read
+      return { values: Object.fromEntries(computed), records: made } as unknown as tf.TensorContainerObject;
+    }) as unknown as { values: Record<string, tf.Tensor>; records: Record<string, NodeRecord> };
+    for (const [name, value] of Object.entries(made.values)) values.set(name, value);
+    Object.assign(records, made.records);
   }
 
   /** The graph with the current (trained) parameter values written back (weights, τ from β). */

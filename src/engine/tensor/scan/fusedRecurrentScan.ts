@@ -1,7 +1,8 @@
 /**
  * The fused recurrent scan for the WebGPU backend (contract in ./recurrentTypes.ts): one forward
- * dispatch over all T steps (../kernels/recurrentForwardProgram.ts) saving the feed-forward scan's
- * state slots, one reverse-time backward dispatch (../kernels/recurrentBackwardProgram.ts) giving
+ * dispatch over all T steps (../kernels/recurrentForwardProgram.ts) saving the state slots of
+ * ../kernels/recurrentLayout.ts (spikes, membranes, c, a: the recurrent sum needs the spikes of
+ * the whole row, so nothing is recomputed), one reverse-time backward dispatch (../kernels/recurrentBackwardProgram.ts) giving
  * δ = ∂L/∂x, ∂β and ∂α, and ∂W = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1} as one tf.matMul over [(T−1)·B, N].
  * Saved for the backward: the state buffer, the packed parameters and W. The bias is added to x
  * with TF.js ops first (autodiff gives its gradient). The recorded membrane carries no gradient.

@@ -54,6 +54,19 @@ describe('TrainingSession', () => {
     expect(plain.some((l, i) => Math.abs(l - device[i]) > 1e-4)).toBe(true); // the shifts change the batches
   });
 
+  it('frees the batch when a step throws', async () => {
+    const train = syntheticShd({ n: 16, T: 4, C: 8 });
+    const session = new TrainingSession(workloadAGraph(initParamsA({ C: 8, H: 4, gain: 2 })), { train }, small({ batchSize: 4 }));
+    await session.step();
+    const before = tf.memory().numTensors;
+    // Thrown before any op: what TF.js's tape saved for ops that did run would stay kept (its
+    // gradients() drops the tape on an exception without disposing the saved tensors).
+    session.program.forward = () => { throw new Error('shader failed'); };
+    await expect(session.step()).rejects.toThrow('shader failed');
+    expect(tf.memory().numTensors).toBe(before);
+    session.dispose();
+  });
+
   it('keeps memory flat over 1,000 steps', async () => {
     const train = syntheticShd({ n: 16, T: 4, C: 8 });
     const graph = workloadAGraph(initParamsA({ C: 8, H: 4, gain: 2 }));

@@ -146,23 +146,29 @@ export class TrainingSession {
     let lossT: tf.Scalar | undefined;
     let correctT: tf.Scalar | undefined;
     let rateT: tf.Tensor | undefined;
-    tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => {
-        const { output, records } = this.program.forward(x, { record: spiking });
-        const rates = spiking.map((n) => tf.mean(records[n].out));
-        rateT = tf.keep(rates.length ? tf.stack(rates) : tf.zeros([0]));
-        correctT = tf.keep(correctCount(output, labels, this.config.loss));
-        let loss = lossValue(output, labels, this.config.loss, { smoothing: this.config.smoothing });
-        if (this.config.rateReg && spiking.length) {
-          const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
-          loss = tf.add(loss, tf.mul(this.config.rateReg, penalty));
-        }
-        return loss;
-      }, Object.values(this.program.variables).filter((v) => v.trainable));
-      lossT = tf.keep(value);
-      this.optimizer.applyGradients(this.config.clipNorm ? clipByGlobalNorm(grads, this.config.clipNorm) : grads);
-    });
-    tf.dispose([x instanceof tf.Tensor ? x : x.words, labels]);
+    try {
+      tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => {
+          const { output, records } = this.program.forward(x, { record: spiking });
+          const rates = spiking.map((n) => tf.mean(records[n].out));
+          rateT = tf.keep(rates.length ? tf.stack(rates) : tf.zeros([0]));
+          correctT = tf.keep(correctCount(output, labels, this.config.loss));
+          let loss = lossValue(output, labels, this.config.loss, { smoothing: this.config.smoothing });
+          if (this.config.rateReg && spiking.length) {
+            const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
+            loss = tf.add(loss, tf.mul(this.config.rateReg, penalty));
+          }
+          return loss;
+        }, Object.values(this.program.variables).filter((v) => v.trainable));
+        lossT = tf.keep(value);
+        this.optimizer.applyGradients(this.config.clipNorm ? clipByGlobalNorm(grads, this.config.clipNorm) : grads);
+      });
+    } catch (error) {
+      tf.dispose([lossT, correctT, rateT].filter((t): t is tf.Tensor => t !== undefined));
+      throw error;
+    } finally {
+      tf.dispose([x instanceof tf.Tensor ? x : x.words, labels]); // also when the step throws: the batch is not kept
+    }
     const [loss, correct, rates] = await Promise.all([lossT!.data(), correctT!.data(), rateT!.data()]);
     tf.dispose([lossT!, correctT!, rateT!]);
     if (!Number.isFinite(loss[0])) {
