@@ -9,6 +9,21 @@ export function packedSteps(T: number): number {
   return Math.ceil(T / 8);
 }
 
+/**
+ * A `[N, Tp, F]` block whose bytes come from `byte()` in index order, with the tail bits past T
+ * zeroed as np.packbits leaves them (random data for tests and benchmarks).
+ */
+export function packedFrom(N: number, T: number, F: number, byte: () => number): Uint8Array {
+  const Tp = packedSteps(T);
+  const packed = Uint8Array.from({ length: N * Tp * F }, byte);
+  if (T % 8 === 0) return packed;
+  const kept = (0xff << (8 - (T % 8))) & 0xff; // the bits of steps t < T in each sample's last byte row
+  for (let row = (Tp - 1) * F; row < packed.length; row += Tp * F) {
+    for (let f = 0; f < F; f++) packed[row + f] &= kept;
+  }
+  return packed;
+}
+
 /** Packs a 0/1 raster `[T, F]` (any non-zero counts as a spike) into `out[offset …]` as `[Tp, F]`. */
 export function packRasterInto(raster: ArrayLike<number>, T: number, F: number, out: Uint8Array, offset = 0): void {
   const Tp = packedSteps(T);

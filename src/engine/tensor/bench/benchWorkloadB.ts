@@ -18,6 +18,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { mulberry32 } from '../../core/rng';
+import { packedFrom } from '../../datasets/formats/bitpack';
 import { uploadDataset, type PackedSource } from '../data/residentDataset';
 import { neuronScanFor, type ScanPath } from '../scan/registry';
 import type { ScanSpec } from '../scan/types';
@@ -51,10 +52,11 @@ export type WorkloadB = TrainingWorkload & { scanPath: ScanPath; data: string; N
 /** Synthetic [n, ⌈T/8⌉, F] frames at density 0.05 (mulberry32(11)), labels n mod 10. */
 function syntheticFrames(n: number, T: number): PackedSource {
   const rd = mulberry32(11);
-  const Tp = Math.ceil(T / 8);
-  const packed = new Uint8Array(n * Tp * F);
-  for (let i = 0; i < packed.length; i++) for (let k = 0; k < 8; k++) if (rd.uniform() < 0.05) packed[i] |= 1 << k;
-  if (T % 8) for (let i = 0; i < packed.length; i++) if (Math.floor(i / F) % Tp === Tp - 1) packed[i] &= (0xff << (8 - (T % 8))) & 0xff;
+  const packed = packedFrom(n, T, F, () => {
+    let byte = 0;
+    for (let k = 0; k < 8; k++) if (rd.uniform() < 0.05) byte |= 1 << k;
+    return byte;
+  });
   return { packed, labels: Uint8Array.from({ length: n }, (_, i) => i % 10), N: n, T, F };
 }
 

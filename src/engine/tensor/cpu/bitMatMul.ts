@@ -18,7 +18,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { unpackWordRows, wordsPerRow } from '../data/packedBatch';
 import { simdKernels } from './simdKernels';
-import { MAX_DENSITY, simdRowKernel, sparseForward, sparseWeightGrad, transposed, type SparseRows } from './spikeMatMul';
+import { MAX_DENSITY, simdRowKernel, sparseForward, SparseRowsBuilder, sparseWeightGrad, transposed, type SparseRows } from './spikeMatMul';
 import { int32ValuesNow, valuesNow } from './tensorValues';
 
 /**
@@ -28,30 +28,20 @@ import { int32ValuesNow, valuesNow } from './tensorValues';
 export function wordRows(words: Int32Array, M: number, F: number, maxNnz: number): SparseRows | null {
   const W = wordsPerRow(F);
   const tailMask = F % 32 === 0 ? -1 : (1 << (F % 32)) - 1;
-  const rowStart = new Int32Array(M + 1);
-  let cap = Math.min(maxNnz, Math.max(16, Math.ceil((M * F) / 16)));
-  let cols = new Int32Array(cap);
-  let nnz = 0;
+  const rows = new SparseRowsBuilder(M, F, maxNnz, false);
   for (let m = 0; m < M; m++) {
     const base = m * W;
     for (let w = 0; w < W; w++) {
       let bits = words[base + w];
       if (w === W - 1) bits &= tailMask;
       while (bits !== 0) {
-        if (nnz === cap) {
-          if (cap >= maxNnz) return null;
-          cap = Math.min(maxNnz, cap * 2);
-          const grown = new Int32Array(cap);
-          grown.set(cols);
-          cols = grown;
-        }
-        cols[nnz++] = 32 * w + 31 - Math.clz32(bits & -bits);
+        if (!rows.add(32 * w + 31 - Math.clz32(bits & -bits))) return null;
         bits &= bits - 1;
       }
     }
-    rowStart[m + 1] = nnz;
+    rows.endRow(m);
   }
-  return { M, K: F, rowStart, cols, vals: null, nnz };
+  return rows.rows();
 }
 
 export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, options: { simd?: boolean; maxDensity?: number } = {}): tf.Tensor2D {

@@ -12,7 +12,7 @@ import { SpikelabError } from '../../core/errors';
 import { withRecurrentBias, type RecurrentScan } from '../scan/recurrentTypes';
 import type { ScanResult } from '../scan/types';
 import { recurrentBackward, recurrentForward } from './recurrentLoops';
-import type { ScanArrays } from './scanLoops';
+import { membraneOf, type ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { transposed } from './spikeMatMul';
 import { valuesNow } from './tensorValues';
@@ -52,7 +52,7 @@ export const jsRecurrentScan: RecurrentScan = (x, recurrent, params, spec, optio
     const arrays: ScanArrays = { ...constants, beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
     const w = Float32Array.from(wIn.dataSync());
     const tape = recurrentForward(valuesNow(xIn), transposed(w, N, N), arrays, spec, T, B, N);
-    membrane = spec.spikeFrom === 'post' ? tape.m : tape.v;
+    membrane = membraneOf(tape, spec);
     const gradFunc = (dy: tf.Tensor) => {
       const grads = recurrentBackward(valuesNow(dy), tape, w, arrays, spec, T, B, N);
       const dx = tf.tensor(grads.dx, [T, B, N], 'float32');

@@ -40,36 +40,81 @@ export interface SparseRows {
  */
 export const MAX_DENSITY = { binary: 0.5, graded: 0.25 };
 
+/**
+ * Sparse rows built one entry at a time, row after row (`add`, then `endRow`), in arrays that start
+ * at about 1/16 of M·K entries and double as needed up to maxNnz; `values: false` keeps no values
+ * (every entry is 1).
+ */
+export class SparseRowsBuilder {
+  private readonly rowStart: Int32Array;
+  private cols: Int32Array;
+  private vals: Float32Array | null;
+  private nnz = 0;
+  private ones = true;
+
+  constructor(private readonly M: number, private readonly K: number, private readonly maxNnz: number, values: boolean) {
+    this.rowStart = new Int32Array(M + 1);
+    const cap = Math.min(maxNnz, Math.max(16, Math.ceil((M * K) / 16)));
+    this.cols = new Int32Array(cap);
+    this.vals = values ? new Float32Array(cap) : null;
+  }
+
+  /** Appends column k (value 1) to the current row; false when that would be more than maxNnz entries. */
+  add(k: number): boolean {
+    const q = this.nnz;
+    if (q === this.cols.length && !this.grow()) return false;
+    this.cols[q] = k;
+    this.nnz = q + 1;
+    return true;
+  }
+
+  /** Appends (k, v), for a builder that keeps values. */
+  addValue(k: number, v: number): boolean {
+    const q = this.nnz;
+    if (!this.add(k)) return false;
+    this.vals![q] = v;
+    if (v !== 1) this.ones = false;
+    return true;
+  }
+
+  /** Closes row m. */
+  endRow(m: number): void {
+    this.rowStart[m + 1] = this.nnz;
+  }
+
+  /** The rows so far; vals is null when every value is 1. */
+  rows(): SparseRows {
+    const { M, K, rowStart, cols, vals, nnz } = this;
+    return { M, K, rowStart, cols, vals: this.ones ? null : vals, nnz };
+  }
+
+  private grow(): boolean {
+    if (this.cols.length >= this.maxNnz) return false;
+    const cap = Math.min(this.maxNnz, this.cols.length * 2);
+    const cols = new Int32Array(cap);
+    cols.set(this.cols);
+    this.cols = cols;
+    if (this.vals) {
+      const vals = new Float32Array(cap);
+      vals.set(this.vals);
+      this.vals = vals;
+    }
+    return true;
+  }
+}
+
 /** Compresses x [M, K] into rows of active entries; null when it has more than maxNnz of them. */
 export function sparseRows(x: Float32Array, M: number, K: number, maxNnz: number): SparseRows | null {
-  const rowStart = new Int32Array(M + 1);
-  let cap = Math.min(maxNnz, Math.max(16, Math.ceil(x.length / 16)));
-  let cols = new Int32Array(cap);
-  let vals = new Float32Array(cap);
-  let nnz = 0;
-  let ones = true;
+  const rows = new SparseRowsBuilder(M, K, maxNnz, true);
   for (let m = 0; m < M; m++) {
     const base = m * K;
     for (let k = 0; k < K; k++) {
       const v = x[base + k];
-      if (v === 0) continue;
-      if (nnz === cap) {
-        if (cap >= maxNnz) return null;
-        cap = Math.min(maxNnz, cap * 2);
-        const grownCols = new Int32Array(cap);
-        grownCols.set(cols);
-        cols = grownCols;
-        const grownVals = new Float32Array(cap);
-        grownVals.set(vals);
-        vals = grownVals;
-      }
-      cols[nnz] = k;
-      vals[nnz++] = v;
-      if (v !== 1) ones = false;
+      if (v !== 0 && !rows.addValue(k, v)) return null;
     }
-    rowStart[m + 1] = nnz;
+    rows.endRow(m);
   }
-  return { M, K, rowStart, cols, vals: ones ? null : vals, nnz };
+  return rows.rows();
 }
 
 /** Wᵀ [K, O] from W [O, K], row-major. */

@@ -50,28 +50,33 @@ async function packCase(backend: string, c: typeof PACK_CASES[number], k: number
   const packed = randomPacked(c.N, c.T, c.F, 700 + k, 2); // bit density 1/4
   const labels = Uint8Array.from({ length: c.N }, (_, i) => (i * 7) % 5);
   const dataset = uploadDataset({ packed, labels, N: c.N, T: c.T, F: c.F });
-  if (!dataset.packedBatch) {
+  const owned: tf.Tensor[] = []; // freed with the dataset however the case ends
+  try {
+    if (!dataset.packedBatch) return null;
+    const permHost = fisherYates(c.N, k);
+    const shiftsHost = c.shift ? Int32Array.from({ length: 2 * c.B }, (_, i) => (i % 2 === 0 ? (i % 4) - 1 : 3 - (i % 5) * 2)) : null;
+    const perm = tf.tensor1d(permHost, 'int32');
+    owned.push(perm);
+    const shifts = shiftsHost ? tf.tensor2d(shiftsHost, [c.B, 2], 'int32') : undefined;
+    if (shifts) owned.push(shifts);
+    const bits = dataset.packedBatch(perm, c.offset, c.B, shifts);
+    owned.push(bits.words, bits.y);
+    const floats = dataset.batch(perm, c.offset, c.B, shifts);
+    owned.push(floats.x, floats.y);
+    const got = await bits.words.data();
+    const gotLabels = await bits.y.data();
+    const fromBatch = packFloatRows(await floats.x.data(), c.T * c.B, c.F);
+    const want = packFloatRows(referenceBatch(packed, permHost, shiftsHost, c), c.T * c.B, c.F);
+    let mismatches = 0;
+    for (let i = 0; i < want.length; i++) if (got[i] !== want[i] || fromBatch[i] !== want[i]) mismatches++;
+    for (let b = 0; b < c.B; b++) if (gotLabels[b] !== labels[permHost[c.offset + b]]) mismatches++;
+    const shapeOk = bits.words.dtype === 'int32' && bits.words.shape.join() === [c.T * c.B, wordsPerRow(c.F)].join()
+      && bits.T === c.T && bits.B === c.B && bits.F === c.F;
+    return { name: `packedBatch N${c.N} T${c.T} F${c.F} B${c.B}${c.shift ? ' shifted' : ''}`, backend, kind: 'packedBatch', ok: mismatches === 0 && shapeOk, mismatches, relErr: { y: 0, dW: 0 } };
+  } finally {
+    tf.dispose(owned);
     dataset.dispose();
-    return null;
   }
-  const permHost = fisherYates(c.N, k);
-  const shiftsHost = c.shift ? Int32Array.from({ length: 2 * c.B }, (_, i) => (i % 2 === 0 ? (i % 4) - 1 : 3 - (i % 5) * 2)) : null;
-  const perm = tf.tensor1d(permHost, 'int32');
-  const shifts = shiftsHost ? tf.tensor2d(shiftsHost, [c.B, 2], 'int32') : undefined;
-  const bits = dataset.packedBatch(perm, c.offset, c.B, shifts);
-  const floats = dataset.batch(perm, c.offset, c.B, shifts);
-  const got = await bits.words.data();
-  const gotLabels = await bits.y.data();
-  const fromBatch = packFloatRows(await floats.x.data(), c.T * c.B, c.F);
-  const want = packFloatRows(referenceBatch(packed, permHost, shiftsHost, c), c.T * c.B, c.F);
-  let mismatches = 0;
-  for (let i = 0; i < want.length; i++) if (got[i] !== want[i] || fromBatch[i] !== want[i]) mismatches++;
-  for (let b = 0; b < c.B; b++) if (gotLabels[b] !== labels[permHost[c.offset + b]]) mismatches++;
-  const shapeOk = bits.words.dtype === 'int32' && bits.words.shape.join() === [c.T * c.B, wordsPerRow(c.F)].join()
-    && bits.T === c.T && bits.B === c.B && bits.F === c.F;
-  tf.dispose([bits.words, bits.y, floats.x, floats.y, perm, ...(shifts ? [shifts] : [])]);
-  dataset.dispose();
-  return { name: `packedBatch N${c.N} T${c.T} F${c.F} B${c.B}${c.shift ? ' shifted' : ''}`, backend, kind: 'packedBatch', ok: mismatches === 0 && shapeOk, mismatches, relErr: { y: 0, dW: 0 } };
 }
 
 /** Random words [M, ⌈F/32⌉] of density p; row 0 empty, row 1 all ones (padding bits 0). */
@@ -97,10 +102,15 @@ async function matMulCase(backend: string, c: typeof MATMUL_CASES[number], k: nu
     const grad = tf.grad((wi: tf.Tensor) => tf.sum(tf.mul(op(words, F, wi as tf.Tensor2D), rr)))(w);
     return [out, grad];
   });
-  const gotY = await y.data();
-  const gotDW = await dW.data();
+  let gotY: ArrayLike<number>;
+  let gotDW: ArrayLike<number>;
+  try {
+    gotY = await y.data();
+    gotDW = await dW.data();
+  } finally {
+    tf.dispose([y, dW]);
+  }
   const shapeOk = y.shape.join() === [M, O].join() && dW.shape.join() === [O, F].join();
-  tf.dispose([y, dW]);
   // Reference in float64: y = x·Wᵀ, ∂W = rᵀ·x.
   const x = unpackWordRows(wordsHost, M, F);
   const wantY = new Float64Array(M * O);

@@ -5,7 +5,7 @@
  * ./residentDataset.ts).
  */
 import { mulberry32 } from '../../core/rng';
-import { unpackSampleInto } from '../../datasets/formats/bitpack';
+import { packedFrom, unpackSampleInto } from '../../datasets/formats/bitpack';
 
 /**
  * Random packed bytes [N, ⌈T/8⌉, F], each the AND of `draws` random bytes (bit density 2^−draws),
@@ -13,14 +13,11 @@ import { unpackSampleInto } from '../../datasets/formats/bitpack';
  */
 export function randomPacked(N: number, T: number, F: number, seed: number, draws = 1): Uint8Array {
   const r = mulberry32(seed);
-  const Tp = Math.ceil(T / 8);
-  const packed = Uint8Array.from({ length: N * Tp * F }, () => {
+  return packedFrom(N, T, F, () => {
     let byte = 0xff;
     for (let d = 0; d < draws; d++) byte &= r.nextU32();
     return byte;
   });
-  if (T % 8) for (let i = 0; i < packed.length; i++) if (Math.floor(i / F) % Tp === Tp - 1) packed[i] &= (0xff << (8 - (T % 8))) & 0xff;
-  return packed;
 }
 
 export interface GatherCase {

@@ -17,6 +17,7 @@ import type { ScanSpec } from '../scan/types';
 import { inputAdjointWgsl, paramPartialsWgsl, spikeAdjointWgsl } from './neuronStepWgsl';
 import { recurrentSlots, RowProgram } from './recurrentLayout';
 import { scanParamLets } from './scanForwardProgram';
+import { slotAt, slotBefore } from './scanLayout';
 import { surrogateWgsl } from './surrogateWgsl';
 
 export class RecurrentBackwardProgram extends RowProgram {
@@ -30,8 +31,8 @@ export class RecurrentBackwardProgram extends RowProgram {
   getUserCode(): string {
     const spec = this.spec;
     const L = recurrentSlots(spec);
-    const at = (s: number) => `state[(${s} * uniforms.steps + t) * uniforms.lanes + l]`;
-    const before = (s: number) => `select(0.0, state[(${s} * uniforms.steps + max(t - 1, 0)) * uniforms.lanes + l], t > 0)`;
+    const at = (s: number) => slotAt('state', s);
+    const before = (s: number) => slotBefore('state', s);
     const body = [`let vPrev = ${before(L.v)};`, spec.adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let r = ${at(L.out)};`];
     if (spec.spikeFrom === 'post') body.push(`let m = ${at(L.m)};`);
     body.push(...spikeAdjointWgsl(spec, 'dy[i] + fb'), ...inputAdjointWgsl(spec, before(L.c)), 'result[i] = delta;', 'ds[q + n] = delta;');

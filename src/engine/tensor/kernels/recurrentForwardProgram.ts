@@ -15,6 +15,7 @@
 import type { ScanSpec } from '../scan/types';
 import { forwardStepWgsl } from './neuronStepWgsl';
 import { recurrentSlots, RowProgram } from './recurrentLayout';
+import { slotAt } from './scanLayout';
 
 export class RecurrentForwardProgram extends RowProgram {
   variableNames = ['inX', 'wt', 'params'];
@@ -27,7 +28,7 @@ export class RecurrentForwardProgram extends RowProgram {
   getUserCode(): string {
     const spec = this.spec;
     const L = recurrentSlots(spec);
-    const slot = (s: number) => `result[(${s} * uniforms.steps + t) * uniforms.lanes + l]`;
+    const slot = (s: number) => slotAt('result', s);
     const body = [...forwardStepWgsl(spec, '(inX[i] + rec)'), `${slot(L.out)} = z;`, `${slot(L.m)} = m;`];
     if (spec.spikeFrom === 'post') body.push(`${slot(L.v)} = v;`);
     if (spec.synaptic) body.push(`${slot(L.c)} = c;`);

@@ -18,7 +18,7 @@ import type { ScanSpec } from '../scan/types';
 import { inputAdjointWgsl, paramPartialsWgsl, spikeAdjointWgsl } from './neuronStepWgsl';
 import { FlatProgram } from './program';
 import { scanParamLets } from './scanForwardProgram';
-import { scanLayout, scanShaderKey } from './scanLayout';
+import { scanLayout, scanShaderKey, slotAt, slotBefore } from './scanLayout';
 import { surrogateWgsl } from './surrogateWgsl';
 
 export class ScanBackwardProgram extends FlatProgram {
@@ -35,8 +35,7 @@ export class ScanBackwardProgram extends FlatProgram {
   getUserCode(): string {
     const spec = this.spec;
     const L = scanLayout(spec);
-    const slotAt = (s: number, step: string) => `state[(${s} * uniforms.steps + ${step}) * uniforms.lanes + l]`;
-    const before = (s: number, k = 1) => `select(0.0, ${slotAt(s, `max(t - ${k}, 0)`)}, t >= ${k})`;
+    const before = (s: number, k = 1) => slotBefore('state', s, k);
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
     const subtract = spec.reset === 'subtract';
@@ -45,9 +44,9 @@ export class ScanBackwardProgram extends FlatProgram {
       body.push(`let vPrev = ${before(L.mem)};`, 'let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
     } else if (spec.spikeFrom === 'post') {
       // v_{t−1} from m_{t−1} and its spike (θ_{t−1} = θ + a_{t−2}); r = z_t from m_t: what the forward computed.
-      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let m = ${slotAt(L.mem, 't')};`,
+      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let m = ${slotAt('state', L.mem)};`,
         'let r = select(0.0, 1.0, m - th_t > 0.0);', 'var vPrev = 0.0;', 'if (t > 0) {',
-        `  let mp = ${slotAt(L.mem, 't - 1')};`, `  let thp = ${adaptive ? `th + ${before(L.a, 2)}` : 'th'};`,
+        `  let mp = ${slotAt('state', L.mem, 't - 1')};`, `  let thp = ${adaptive ? `th + ${before(L.a, 2)}` : 'th'};`,
         '  let zp = select(0.0, 1.0, mp - thp > 0.0);', `  vPrev = ${subtract ? 'mp - thp * zp' : 'mp + (vr - mp) * zp'};`, '}');
     } else {
       body.push(`let vPrev = ${before(L.mem)};`, adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;',

@@ -14,7 +14,7 @@
 import type { ScanSpec } from '../scan/types';
 import { forwardStepWgsl } from './neuronStepWgsl';
 import { FlatProgram } from './program';
-import { scanLayout, scanShaderKey } from './scanLayout';
+import { scanLayout, scanShaderKey, slotAt } from './scanLayout';
 
 /**
  * The rows of the packed parameter input `params` [K, N] that both passes read (one binding:
@@ -55,12 +55,12 @@ export class ScanForwardProgram extends FlatProgram {
   getUserCode(): string {
     const spec = this.spec;
     const L = scanLayout(spec);
-    const slot = (s: number) => `(${s} * uniforms.steps + t) * uniforms.lanes + l`;
+    const slot = (s: number) => slotAt('result', s);
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
-    const lines = [...forwardStepWgsl(spec, 'inX[i]'), `result[${slot(L.mem)}] = ${spiking ? 'm' : 'v'};`];
-    if (spec.synaptic) lines.push(`result[${slot(L.c)}] = c;`);
-    if (adaptive) lines.push(`result[${slot(L.a)}] = a;`);
+    const lines = [...forwardStepWgsl(spec, 'inX[i]'), `${slot(L.mem)} = ${spiking ? 'm' : 'v'};`];
+    if (spec.synaptic) lines.push(`${slot(L.c)} = c;`);
+    if (adaptive) lines.push(`${slot(L.a)} = a;`);
     return `
       fn main(index : i32) {
         let l = index;

@@ -15,6 +15,9 @@
  * A spiking layer's output z is its own [T, B, N] buffer (./scanSpikesProgram.ts), so a LIF layer
  * holds 2·T·B·N floats between forward and backward: its membranes and its spikes, which the next
  * layer's matmul keeps anyway.
+ *
+ * `slotAt` and `slotBefore` write the WGSL that addresses such a buffer; the recurrent scan's
+ * state (./recurrentLayout.ts) has the same [S, T, B, N] addressing with its own slots.
  */
 import type { ScanSpec } from '../scan/types';
 
@@ -37,4 +40,14 @@ export function scanLayout(spec: ScanSpec): ScanLayout {
 export function scanShaderKey(spec: ScanSpec): string {
   return [spec.output, spec.synaptic ? 'syn' : 'nosyn', spec.spikeFrom, spec.reset,
     spec.detachReset ? 'detach' : 'attach', spec.adaptive ? 'adapt' : 'fixed', spec.surrogate.name].join('_');
+}
+
+/** WGSL: slot s of step `step` of lane l in `buffer`, an [S, T, B, N] state as above. */
+export function slotAt(buffer: string, s: number, step = 't'): string {
+  return `${buffer}[(${s} * uniforms.steps + ${step}) * uniforms.lanes + l]`;
+}
+
+/** WGSL: slot s at step t − k, 0 while t < k (x_{t−1} with x_{−1} = 0 for k = 1). */
+export function slotBefore(buffer: string, s: number, k = 1): string {
+  return `select(0.0, ${slotAt(buffer, s, `max(t - ${k}, 0)`)}, t >= ${k})`;
 }

@@ -12,7 +12,7 @@
 import type { ScanSpec } from '../scan/types';
 import { FlatProgram } from './program';
 import { scanParamLets } from './scanForwardProgram';
-import { scanLayout, scanShaderKey } from './scanLayout';
+import { scanLayout, scanShaderKey, slotAt, slotBefore } from './scanLayout';
 
 export class ScanSpikesProgram extends FlatProgram {
   variableNames = ['state', 'params'];
@@ -26,9 +26,8 @@ export class ScanSpikesProgram extends FlatProgram {
 
   getUserCode(): string {
     const L = scanLayout(this.spec);
-    const before = (s: number) => `select(0.0, state[(${s} * uniforms.steps + max(t - 1, 0)) * uniforms.lanes + l], t > 0)`;
-    const threshold = L.a >= 0 ? `th + ${before(L.a)}` : 'th';
-    const fired = this.spec.spikeFrom === 'post' ? `state[(${L.mem} * uniforms.steps + t) * uniforms.lanes + l]` : before(L.mem);
+    const threshold = L.a >= 0 ? `th + ${slotBefore('state', L.a)}` : 'th';
+    const fired = this.spec.spikeFrom === 'post' ? slotAt('state', L.mem) : slotBefore('state', L.mem);
     return `
       fn main(index : i32) {
         if (index >= uniforms.steps * uniforms.lanes) { return; }
