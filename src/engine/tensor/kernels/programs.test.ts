@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scanCases } from '../scan/fusedScanCases';
 import { GatherUnpackProgram } from './gatherUnpackProgram';
+import { RecurrentBackwardProgram } from './recurrentBackwardProgram';
+import { RecurrentForwardProgram } from './recurrentForwardProgram';
 import { ScanBackwardProgram } from './scanBackwardProgram';
 import { ScanForwardProgram } from './scanForwardProgram';
 import { ScanSpikesProgram } from './scanSpikesProgram';
@@ -21,6 +23,15 @@ describe('fused-scan and unpack WGSL programs', () => {
       for (const program of [new ScanForwardProgram(spec, 5, 6), new ScanBackwardProgram(spec, 5, 6), ...spikes]) {
         const code = program.getUserCode();
         for (const name of program.variableNames) expect(reads(code, name), `${program.shaderKey} reads ${name}`).toBe(true);
+      }
+    }
+    // the recurrent passes: one neuron per invocation (N = 6) and several (N = 300)
+    for (const spec of specs.filter((s) => s.output === 'spikes')) {
+      for (const N of [6, 300]) {
+        for (const program of [new RecurrentForwardProgram(spec, 5, 2, N), new RecurrentBackwardProgram(spec, 5, 2, N)]) {
+          const code = program.getUserCode();
+          for (const name of program.variableNames) expect(reads(code, name), `${program.shaderKey} reads ${name}`).toBe(true);
+        }
       }
     }
     for (const shifted of [false, true]) {
@@ -51,5 +62,18 @@ describe('fused-scan and unpack WGSL programs', () => {
     // output and dx/dβ/dα partials: T·lanes values, then one lane block per gradient
     expect(new ScanForwardProgram({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3).outputShape).toEqual([3 * 7 * 3]);
     expect(new ScanBackwardProgram({ ...base, synaptic: true }, 7, 3).outputShape).toEqual([(7 + 2) * 3]);
+    // the recurrent forward saves the same state (its spikes come from ScanSpikesProgram too)
+    const alif = { ...base, output: 'spikes', spikeFrom: 'post', synaptic: false, adaptive: true } as const;
+    expect(new RecurrentForwardProgram(alif, 7, 2, 3).outputShape).toEqual([2 * 7 * 2 * 3]);
+    expect(new RecurrentForwardProgram({ ...alif, adaptive: false }, 7, 2, 3).outputShape).toEqual([7 * 2 * 3]);
+  });
+
+  it('carry in the recurrent passes only the registers the spec uses', () => {
+    const lif = { ...specs[0], output: 'spikes', spikeFrom: 'post', synaptic: false, adaptive: false } as const;
+    const forward = new RecurrentForwardProgram(lif, 4, 2, 6).getUserCode();
+    expect(forward).not.toMatch(/\b[ca]S\b/);
+    const backward = new RecurrentBackwardProgram(lif, 4, 2, 6).getUserCode();
+    expect(backward).not.toMatch(/\b(lc|la|dah)S\b/);
+    expect(new RecurrentForwardProgram({ ...lif, synaptic: true, adaptive: true }, 4, 2, 6).getUserCode()).toMatch(/\bcS\b[\s\S]*\baS\b/);
   });
 });

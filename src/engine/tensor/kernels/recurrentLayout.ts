@@ -5,42 +5,19 @@
  * δ backward) double-buffered in workgroup memory, 2·N floats. WebGPU's default limits bound it:
  * 256 invocations per workgroup and 16 KB of workgroup storage, so N ≤ 2048.
  *
- * What the forward saves for the backward, slots of one float32 buffer [S, T, B, N] (slot s of
- * step t of lane l = b·N + n at (s·T + t)·B·N + l; the backward recomputes nothing, so it sees
- * exactly the forward's spikes):
- *   out  z_t (slot 0)     m  m_t, the membrane the spike is fired from ('post'), or v_t ('pre')
- *   v    v_t after the reset: its own slot for 'post', else shared with m
- *   c    c_t (synaptic)    a  a_t (adaptive)
- * The per-neuron parameters are one packed input params [K, N], the rows of scanParamNames
- * (./scanForwardProgram.ts), as for the feed-forward scan.
+ * Each invocation keeps its K neurons' parameters (the P rows of scanParamNames,
+ * ./scanForwardProgram.ts, read once from the packed input params [P, N] before the time loop) and
+ * its carried registers (only those the spec uses) in private arrays indexed by k.
+ *
+ * What the forward saves for the backward is the feed-forward scan's state (./scanLayout.ts: m_t,
+ * plus c_t and a_t for synaptic and adaptive layers), and the spikes z_t are derived from it by
+ * ./scanSpikesProgram.ts, the same comparison of the same stored float32 the forward made; the
+ * backward recomputes z_t and the post-reset v_{t−1} the same way (./scanBackwardProgram.ts).
  */
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import type { ScanSpec } from '../scan/types';
-import { scanParamLets } from './scanForwardProgram';
-
-export interface RecurrentSlots {
-  slots: number;
-  out: 0;
-  m: 1;
-  v: number;
-  /** −1 when absent. */
-  c: number;
-  a: number;
-}
-
-export function recurrentSlots(spec: ScanSpec): RecurrentSlots {
-  let next = 2;
-  const v = spec.spikeFrom === 'post' ? next++ : 1;
-  const c = spec.synaptic ? next++ : -1;
-  const a = spec.adaptive ? next++ : -1;
-  return { slots: next, out: 0, m: 1, v, c, a };
-}
-
-/** Everything about a spec that changes the WGSL (the slope is a uniform). */
-function specKey(spec: ScanSpec): string {
-  return [spec.synaptic ? 'syn' : 'nosyn', spec.spikeFrom, spec.reset, spec.detachReset ? 'detach' : 'attach',
-    spec.adaptive ? 'adapt' : 'fixed', spec.surrogate.name].join('_');
-}
+import { scanParamLets, scanParamNames } from './scanForwardProgram';
+import { scanShaderKey } from './scanLayout';
 
 export const RECURRENT_MAX_NEURONS = 2048;
 const MAX_INVOCATIONS = 256;
@@ -78,10 +55,16 @@ export abstract class RowProgram implements WebGPUProgram {
     this.dispatchLayout = { x: [0] };
     this.dispatch = [batch, 1, 1];
     this.workgroupSize = [this.shape.wg, 1, 1];
-    this.shaderKey = `spikelab_rscan_${name}_${specKey(spec)}_${neurons}`;
+    this.shaderKey = `spikelab_rscan_${name}_${scanShaderKey(spec)}_${neurons}`;
   }
 
   abstract getUserCode(): string;
+
+  /** The parameter lets of neuron k of this invocation, from its private copy ps. */
+  protected paramLets(): string {
+    const P = scanParamNames(this.spec).length;
+    return scanParamLets(this.spec, (r) => `ps[k * ${P} + ${r}]`);
+  }
 
   /**
    * The WGSL of a pass: workgroup b walks the steps (t = 0 … T−1, or T−1 … 0 `reverse`), each
@@ -89,11 +72,13 @@ export abstract class RowProgram implements WebGPUProgram {
    * `sum` = Σ_j prev[j]·`matrix`[j·N + n] over the non-zero entries of the row's previous step
    * prev (`shared`, zero before the first step), the parameter lets, the `carried` registers
    * (zero at the start), then `body`, which writes the step's row to `shared`[q + n]. `after`
-   * runs once per neuron at the end (l in scope; register x as xS[k]).
+   * runs once per neuron at the end (l in scope; register x as xS[k]; this.paramLets() for the
+   * parameters).
    */
   protected rowMain(o: { shared: string; matrix: string; sum: string; carried: string[]; reverse: boolean; body: string[]; after?: string }): string {
     const N = this.neurons;
     const { wg, k: K } = this.shape;
+    const P = scanParamNames(this.spec).length;
     const each = (line: (name: string) => string, indent: string) => o.carried.map(line).join(`\n${indent}`);
     const perNeuron = (code: string) => `
         for (var k = 0; k < ${K}; k = k + 1) {
@@ -108,10 +93,14 @@ export abstract class RowProgram implements WebGPUProgram {
         let b = i32(workgroupId.x);
         let lid = i32(localId.x);
         ${each((x) => `var ${x}S : array<f32, ${K}>;`, '        ')}
+        var ps : array<f32, ${K * P}>;
         for (var k = 0; k < ${K}; k = k + 1) {
           ${each((x) => `${x}S[k] = 0.0;`, '          ')}
           let n = lid + k * ${wg};
-          if (n < ${N}) { ${o.shared}[n] = 0.0; }
+          if (n < ${N}) {
+            ${o.shared}[n] = 0.0;
+            for (var row = 0; row < ${P}; row = row + 1) { ps[k * ${P} + row] = params[row * ${N} + n]; }
+          }
         }
         workgroupBarrier();
         for (var it = 0; it < uniforms.steps; it = it + 1) {
@@ -125,7 +114,7 @@ export abstract class RowProgram implements WebGPUProgram {
               let e = ${o.shared}[p + j];
               if (e != 0.0) { ${o.sum} = ${o.sum} + e * ${o.matrix}[j * ${N} + n]; }
             }
-            ${scanParamLets(this.spec, `${N}`)}
+            ${this.paramLets()}
             ${each((x) => `var ${x} = ${x}S[k];`, '            ')}
             ${o.body.join('\n            ')}
             ${each((x) => `${x}S[k] = ${x};`, '            ')}`)}

@@ -21,6 +21,23 @@ import { scanParamLets } from './scanForwardProgram';
 import { scanLayout, scanShaderKey, slotAt, slotBefore } from './scanLayout';
 import { surrogateWgsl } from './surrogateWgsl';
 
+/**
+ * WGSL defining th_t, r = z_t, vPrev = v_{t−1} (after its reset; 0 at t = 0) and, for 'post', m = m_t
+ * from a spiking layer's saved `state` (./scanLayout.ts; t, l and the parameter lets in scope),
+ * exactly as the forward computed them. The recurrent backward (./recurrentBackwardProgram.ts)
+ * shares it.
+ */
+export function recomputedSpikeWgsl(spec: ScanSpec): string[] {
+  const L = scanLayout(spec);
+  const before = (s: number, k = 1) => slotBefore('state', s, k);
+  const threshold = spec.adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;';
+  if (spec.spikeFrom === 'pre') return [`let vPrev = ${before(L.mem)};`, threshold, 'let r = select(0.0, 1.0, vPrev - th_t > 0.0);'];
+  // v_{t−1} from m_{t−1} and its spike (θ_{t−1} = θ + a_{t−2}); r = z_t from m_t: what the forward computed.
+  return [threshold, `let m = ${slotAt('state', L.mem)};`, 'let r = select(0.0, 1.0, m - th_t > 0.0);', 'var vPrev = 0.0;', 'if (t > 0) {',
+    `  let mp = ${slotAt('state', L.mem, 't - 1')};`, `  let thp = ${spec.adaptive ? `th + ${before(L.a, 2)}` : 'th'};`,
+    '  let zp = select(0.0, 1.0, mp - thp > 0.0);', `  vPrev = ${spec.reset === 'subtract' ? 'mp - thp * zp' : 'mp + (vr - mp) * zp'};`, '}'];
+}
+
 export class ScanBackwardProgram extends FlatProgram {
   variableNames: string[];
   uniforms = 'steps : i32, lanes : i32, neurons : i32, slope : f32,';
@@ -38,21 +55,12 @@ export class ScanBackwardProgram extends FlatProgram {
     const before = (s: number, k = 1) => slotBefore('state', s, k);
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
-    const subtract = spec.reset === 'subtract';
     const body: string[] = [];
     if (!spiking) {
       body.push(`let vPrev = ${before(L.mem)};`, 'let gv = lv + dy[i];', 'dbh = dbh + gv * vPrev;', 'lv = bh * gv;', 'let gu = gv;');
-    } else if (spec.spikeFrom === 'post') {
-      // v_{t−1} from m_{t−1} and its spike (θ_{t−1} = θ + a_{t−2}); r = z_t from m_t: what the forward computed.
-      body.push(adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;', `let m = ${slotAt('state', L.mem)};`,
-        'let r = select(0.0, 1.0, m - th_t > 0.0);', 'var vPrev = 0.0;', 'if (t > 0) {',
-        `  let mp = ${slotAt('state', L.mem, 't - 1')};`, `  let thp = ${adaptive ? `th + ${before(L.a, 2)}` : 'th'};`,
-        '  let zp = select(0.0, 1.0, mp - thp > 0.0);', `  vPrev = ${subtract ? 'mp - thp * zp' : 'mp + (vr - mp) * zp'};`, '}');
     } else {
-      body.push(`let vPrev = ${before(L.mem)};`, adaptive ? `let th_t = th + ${before(L.a)};` : 'let th_t = th;',
-        'let r = select(0.0, 1.0, vPrev - th_t > 0.0);');
+      body.push(...recomputedSpikeWgsl(spec), ...spikeAdjointWgsl(spec, 'dy[i]'));
     }
-    if (spiking) body.push(...spikeAdjointWgsl(spec, 'dy[i]'));
     body.push(...inputAdjointWgsl(spec, before(L.c)), 'result[i] = delta;');
     return `
       ${surrogateWgsl(spec.surrogate.name)}

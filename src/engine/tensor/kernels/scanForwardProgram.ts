@@ -28,11 +28,12 @@ export function scanParamNames(spec: ScanSpec): string[] {
 }
 
 /**
- * WGSL `let` lines reading neuron n's parameters from `params` under their short names; `neurons`
- * is N as a WGSL expression (the uniform, or a constant where the program compiles N in).
+ * WGSL `let` lines giving neuron n's parameters their short names; `read(r)` is the WGSL for row r
+ * of scanParamNames (default: params[r·N + n], straight from storage; the recurrent scan passes its
+ * private copy, ./recurrentLayout.ts).
  */
-export function scanParamLets(spec: ScanSpec, neurons = 'uniforms.neurons'): string {
-  const row = (name: string) => `params[${scanParamNames(spec).indexOf(name)} * ${neurons} + n]`;
+export function scanParamLets(spec: ScanSpec, read = (r: number) => `params[${r} * uniforms.neurons + n]`): string {
+  const row = (name: string) => read(scanParamNames(spec).indexOf(name));
   const lines = [`let betaRaw = ${row('beta')};`, 'let bh = clamp(betaRaw, 0.0, 1.0);', `let gi = ${row('gainIn')};`, `let b0 = ${row('bias')};`,
     `let th = ${row('threshold')};`, `let vr = ${row('vReset')};`];
   if (spec.synaptic) lines.push(`let alphaRaw = ${row('alpha')};`, 'let ah = clamp(alphaRaw, 0.0, 1.0);', `let gc = ${row('gainCur')};`);

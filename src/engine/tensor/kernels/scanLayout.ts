@@ -16,8 +16,8 @@
  * holds 2·T·B·N floats between forward and backward: its membranes and its spikes, which the next
  * layer's matmul keeps anyway.
  *
- * `slotAt` and `slotBefore` write the WGSL that addresses such a buffer; the recurrent scan's
- * state (./recurrentLayout.ts) has the same [S, T, B, N] addressing with its own slots.
+ * The recurrent scan (./recurrentForwardProgram.ts) saves this same state and derives its spikes
+ * the same way. `slotAt` and `slotBefore` write the WGSL that addresses such a buffer.
  */
 import type { ScanSpec } from '../scan/types';
 

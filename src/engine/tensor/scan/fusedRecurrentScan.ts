@@ -1,17 +1,21 @@
 /**
  * The fused recurrent scan for the WebGPU backend (contract in ./recurrentTypes.ts): one forward
- * dispatch over all T steps (../kernels/recurrentForwardProgram.ts) saving the state slots of
- * ../kernels/recurrentLayout.ts (spikes, membranes, c, a: the recurrent sum needs the spikes of
- * the whole row, so nothing is recomputed), one reverse-time backward dispatch (../kernels/recurrentBackwardProgram.ts) giving
- * δ = ∂L/∂x, ∂β and ∂α, and ∂W = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1} as one tf.matMul over [(T−1)·B, N].
- * Saved for the backward: the state buffer, the packed parameters and W. The bias is added to x
- * with TF.js ops first (autodiff gives its gradient). The recorded membrane carries no gradient.
- * N is limited by workgroup memory (RECURRENT_MAX_NEURONS); larger stages run step by step.
+ * dispatch over all T steps (../kernels/recurrentForwardProgram.ts) saving the state the backward
+ * cannot recompute (membranes, and c, a; ../kernels/scanLayout.ts, as the feed-forward scan), one
+ * elementwise dispatch deriving the spikes from it (../kernels/scanSpikesProgram.ts, bit for bit
+ * the forward's), one reverse-time backward dispatch (../kernels/recurrentBackwardProgram.ts)
+ * giving δ = ∂L/∂x, ∂β and ∂α, and ∂W = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1} as one tf.matMul over
+ * [(T−1)·B, N]. Saved for the backward: the state, the spikes (the op's output, which the next
+ * layer keeps anyway), the packed parameters and W; a LIF stage holds 2·T·B·N floats between
+ * forward and backward. The bias is added to x with TF.js ops first (autodiff gives its
+ * gradient). The recorded membrane carries no gradient. N is limited by workgroup memory
+ * (RECURRENT_MAX_NEURONS); larger stages run step by step.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { RecurrentBackwardProgram } from '../kernels/recurrentBackwardProgram';
 import { RecurrentForwardProgram } from '../kernels/recurrentForwardProgram';
-import { recurrentSlots } from '../kernels/recurrentLayout';
+import { scanLayout } from '../kernels/scanLayout';
+import { ScanSpikesProgram } from '../kernels/scanSpikesProgram';
 import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
 import { backwardUniforms, fusedScanOp, laneGrads, scanSizes } from './fusedScanOp';
 import { withRecurrentBias, type RecurrentScan } from './recurrentTypes';
@@ -22,7 +26,7 @@ export const fusedRecurrentScan: RecurrentScan = (x, recurrent, params, spec, op
   const backend = webgpuBackend();
   const [T, B, N] = x.shape;
   const lanes = B * N;
-  const layout = recurrentSlots(spec);
+  const layout = scanLayout(spec);
   const sizes = scanSizes(T, B, N);
 
   const inputs = [withRecurrentBias(x, recurrent), recurrent.weight];
@@ -31,17 +35,18 @@ export const fusedRecurrentScan: RecurrentScan = (x, recurrent, params, spec, op
     const wt = tf.reshape(tf.transpose(wIn), [N * N]);
     const state = asTensor(backend.runWebGPUProgram(new RecurrentForwardProgram(spec, T, B, N),
       [tf.reshape(xIn, [T * lanes]), wt, packed], 'float32', sizes));
-    const value = tf.reshape(tf.slice(state, [0], [T * lanes]), [T, B, N]);
-    const recorded = options.recordMembrane ? tf.reshape(tf.slice(state, [layout.m * T * lanes], [T * lanes]), [T, B, N]) : undefined;
-    save([state, packed, wIn]);
+    const value = tf.reshape(asTensor(backend.runWebGPUProgram(new ScanSpikesProgram(spec, T, lanes), [state, packed], 'float32', sizes)), [T, B, N]);
+    const recorded = options.recordMembrane
+      ? tf.reshape(layout.slots === 1 ? state : tf.slice(state, [layout.mem * T * lanes], [T * lanes]), [T, B, N]) : undefined;
+    save([state, value, packed, wIn]);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [savedState, savedParams, savedW] = saved;
+      const [savedState, spikes, savedParams, savedW] = saved;
       const grads = asTensor(backend.runWebGPUProgram(new RecurrentBackwardProgram(spec, T, B, N),
         [tf.reshape(dy, [T * lanes]), savedState, tf.reshape(savedW, [N * N]), savedParams], 'float32', backwardUniforms(sizes, spec)));
       const { dx, dParams } = laneGrads(grads, T, B, N, beta, alpha);
       const dW = T > 1
         ? tf.matMul(tf.reshape(tf.slice(grads, [lanes], [(T - 1) * lanes]), [(T - 1) * B, N]),
-          tf.reshape(tf.slice(savedState, [0], [(T - 1) * lanes]), [(T - 1) * B, N]), true, false)
+          tf.reshape(tf.slice(spikes, [0, 0, 0], [T - 1, B, N]), [(T - 1) * B, N]), true, false)
         : tf.zeros([N, N]);
       return [dx, tf.reshape(dW, wIn.shape), ...dParams];
     };
