@@ -9,6 +9,7 @@
  * accuracy: argmax of the same logits against the label.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { sumOverTimeCpu } from '../cpu/sumOverTime';
 
 import type { LossName } from '../../train/types';
 export type { LossName };
@@ -22,7 +23,9 @@ export interface LossOptions {
 export function logitsOf(trace: tf.Tensor, loss: LossName): tf.Tensor2D {
   const [T, B] = trace.shape;
   const flat = tf.reshape(trace, [T, B, -1]);
-  return (loss === 'max_membrane_ce' ? tf.max(flat, 0) : loss === 'mse_spikerate' ? tf.mean(flat, 0) : tf.sum(flat, 0)) as tf.Tensor2D;
+  if (loss === 'max_membrane_ce') return tf.max(flat, 0) as tf.Tensor2D;
+  if (loss === 'mse_spikerate') return tf.mean(flat, 0) as tf.Tensor2D;
+  return (tf.getBackend() === 'cpu' ? sumOverTimeCpu(flat) : tf.sum(flat, 0)) as tf.Tensor2D;
 }
 
 function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.Tensor2D {
