@@ -33,21 +33,15 @@
  * dβ̂ and dα̂ are summed over the batch; the caller masks them by the clip (β in [0, 1]).
  */
 import { SURROGATES } from '../../surrogates';
+import type { DiscreteNeuron } from '../../neurons/types';
 import type { ScanSpec } from '../scan/types';
 
-/** Per-neuron constants, each [N]; beta and alpha already clipped to [0, 1]. */
-export interface ScanArrays {
-  beta: Float32Array;
-  gainIn: Float32Array;
-  bias: Float32Array;
-  threshold: Float32Array;
-  vReset: Float32Array;
-  /** Present only when the layer is synaptic (with gainCur). */
-  alpha?: Float32Array;
-  gainCur?: Float32Array;
-  /** Present only when the layer is adaptive. */
-  gamma?: Float32Array;
-}
+/**
+ * Per-neuron constants, each [N], as the discretised neuron holds them (../../neurons/types.ts);
+ * beta and alpha already clipped to [0, 1]. alpha and gainCur only on synaptic layers, gamma only
+ * on adaptive ones.
+ */
+export type ScanArrays = Pick<DiscreteNeuron, 'beta' | 'gainIn' | 'bias' | 'threshold' | 'vReset' | 'alpha' | 'gainCur' | 'gamma'>;
 
 export interface ScanTape {
   out: Float32Array;
