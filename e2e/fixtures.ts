@@ -1,10 +1,7 @@
-/** The shared NIR fixtures and their JSON twins (what the official nir.read returns). */
+/** The NIR fixtures of test/fixtures/nir and their JSON twins (what the official nir.read returns). */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-/** ../shared next to the repository (Playwright runs from the repository root); SPIKELAB_SHARED overrides. */
-export const SHARED = process.env.SPIKELAB_SHARED ?? resolve(process.cwd(), '..', 'shared');
-export const NIR_FIXTURES = join(SHARED, 'fixtures', 'nir');
+import { join } from 'node:path';
+import { NIR_FIXTURES } from '../test/paths';
 
 export function fixturePath(name: string): string {
   return join(NIR_FIXTURES, name);

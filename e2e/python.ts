@@ -1,8 +1,7 @@
-/** Runs ../shared/tools/validate_nir.py with a Python that has h5py (PYTHON overrides). */
+/** Runs test/tools/validate_nir.py with a Python that has h5py (PYTHON overrides). */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { pythonWithH5py as findPython } from '../src/engine/nir/testing/fixtures';
-import { SHARED } from './fixtures';
+import { VALIDATOR } from '../test/paths';
 
 function pythonWithH5py(): string {
   const found = findPython();
@@ -11,6 +10,6 @@ function pythonWithH5py(): string {
 }
 
 export function validateNir(file: string): { status: number | null; output: string } {
-  const result = spawnSync(pythonWithH5py(), [join(SHARED, 'tools', 'validate_nir.py'), file], { encoding: 'utf8' });
+  const result = spawnSync(pythonWithH5py(), [VALIDATOR, file], { encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -1,6 +1,6 @@
 /**
  * The CLI end to end (`node bin/spikelab.mjs …`, bundled by esbuild on first use): `info` on a
- * fixture written by the official NIR library (../shared/fixtures/nir, fixtures.md lists its
+ * fixture written by the official NIR library (test/fixtures/nir, fixtures.md lists its
  * nodes), on a refused file, and `convert` followed by `info` on the converted file.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NIR_FIXTURES, REPO_ROOT } from '../../../test/paths';
 
-const root = join(__dirname, '..', '..', '..');
-const fixtures = join(root, '..', 'shared', 'fixtures', 'nir');
+const root = REPO_ROOT;
+const fixtures = NIR_FIXTURES;
 const out = mkdtempSync(join(tmpdir(), 'spikelab-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

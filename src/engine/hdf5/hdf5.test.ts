@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpikelabError } from '../core/errors';
+import { DATA_FIXTURES, NIR_FIXTURES } from '../../../test/paths';
 import { pythonWithH5py } from '../nir/testing/fixtures';
 import { getPath, halfToNumber, isDataset, openH5, readH5, writeH5, type H5Dataset, type H5Group, type H5WriteGroup } from './index';
 
-const shared = join(__dirname, '../../../../shared');
-const synthetic = join(shared, 'data/synthetic_format_fixtures');
-const fixtures = join(shared, 'fixtures/nir');
+const synthetic = join(DATA_FIXTURES, 'synthetic_format_fixtures');
+const fixtures = NIR_FIXTURES;
 const python = pythonWithH5py() ?? 'python3';
 const tmp = mkdtempSync(join(tmpdir(), 'spikelab-hdf5-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

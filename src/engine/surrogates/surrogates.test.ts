@@ -16,7 +16,7 @@ describe('surrogate gradients', () => {
     });
   }
 
-  it('match their published peaks and areas (../shared/specs/spyx.md §2.3)', () => {
+  it('match their published peaks and areas (Spyx, specs/spyx.md §2.3)', () => {
     expect(SURROGATES.superspike.grad(0, 25)).toBe(1);
     expect(SURROGATES.spyx_arctan.grad(0, 2)).toBeCloseTo(1 / Math.PI, 12);
     expect(SURROGATES.snntorch_atan.grad(0, 2)).toBe(1);

@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../scripts/datasets/csv';
+import { fixture } from '../../../../test/paths';
 import { countSpikes, packedSteps, spikeAt } from '../formats/bitpack';
 import { eventsBefore, type EventStream } from '../formats/events';
 import { decodeNmnistBin, NMNIST_SENSOR } from '../formats/nmnistBin';
 import { binEventsToPackedFrames, sliceCountByTime } from './toFrame';
 
-// tonic's own test recording (neuromorphs/tonic test/test_data/sample_nmnist.bin, via ../shared/data);
-// statistics from ../shared/specs/datasets.md §4.3, golden md5s of Spyx/tonic packed frames from
-// ../shared/data/synthetic_format_fixtures/golden_binning.csv (made with tonic + np.packbits).
-const sampleBytes = new Uint8Array(readFileSync('../shared/data/nmnist/tonic_sample_nmnist.bin'));
-const golden = parseCsv(readFileSync('../shared/data/synthetic_format_fixtures/golden_binning.csv', 'utf8'))
+// tonic's own test recording (neuromorphs/tonic test/test_data/sample_nmnist.bin, test/README.md);
+// statistics from specs/datasets.md §4.3 (docs/datasets.md), golden md5s of Spyx/tonic packed frames from
+// test/fixtures/data/synthetic_format_fixtures/golden_binning.csv (made with tonic + np.packbits).
+const sampleBytes = new Uint8Array(readFileSync(fixture('data', 'nmnist', 'tonic_sample_nmnist.bin')));
+const golden = parseCsv(readFileSync(fixture('data', 'synthetic_format_fixtures', 'golden_binning.csv'), 'utf8'))
   .filter((r) => r.input === 'tonic_sample_nmnist.bin');
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
 

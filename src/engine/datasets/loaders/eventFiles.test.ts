@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../../scripts/datasets/csv';
+import { fixture } from '../../../../test/paths';
 import { zlibGunzip } from '../formats/gzipNode';
 import { batch } from '../spikeDataset';
 import { loadDvsGestureFiles } from './dvsGesture';
 import { loadNmnistFiles } from './nmnist';
 
-// Real recordings from ../shared/data: tonic's N-MNIST test sample, the first N-MNIST test samples of
-// slayerPytorch's NMNISTsmall (index CSV gives label and md5), and DVS Gesture clip 1 (hand clapping).
-const tonicSample = new Uint8Array(readFileSync('../shared/data/nmnist/tonic_sample_nmnist.bin'));
-const index = parseCsv(readFileSync('../shared/data/nmnist/nmnist_small_index.csv', 'utf8'));
+// Real recordings (test/README.md): tonic's N-MNIST test sample, the first three N-MNIST test samples of
+// slayerPytorch's NMNISTsmall (60001–60003, in Test/<label>/ folders as N-MNIST ships them), and DVS
+// Gesture clip 1 (hand clapping).
+const tonicSample = new Uint8Array(readFileSync(fixture('data', 'nmnist', 'tonic_sample_nmnist.bin')));
+const FIRST_TEST = [{ label: 7, id: 60001 }, { label: 2, id: 60002 }, { label: 1, id: 60003 }];
 
 describe('N-MNIST .bin loader', () => {
   it('loads one file with the Spyx default binning (T = 40, [2, 34, 34])', async () => {
@@ -21,16 +22,14 @@ describe('N-MNIST .bin loader', () => {
   });
 
   it('loads several files, labels from the parent folder, reports progress', async () => {
-    const rows = index.filter((r) => r.split === 'test').slice(0, 3);
-    const { bytes: chunk } = { bytes: await zlibGunzip.gunzip(new Uint8Array(readFileSync('../shared/data/nmnist/nmnist_small_test100.bin.gz'))) };
-    const files = rows.map((r) => ({
-      name: `Test/${r.label}/${r.sample_id}.bin`,
-      bytes: chunk.subarray(Number(r.byte_offset), Number(r.byte_offset) + Number(r.byte_length)),
+    const files = FIRST_TEST.map((r) => ({
+      name: `Test/${r.label}/${r.id}.bin`,
+      bytes: new Uint8Array(readFileSync(fixture('data', 'nmnist', 'Test', String(r.label), `${r.id}.bin`))),
     }));
     const progress: number[] = [];
     const { dataset, unlabelled } = await loadNmnistFiles(files, { binning: { timeWindowUs: 1000, T: 320 }, onProgress: (done) => progress.push(done) });
     expect(unlabelled).toEqual([]);
-    expect(Array.from(dataset.labels)).toEqual(rows.map((r) => Number(r.label)));
+    expect(Array.from(dataset.labels)).toEqual(FIRST_TEST.map((r) => r.label));
     expect(progress).toEqual([1, 2, 3]);
     expect(dataset.dt).toBe(0.001);
   });
@@ -40,7 +39,7 @@ describe('N-MNIST .bin loader', () => {
   });
 
   it('rejects a 128×128 DVS clip given as N-MNIST with DATA_EVENT_OUT_OF_RANGE', async () => {
-    const clip = new Uint8Array(readFileSync('../shared/data/dvs_gesture/dvsgesture_clip01.bin.gz'));
+    const clip = new Uint8Array(readFileSync(fixture('data', 'dvs_gesture', 'dvsgesture_clip01.bin.gz')));
     await expect(loadNmnistFiles([{ name: 'clip01.bin.gz', bytes: clip }], { codec: zlibGunzip })).rejects.toMatchObject({ code: 'DATA_EVENT_OUT_OF_RANGE' });
   });
 
@@ -54,7 +53,7 @@ describe('N-MNIST .bin loader', () => {
 
 describe('DVS Gesture clip loader', () => {
   it('loads a shipped clip at 10 ms bins, label from the file name, with spatial pooling', async () => {
-    const clip = new Uint8Array(readFileSync('../shared/data/dvs_gesture/dvsgesture_clip01.bin.gz'));
+    const clip = new Uint8Array(readFileSync(fixture('data', 'dvs_gesture', 'dvsgesture_clip01.bin.gz')));
     const { dataset } = await loadDvsGestureFiles([{ name: 'dvsgesture_clip01.bin.gz', bytes: clip }], { codec: zlibGunzip, spatialPool: 4 });
     expect(dataset).toMatchObject({ n: 1, T: 145, dt: 0.01, featureShape: [2, 32, 32] });
     expect(dataset.classes[dataset.labels[0]]).toBe('hand_clapping');

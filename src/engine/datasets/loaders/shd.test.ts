@@ -3,15 +3,16 @@ import { deflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../scripts/datasets/csv';
+import { fixture } from '../../../../test/paths';
 import { countSpikes } from '../formats/bitpack';
 import { zlibGunzip, gzipDeterministic } from '../formats/gzipNode';
 import { loadShd } from '../index';
 import { loadShdFile } from './shd';
 
-// Fixtures: ../shared/data/synthetic_format_fixtures (SYNTHETIC spikes in the SHD layout, vlen float16
+// Fixtures: test/fixtures/data/synthetic_format_fixtures (SYNTHETIC spikes in the SHD layout, vlen float16
 // times + vlen uint16 units, written by h5py 3.7 and by PyTables 3.7); golden_binning.csv holds the
 // md5 of Spyx's packed output (tonic Downsample + _SHD2Raster + np.packbits) for each sample.
-const DATA = '../shared/data/synthetic_format_fixtures';
+const DATA = fixture('data', 'synthetic_format_fixtures');
 const golden = parseCsv(readFileSync(`${DATA}/golden_binning.csv`, 'utf8')).filter((r) => r.binning.startsWith('spyx_'));
 const truth = parseCsv(readFileSync(`${DATA}/shd_format_SYNTHETIC_truth.csv`, 'utf8'));
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
@@ -67,7 +68,7 @@ describe('SHD loader (Spyx binning)', () => {
   });
 
   it('rejects an HDF5 file without the SHD layout with DATA_NOT_SHD', async () => {
-    const nir = new Uint8Array(readFileSync('../shared/fixtures/nir/cuba_snn.nir'));
+    const nir = new Uint8Array(readFileSync(fixture('nir', 'cuba_snn.nir')));
     await expect(loadShdFile(nir, 'cuba_snn.nir')).rejects.toMatchObject({ code: 'DATA_NOT_SHD' });
   });
 

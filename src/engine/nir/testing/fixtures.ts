@@ -1,16 +1,14 @@
 /**
- * Test helpers: the shared NIR fixtures (../shared/fixtures/nir, written by the official
- * library, see fixtures.md) and the independent validator (../shared/tools/validate_nir.py, h5py).
+ * Test helpers: the NIR fixtures (test/fixtures/nir, written by the official library, see its
+ * fixtures.md) and the independent validator (test/tools/validate_nir.py, h5py).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { NIR_FIXTURES, VALIDATOR } from '../../../../test/paths';
 
-// import.meta.url, not __dirname: Playwright loads this file as an ES module (e2e/python.ts).
-const here = dirname(fileURLToPath(import.meta.url));
-export const FIXTURES = join(here, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'nir');
-export const VALIDATOR = join(FIXTURES, '..', '..', 'tools', 'validate_nir.py');
+export const FIXTURES = NIR_FIXTURES;
+export { VALIDATOR };
 
 export function nirFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.nir')).sort().map((f) => join(dir, f));

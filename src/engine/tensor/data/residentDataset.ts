@@ -70,7 +70,7 @@ function check(source: PackedSource): void {
 function checkRange(N: number, offset: number, B: number, permLength: number): void {
   if (offset < 0 || offset + B > permLength || permLength > N) {
     throw new SpikelabError('DATA_BATCH_RANGE', `Batch [${offset}, ${offset + B}) is outside the permutation of ${permLength} (N = ${N}).`,
-      'Take ⌊N/B⌋ batches per epoch and drop the remainder (../shared/specs/bench.md §1.9).');
+      'Take ⌊N/B⌋ batches per epoch and drop the remainder, as the benchmark protocol does (specs/bench.md §1.9).');
   }
 }
 

@@ -2,7 +2,7 @@
  * Neuron dynamics against published reference traces:
  *  - Norse's CubaLIF sequence (STYLE.md; norse torch/functional/lif.py): constant input 1,
  *    τ_mem 10 ms, τ_syn 5 ms, dt 1 ms gives v = 0.1, 0.27, 0.487, 0.7335, 0.9963, then a spike;
- *  - the NIR paper's single LIF neuron (../shared/fixtures/nir-paper/, lif_norse.nir, dt 0.1 ms),
+ *  - the NIR paper's single LIF neuron (test/fixtures/nir-paper/, lif_norse.nir, dt 0.1 ms),
  *    simulated by eight simulators and exactly: forward Euler must match Norse and snnTorch,
  *    exact integration must match lif_exact.csv. The distance to every simulator is printed.
  */
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NIR_FIXTURES, NIR_PAPER } from '../../../../test/paths';
 import { withNeuronOptions } from '../../graph/labMetadata';
 import { filled, type NirGraph } from '../../graph/types';
 import { readNir } from '../../nir/index';
@@ -18,8 +19,8 @@ import { startNodeBackend } from '../backends.node';
 import { simulateSample } from '../train/session';
 import { Program } from './program';
 
-const PAPER = join(__dirname, '../../../../../shared/fixtures/nir-paper');
-const LIF_NORSE = join(__dirname, '../../../../../shared/fixtures/nir/upstream/nir_01_lif__lif_norse.nir');
+const PAPER = NIR_PAPER;
+const LIF_NORSE = join(NIR_FIXTURES, 'upstream', 'nir_01_lif__lif_norse.nir');
 
 function single(input: Float32Array, featureShape = [1]): TrainingData {
   return { n: 1, T: input.length / featureShape.reduce((a, b) => a * b, 1), featureShape, classes: 1, labels: new Uint8Array(1), batch: () => input };
@@ -110,7 +111,7 @@ describe('neuron dynamics against reference traces', () => {
 
   it('runs recurrent networks step by step through a one-step delay', async () => {
     for (const file of ['shd_rsnn_subgraph.nir', 'shd_rsnn_flat.nir']) {
-      const { graph } = await readNir(new Uint8Array(readFileSync(join(__dirname, '../../../../../shared/fixtures/nir', file))));
+      const { graph } = await readNir(new Uint8Array(readFileSync(join(NIR_FIXTURES, file))));
       const program = new Program(graph, { dt: 1e-4, surrogate: { name: 'superspike', slope: 25 } });
       expect(program.plan.stages.some((s) => s.kind === 'recurrent')).toBe(true);
       const T = 12;
