@@ -2,7 +2,9 @@
  * Tensor-runtime start-up: tries the candidate backends in order and reports the one that is
  * actually active. tf.setBackend can resolve `false` or land elsewhere without throwing
  * (../shared/specs/webgpu.md §6.5), so the result is checked with tf.getBackend(), and each
- * attempt is bounded by a timeout (a threaded wasm build can hang forever, §6.2).
+ * attempt is bounded by a timeout (a threaded wasm build can hang forever, §6.2). Unless a
+ * backend is forced, a software-only GPU adapter (SwiftShader, llvmpipe, `isFallbackAdapter`) is
+ * passed over: measured here, it is slower than WASM and loses its device on conv nets.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
@@ -32,6 +34,8 @@ export interface BackendInfo {
   adapter?: AdapterInfo;
   /** True for software adapters (SwiftShader) and the plain-JS cpu backend: correct but slow. */
   slow: boolean;
+  /** GPU backends passed over because their adapter is software-only (never when forced). */
+  softwareSkipped?: BackendName[];
   /** Set when the first candidate was not the one used: why each earlier one was skipped. */
   fallbackReason?: string;
   forced: boolean;
@@ -47,6 +51,13 @@ export interface SelectOptions {
   loaders: Partial<Record<BackendName, BackendLoader>>;
   forced?: boolean;
   timeoutMs?: number;
+  /** Pass over software-only GPU adapters (default: unless forced). */
+  skipSoftware?: boolean;
+}
+
+/** A GPU adapter that runs on the CPU: SwiftShader, llvmpipe, or one that says it is a fallback. */
+export function isSoftwareAdapter(adapter: AdapterInfo): boolean {
+  return adapter.isFallbackAdapter || /swiftshader|llvmpipe|softpipe|software/i.test(`${adapter.architecture} ${adapter.description} ${adapter.vendor}`);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -60,6 +71,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export async function selectBackend(options: SelectOptions): Promise<BackendInfo> {
   const attempts: BackendAttempt[] = [];
   const timeoutMs = options.timeoutMs ?? 20_000;
+  const skipSoftware = options.skipSoftware ?? !options.forced;
+  const softwareSkipped: BackendName[] = [];
   for (const name of options.candidates) {
     const loader = options.loaders[name];
     const started = Date.now();
@@ -69,16 +82,22 @@ export async function selectBackend(options: SelectOptions): Promise<BackendInfo
     }
     try {
       const probe = (await withTimeout(loader(), timeoutMs, `loading ${name}`)) ?? {};
+      if (skipSoftware && probe.adapter && isSoftwareAdapter(probe.adapter) && name !== options.candidates[options.candidates.length - 1]) {
+        softwareSkipped.push(name);
+        attempts.push({ name, ok: false, error: `software-only adapter (${probe.adapter.architecture || probe.adapter.description || 'fallback'}), slower than WASM`, ms: Date.now() - started });
+        continue;
+      }
       const ok = await withTimeout(tf.setBackend(name), timeoutMs, `starting ${name}`);
       await tf.ready();
       const active = tf.getBackend();
       if (!ok || active !== name) throw new Error(`TF.js refused it (active backend: ${active ?? 'none'})`);
       attempts.push({ name, ok: true, ms: Date.now() - started });
       const adapter = probe.adapter;
-      const slow = name === 'cpu' || (adapter !== undefined && (adapter.isFallbackAdapter || adapter.architecture === 'swiftshader'));
-      const failed = attempts.filter((a) => !a.ok);
+      const slow = name === 'cpu' || (adapter !== undefined && isSoftwareAdapter(adapter));
+      const failed = attempts.filter((a) => !a.ok && !softwareSkipped.includes(a.name));
       const info: BackendInfo = { name, slow, forced: options.forced ?? false, attempts };
       if (adapter) info.adapter = adapter;
+      if (softwareSkipped.length > 0) info.softwareSkipped = softwareSkipped;
       if (failed.length > 0) info.fallbackReason = failed.map((a) => `${a.name}: ${a.error}`).join('; ');
       return info;
     } catch (error) {

@@ -21,6 +21,19 @@ async function probeWebGpu(): Promise<AdapterInfo> {
   };
 }
 
+/** The WebGL renderer's own name (SwiftShader, llvmpipe or a GPU), where the browser tells it. */
+function probeWebGl(): AdapterInfo | undefined {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) throw new Error('WebGL 2 is not available in this worker');
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  const vendor = String(gl.getParameter(debug ? debug.UNMASKED_VENDOR_WEBGL : gl.VENDOR) ?? '');
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  if (!renderer) return undefined;
+  const software = /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+  return { vendor, architecture: software ? renderer.match(/swiftshader|llvmpipe|softpipe/i)?.[0].toLowerCase() ?? 'software' : '', description: renderer, isFallbackAdapter: software };
+}
+
 export const browserLoaders: Record<BackendName, BackendLoader> = {
   webgpu: async () => {
     const adapter = await probeWebGpu();
@@ -32,7 +45,9 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
   },
   webgl: async () => {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas is missing in this worker');
+    const adapter = probeWebGl();
     await import('@tensorflow/tfjs-backend-webgl');
+    return adapter ? { adapter } : undefined;
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');

@@ -8,8 +8,13 @@ export function describeStatus(status: EngineStatus): { text: string; detail?: s
   const { backend } = status;
   const adapter = backend.adapter ? ` (${[backend.adapter.vendor, backend.adapter.architecture].filter(Boolean).join(' / ') || 'unknown adapter'})` : '';
   const text = `Backend: ${LABELS[backend.name]}${adapter}${backend.forced ? ', forced by URL' : ''}${backend.slow ? ' — software, slow' : ''}`;
-  if (backend.fallbackReason) return { text, detail: `Fell back: ${backend.fallbackReason}`, tone: 'warn' };
-  return { text, tone: 'ok' };
+  const skipped = backend.softwareSkipped ?? [];
+  const software = skipped.length > 0
+    ? `${skipped.map((b) => LABELS[b]).join(' and ')} ${skipped.length > 1 ? 'are' : 'is'} software-only here; using ${LABELS[backend.name]} (force ${LABELS[skipped[0]]} with ?backend=${skipped[0]})`
+    : undefined;
+  const detail = [software, backend.fallbackReason && `Fell back: ${backend.fallbackReason}`].filter(Boolean).join(' · ');
+  if (backend.fallbackReason) return { text, detail, tone: 'warn' };
+  return detail ? { text, detail, tone: 'ok' } : { text, tone: 'ok' };
 }
 
 export function StatusBar() {
