@@ -1,9 +1,10 @@
 /**
  * The canvas (React Flow): populations and edges from the graph store; drags commit once at the
  * end; connections are checked while dragging and refused with the reason; palette items drop
- * where the pointer is.
+ * where the pointer is. Every newly opened graph is fitted whole once its nodes are measured
+ * (fitViewport.ts), and fitted again when the canvas resizes until the person pans or zooms.
  */
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type NodeChange,
@@ -17,11 +18,16 @@ import { flowEdges, flowNodes, populationData, type PopulationNode, type ShapeEd
 import { addPrimitive, connect, openTemplate } from './graphCommands';
 import { PopulationNodeView } from './PopulationNodeView';
 import { ShapeEdgeView } from './ShapeEdgeView';
+import { CONTROLS_GUTTER, FIT_PADDING, fitViewport } from './fitViewport';
 import { registerFitView } from './viewport';
 
 export const DRAG_TYPE = 'application/x-spikelab-palette';
 const nodeTypes = { population: PopulationNodeView };
 const edgeTypes = { shape: ShapeEdgeView };
+/** Below this canvas width the minimap would cover too much of the graph. */
+const MINIMAP_MIN_WIDTH = 640;
+/** Frames to wait for React Flow to measure a new graph's nodes before fitting anyway. */
+const MEASURE_FRAMES = 30;
 
 export function GraphCanvas() {
   const graph = useGraphStore((s) => s.graph);
@@ -31,23 +37,51 @@ export function GraphCanvas() {
   const dragging = useCanvasStore((s) => s.dragging);
   const measured = useCanvasStore((s) => s.measured);
   const refusal = useCanvasStore((s) => s.refusal);
+  const size = useCanvasStore((s) => s.size);
   const analysis = useAnalysis();
   const flow = useReactFlow<PopulationNode, ShapeEdge>();
+  const box = useRef<HTMLDivElement>(null);
+  /** Refit on resize while true: after a fit, until the person moves the view. */
+  const autoFit = useRef(true);
 
   const data = useMemo(() => populationData(graph, analysis), [graph, analysis]);
   const nodes = useMemo(() => flowNodes(data, positions, dragging, measured, selection), [data, positions, dragging, measured, selection]);
   const edges = useMemo(() => flowEdges(graph, analysis, selection), [graph, analysis, selection]);
 
   useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (width > 0 && height > 0) useCanvasStore.getState().setSize({ width: Math.round(width), height: Math.round(height) });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
     if (revision === 0) return;
-    const frame = requestAnimationFrame(() => void fitReadable(flow));
-    return () => cancelAnimationFrame(frame);
+    autoFit.current = true;
+    return whenMeasured(flow, () => fitWhole(flow, box.current));
   }, [revision, flow]);
 
   useEffect(() => {
-    registerFitView(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+    if (!size || !autoFit.current) return;
+    const frame = requestAnimationFrame(() => fitWhole(flow, box.current));
+    return () => cancelAnimationFrame(frame);
+  }, [size, flow]);
+
+  useEffect(() => {
+    registerFitView(() => {
+      autoFit.current = true;
+      fitWhole(flow, box.current, 200);
+    });
     return () => registerFitView(null);
   }, [flow]);
+
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) autoFit.current = false; // the person moved the view: leave it where they put it
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<PopulationNode>[]) => {
     const sizes: Record<string, Size> = {};
@@ -104,7 +138,7 @@ export function GraphCanvas() {
   }, [flow]);
 
   return (
-    <div className="canvas-flow" onDragOver={onDragOver} onDrop={onDrop} data-revision={revision}>
+    <div className="canvas-flow" ref={box} onDragOver={onDragOver} onDrop={onDrop} data-revision={revision}>
       <ReactFlow<PopulationNode, ShapeEdge>
         nodes={nodes}
         edges={edges}
@@ -116,15 +150,15 @@ export function GraphCanvas() {
         isValidConnection={isValidConnection}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onMoveStart={onMoveStart}
         deleteKeyCode={null}
         colorMode="system"
         minZoom={0.1}
-        fitView
         proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+        {(size?.width ?? 0) >= MINIMAP_MIN_WIDTH && <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />}
       </ReactFlow>
       {refusal && <div className="connection-refusal" role="alert">Cannot connect: {refusal}</div>}
       {Object.keys(graph.nodes).length === 0 && (
@@ -149,18 +183,26 @@ function applySelection(changes: ReadonlyArray<NodeChange<PopulationNode> | Edge
   useGraphStore.getState().select({ ...current, [kind]: [...chosen] });
 }
 
-/** The smallest zoom at which node labels stay readable when a graph is first shown. */
-const READABLE_ZOOM = 0.55;
+type Flow = ReturnType<typeof useReactFlow<PopulationNode, ShapeEdge>>;
 
-/**
- * Fits a freshly opened graph; a long chain that would shrink below a readable size is shown at
- * READABLE_ZOOM from its input side instead (pan or Fit view to see the rest).
- */
-async function fitReadable(flow: ReturnType<typeof useReactFlow<PopulationNode, ShapeEdge>>): Promise<void> {
-  await flow.fitView({ padding: 0.15, duration: 0, minZoom: READABLE_ZOOM });
-  const { x, y, zoom } = flow.getViewport();
+/** Runs `then` once every node of the graph on the canvas has been measured (or after MEASURE_FRAMES frames); returns a cancel. */
+function whenMeasured(flow: Flow, then: () => void): () => void {
+  let frames = 0;
+  let frame = requestAnimationFrame(function check() {
+    const expected = Object.keys(useGraphStore.getState().graph.nodes);
+    const nodes = flow.getNodes();
+    const ready = nodes.length === expected.length && nodes.every((n) => n.measured?.width && n.measured.height);
+    if (ready || ++frames >= MEASURE_FRAMES) then();
+    else frame = requestAnimationFrame(check);
+  });
+  return () => cancelAnimationFrame(frame);
+}
+
+/** Shows the whole graph, centred, at the largest zoom that fits (capped; fitViewport.ts). */
+function fitWhole(flow: Flow, element: HTMLElement | null, duration = 0): void {
   const nodes = flow.getNodes();
-  if (nodes.length === 0) return;
-  const left = flow.getNodesBounds(nodes).x * zoom + x;
-  if (left < 0) await flow.setViewport({ x: x - left + 24, y, zoom });
+  if (!element || nodes.length === 0) return;
+  const canvas = { width: element.clientWidth, height: element.clientHeight };
+  if (canvas.width === 0 || canvas.height === 0) return;
+  void flow.setViewport(fitViewport(flow.getNodesBounds(nodes), canvas, FIT_PADDING, CONTROLS_GUTTER), { duration });
 }

@@ -1,14 +1,24 @@
-/** An edge labelled with the shape it carries; red with the reason when the shapes disagree. */
+/**
+ * An edge labelled with the shape it carries; red with the reason when the shapes disagree. An
+ * edge to a node further left on a lower row (a layout folded into rows) wraps like a line of
+ * text; any other edge going backwards is a recurrent loop drawn below both nodes.
+ */
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+
+/** How far below its source a target must be for a backward edge to read as a row wrap, not a loop. */
+const WRAP_DROP = 60;
 import type { ShapeEdge } from './flowModel';
 
 export const ShapeEdgeView = memo(function ShapeEdgeView(props: EdgeProps<ShapeEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const backwards = targetX < sourceX;
-  const [path, labelX, labelY] = backwards
-    ? loopPath(sourceX, sourceY, targetX, targetY)
-    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const wraps = backwards && targetY - sourceY > WRAP_DROP;
+  const [path, labelX, labelY] = wraps
+    ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 })
+    : backwards
+      ? loopPath(sourceX, sourceY, targetX, targetY)
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problem = data?.problem;
   return (
     <>

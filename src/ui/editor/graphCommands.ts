@@ -4,13 +4,18 @@
  */
 import { TEMPLATES } from '../../engine/graph/templates';
 import type { NirGraph, NirNode, NodeType } from '../../engine/graph/types';
-import { graphLabInfo } from '../../engine/graph/labMetadata';
+import { graphLabInfo, withGraphLabInfo } from '../../engine/graph/labMetadata';
 import { addEdge, addNode, extractFragment, pasteFragment, removeItems, replaceNode, uniqueName, type Fragment, type Positions, type XY } from '../state/graphEdits';
 import { useGraphStore } from '../state/graphStore';
 import { useRunStore } from '../state/runStore';
 import type { LayoutOptions } from '../../workers/api';
 import { engine } from '../app/engine';
+import { runCommands } from '../run/runCommands';
+import { useCanvasStore } from '../state/canvasStore';
 import { graphWithPositions } from '../state/graphStore';
+import { useLiveStore } from '../state/liveStore';
+import { useUiStore } from '../state/uiStore';
+import { foldIntoRows } from './foldLayout';
 import { baseName, defaultNode } from './nodeCatalog';
 
 let clipboard: Fragment | null = null;
@@ -26,24 +31,59 @@ export function addPrimitive(type: NodeType, at: XY): string {
   return created;
 }
 
-/** Boxes as the canvas draws them (PopulationNodeView), for the worker's layered layout. */
-export const CANVAS_LAYOUT: LayoutOptions = { nodeSize: { width: 170, height: 72 }, rankSep: 64, nodeSep: 30 };
+/** Boxes as the canvas draws them (PopulationNodeView, 184 px wide in app.css), for the worker's layered layout; the rank gap fits an edge's shape label. */
+export const CANVAS_LAYOUT: LayoutOptions = { nodeSize: { width: 184, height: 72 }, rankSep: 84, nodeSep: 30 };
 
 /** A plain row, for when the worker cannot lay out (it failed to start). */
 function rowLayout(graph: NirGraph): Positions {
   return Object.fromEntries(Object.keys(graph.nodes).map((name, i): [string, XY] => [name, [i * 210, 0]]));
 }
 
+/** Until the canvas has been measured: about what it is at 1440 × 900. */
+const CANVAS_GUESS = { width: 880, height: 500 };
+
+/**
+ * A fresh left-to-right layout folded into rows to suit the canvas (foldLayout.ts); a layout the
+ * person arranged (saved positions) is never folded.
+ */
+export function foldedForCanvas(positions: Positions): Positions {
+  const { width, height } = CANVAS_LAYOUT.nodeSize ?? { width: 184, height: 72 };
+  return foldIntoRows(positions, { width, height }, useCanvasStore.getState().size ?? CANVAS_GUESS);
+}
+
+/** Whether any node of the graph has a position saved in its metadata. */
+export function hasSavedPositions(graph: NirGraph): boolean {
+  const saved = graphLabInfo(graph.metadata).positions;
+  return Object.keys(graph.nodes).some((name) => saved[name]);
+}
+
 /** Positions for a graph: `preferred` (or those in its metadata) where given, the rest laid out by the worker. */
 export async function positionsFor(graph: NirGraph, preferred?: Positions, ignoreSaved = false): Promise<Positions> {
   const stored = preferred ?? graphLabInfo(graph.metadata).positions;
   if (!ignoreSaved && Object.keys(graph.nodes).every((name) => stored[name])) return stored;
+  const fresh = ignoreSaved || !Object.keys(graph.nodes).some((name) => stored[name]);
   const result = await engine().api.layout(graphWithPositions(graph, ignoreSaved ? {} : stored), { ...CANVAS_LAYOUT, ignoreSaved });
-  return result.ok ? result.value.positions : { ...rowLayout(graph), ...stored };
+  if (!result.ok) return { ...rowLayout(graph), ...stored };
+  return fresh ? foldedForCanvas(result.value.positions) : result.value.positions;
 }
 
+/**
+ * Puts a whole new graph on the canvas (a file, a template, New): one undo step. What was shown
+ * for the previous graph goes with it: its run (the worker session, the plots' record and
+ * curves, the followed neurons) and its notes.
+ */
 export function openGraph(graph: NirGraph, title: string | null, positions: Positions): void {
+  void runCommands.reset();
+  const live = useLiveStore.getState();
+  for (const followed of live.followed) live.unfollow(followed);
+  useUiStore.getState().clearNotes();
   useGraphStore.getState().load(graph, positions, title);
+}
+
+/** New: an empty canvas (the current graph stays one Undo away). */
+export function newGraph(): void {
+  const { dt } = useRunStore.getState().settings;
+  openGraph({ type: 'NIRGraph', nodes: {}, edges: [], metadata: withGraphLabInfo(undefined, { dt, timeUnit: 's', positions: {} }) }, null, {});
 }
 
 export async function openTemplate(id: string): Promise<void> {

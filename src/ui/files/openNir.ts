@@ -1,12 +1,15 @@
 /**
  * One path for every way a .nir file arrives (drop, file picker, ?url=): read in the worker, then
- * open the graph laid out, with the reader's repairs and dt guess as dismissable notes. A file that
- * cannot be read leaves the current graph as it is and says why and what to do.
+ * open the graph laid out (folded into rows to suit the canvas unless the file saved its own
+ * positions), replacing the previous graph's run, plots and notes, with the reader's repairs
+ * (grouped by kind) and dt guess as dismissable notes. A file that cannot be read leaves the
+ * current graph as it is and says why and what to do.
  */
 import * as Comlink from 'comlink';
 import type { LoadedNir } from '../../workers/api';
 import { engine } from '../app/engine';
-import { CANVAS_LAYOUT, openGraph } from '../editor/graphCommands';
+import { CANVAS_LAYOUT, foldedForCanvas, hasSavedPositions, openGraph } from '../editor/graphCommands';
+import { groupWarnings } from './loadNotes';
 import { useUiStore } from '../state/uiStore';
 import { useRunStore } from '../state/runStore';
 
@@ -32,20 +35,18 @@ export async function openNirBytes(bytes: Uint8Array, name: string): Promise<boo
 }
 
 function showOpened(loaded: LoadedNir, name: string): void {
-  const { notify, clearNotes } = useUiStore.getState();
-  clearNotes();
-  openGraph(loaded.graph, name, loaded.positions);
+  const { notify } = useUiStore.getState();
+  openGraph(loaded.graph, name, hasSavedPositions(loaded.graph) ? loaded.positions : foldedForCanvas(loaded.positions));
   const count = Object.keys(loaded.graph.nodes).length;
   notify('info', `Opened ${name}: ${count} nodes, ${loaded.graph.edges.length} edges${loaded.version ? ` (NIR ${loaded.version})` : ''}. Undo brings back the previous graph.`);
   const { dtGuess } = loaded;
   const unit = dtGuess.unit === 'step' ? 'step' : 's';
   notify('info', `dt guess: ${dtGuess.dt} ${unit}${dtGuess.exporter ? ` (${dtGuess.exporter})` : ''}. ${dtGuess.reason}`, 'Change dt in the Run panel if the file was made for another step.');
   useRunStore.getState().update({ dt: dtGuess.dt });
-  for (const warning of loaded.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
-    notify('warn', `${warning.node ? `${warning.node}: ` : ''}${warning.message}`);
-  }
-  if (loaded.warnings.length > MAX_WARNINGS_SHOWN) {
-    notify('warn', `…and ${loaded.warnings.length - MAX_WARNINGS_SHOWN} more repairs: ${loaded.warnings.slice(MAX_WARNINGS_SHOWN).map((w) => w.code).join(', ')}.`);
+  const repairs = groupWarnings(loaded.warnings);
+  for (const repair of repairs.slice(0, MAX_WARNINGS_SHOWN)) notify('warn', repair.text);
+  if (repairs.length > MAX_WARNINGS_SHOWN) {
+    notify('warn', `…and ${repairs.length - MAX_WARNINGS_SHOWN} more kinds of repair: ${repairs.slice(MAX_WARNINGS_SHOWN).map((r) => r.code).join(', ')}.`);
   }
 }
 

@@ -1,11 +1,11 @@
 /** The sample fed to the network: frames over time for image-like inputs, channels × time otherwise. */
 import { useEffect, useMemo, useRef } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
-import { useLiveStore } from '../state/liveStore';
 import { useRunStore } from '../state/runStore';
 import { channelsOverTime, framesOverTime, type Picture } from './inputFrames';
 import { PlotCard } from './PlotCard';
 import { toCsv } from './series';
+import { useShownRecord } from './useShownRecord';
 
 /** A picture at `size` px wide; frames keep their aspect, a channels × time strip fills the plot. */
 function PictureCanvas({ picture, size, stretch = false }: { picture: Picture; size: number; stretch?: boolean }) {
@@ -34,7 +34,7 @@ function PictureCanvas({ picture, size, stretch = false }: { picture: Picture; s
 }
 
 export function InputView() {
-  const record = useLiveStore((s) => s.record);
+  const record = useShownRecord();
   const datasetId = useRunStore((s) => s.settings.dataset);
   const sets = useDatasetStore((s) => s.sets);
   const datasetShape = sets.find((set) => set.id === datasetId)?.featureShape;

@@ -1,83 +1,98 @@
 /**
- * Membrane traces of the followed neurons (click a neuron in a raster), snnTorch style: the
- * membrane over time, the threshold as a dashed line, spikes marked above the trace.
+ * Membrane traces of the followed neurons (click a neuron in a raster), snnTorch style, on
+ * canvas with labelled axes: the membrane over time (steps; seconds from the run's dt), the
+ * threshold as a labelled dashed line, spikes marked above the trace.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { SimulationRecord } from '../../engine/train/types';
 import { useLiveStore, type Followed } from '../state/liveStore';
+import { useRunStore } from '../state/runStore';
+import { formatTick, indexTicks, niceStep, niceTicks, timeAxisTitle } from './axes';
+import { traceOf, spikeTotal, valueRange, type Trace } from './membraneTrace';
 import { PlotCard, themeColor } from './PlotCard';
+import { drawAxes, plotRect, prepareCanvas, type Margins } from './plotCanvas';
 import { toCsv } from './series';
+import { useElementWidth, usePaintOnFrame } from './usePlotPaint';
+import { useShownRecord } from './useShownRecord';
 
-const WIDTH = 284;
-const HEIGHT = 64;
+const HEIGHT = 112;
+const MARGINS: Margins = { left: 46, right: 8, top: 12, bottom: 30 };
 const COLORS = ['#3366dd', '#d9480f', '#2b8a3e', '#ae3ec9', '#e8590c', '#0c8599'];
 
-function traceOf(record: SimulationRecord, f: Followed) {
-  const layer = record.layers.find((l) => l.name === f.layer);
-  if (!layer?.membrane) return null;
-  const v = Float32Array.from({ length: record.T }, (_, t) => layer.membrane![t * layer.size + f.neuron]);
-  const z = layer.spikes ? Uint8Array.from({ length: record.T }, (_, t) => layer.spikes![t * layer.size + f.neuron]) : null;
-  return { v, z, threshold: layer.output === 'spikes' ? layer.threshold : null };
+function paintTrace(canvas: HTMLCanvasElement, trace: Trace, T: number, dt: number, width: number, color: string): void {
+  const ctx = prepareCanvas(canvas, width, HEIGHT);
+  if (!ctx) return;
+  const rect = plotRect(width, HEIGHT, MARGINS);
+  const [lo, hi] = valueRange(trace);
+  const y = (v: number) => rect.y + (1 - (v - lo) / (hi - lo)) * rect.height;
+  const x = (t: number) => rect.x + (t / Math.max(1, T - 1)) * rect.width;
+  const yTicks = niceTicks(lo, hi, 3);
+  const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : niceStep(hi - lo, 3);
+  drawAxes(ctx, canvas, rect, {
+    x: indexTicks(T - 1, Math.max(2, Math.floor(rect.width / 60))).map((t) => ({ at: x(t), label: String(t) })),
+    y: yTicks.map((v) => ({ at: y(v), label: formatTick(v, step) })),
+    xTitle: timeAxisTitle(T, dt),
+    yTitle: 'membrane v',
+  });
+  if (trace.threshold !== null) {
+    const muted = themeColor(canvas, '--muted', '#888');
+    ctx.strokeStyle = muted;
+    ctx.fillStyle = muted;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(rect.x, y(trace.threshold));
+    ctx.lineTo(rect.x + rect.width, y(trace.threshold));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(`threshold θ = ${trace.threshold}`, rect.x + rect.width - 2, y(trace.threshold) - 1);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(rect.x, rect.y, rect.width, rect.height);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  trace.v.forEach((v, t) => (t === 0 ? ctx.moveTo(x(t), y(v)) : ctx.lineTo(x(t), y(v))));
+  ctx.stroke();
+  ctx.restore();
+  if (trace.z) {
+    ctx.fillStyle = color;
+    trace.z.forEach((s, t) => s && ctx.fillRect(x(t) - 1, 2, 2, MARGINS.top - 4));
+  }
 }
 
-function Trace({ record, followed, color }: { record: SimulationRecord; followed: Followed; color: string }) {
+function TraceCanvas({ record, followed, color }: { record: SimulationRecord; followed: Followed; color: string }) {
+  const frame = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const unfollow = useLiveStore((s) => s.unfollow);
+  const dt = useRunStore((s) => s.settings.dt);
   const trace = useMemo(() => traceOf(record, followed), [record, followed]);
-  useEffect(() => {
-    const element = canvas.current;
-    const ctx = element?.getContext('2d');
-    if (!element || !ctx || !trace) return;
-    const scale = window.devicePixelRatio || 1;
-    element.width = WIDTH * scale;
-    element.height = HEIGHT * scale;
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-    ctx.fillStyle = themeColor(element, '--plot-bg', '#fff');
-    ctx.fillRect(0, 0, WIDTH, HEIGHT);
-    const values = [...trace.v, ...(trace.threshold !== null ? [trace.threshold] : []), 0];
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const span = hi - lo || 1;
-    const top = 10;
-    const y = (v: number) => top + (1 - (v - lo) / span) * (HEIGHT - top - 4);
-    const x = (t: number) => (t / Math.max(1, record.T - 1)) * WIDTH;
-    if (trace.threshold !== null) {
-      ctx.strokeStyle = themeColor(element, '--muted', '#888');
-      ctx.setLineDash([4, 3]);
-      ctx.beginPath();
-      ctx.moveTo(0, y(trace.threshold));
-      ctx.lineTo(WIDTH, y(trace.threshold));
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    trace.v.forEach((v, t) => (t === 0 ? ctx.moveTo(x(t), y(v)) : ctx.lineTo(x(t), y(v))));
-    ctx.stroke();
-    if (trace.z) {
-      ctx.fillStyle = color;
-      trace.z.forEach((s, t) => s && ctx.fillRect(x(t) - 1, 1, 2, 7));
-    }
-  }, [trace, record.T, color]);
+  const width = Math.max(200, useElementWidth(frame));
+  usePaintOnFrame(() => {
+    if (canvas.current && trace) paintTrace(canvas.current, trace, record.T, dt, width, color);
+  }, [trace, record.T, dt, width, color]);
   if (!trace) return null;
-  const spikes = trace.z ? trace.z.reduce((a, b) => a + b, 0) : 0;
+  const name = `${followed.layer}[${followed.neuron}]`;
   return (
-    <figure className="trace">
+    <figure className="trace" ref={frame}>
       <figcaption>
-        <span style={{ color }}>■</span> {followed.layer}[{followed.neuron}] · {spikes} spikes{trace.threshold !== null && ` · θ = ${trace.threshold}`}
-        <button type="button" className="icon" aria-label={`Stop following ${followed.layer}[${followed.neuron}]`} onClick={() => unfollow(followed)}>×</button>
+        <span style={{ color }}>■</span> {name} · {spikeTotal(trace)} spikes{trace.threshold !== null && ` · θ = ${trace.threshold}`}
+        <button type="button" className="icon" aria-label={`Stop following ${name}`} onClick={() => unfollow(followed)}>×</button>
       </figcaption>
-      <canvas ref={canvas} style={{ width: WIDTH, height: HEIGHT }} role="img" aria-label={`Membrane of ${followed.layer}[${followed.neuron}]`} />
+      <canvas ref={canvas} style={{ width, height: HEIGHT }} role="img" aria-label={`Membrane of ${name}`} />
     </figure>
   );
 }
 
 function csvOf(record: SimulationRecord, followed: Followed[]): string {
+  const traces = followed.map((f) => [f, traceOf(record, f)] as const);
   const rows = Array.from({ length: record.T }, (_, t) => {
     const row: Record<string, number> = { t };
-    for (const f of followed) {
-      const trace = traceOf(record, f);
+    for (const [f, trace] of traces) {
       if (!trace) continue;
       row[`${f.layer}[${f.neuron}].v`] = trace.v[t];
       if (trace.z) row[`${f.layer}[${f.neuron}].spike`] = trace.z[t];
@@ -88,13 +103,13 @@ function csvOf(record: SimulationRecord, followed: Followed[]): string {
 }
 
 export function MembraneTraces() {
-  const record = useLiveStore((s) => s.record);
+  const record = useShownRecord();
   const followed = useLiveStore((s) => s.followed);
   const shown = record ? followed.filter((f) => traceOf(record, f)) : [];
   return (
     <PlotCard label="Membrane traces" file="membrane-traces" csv={record && shown.length ? () => csvOf(record, shown) : null}>
       {shown.length === 0 && <p className="plot-empty">Click a neuron in the spike raster to follow its membrane.</p>}
-      {record && shown.map((f, i) => <Trace key={`${f.layer}-${f.neuron}`} record={record} followed={f} color={COLORS[i % COLORS.length]} />)}
+      {record && shown.map((f, i) => <TraceCanvas key={`${f.layer}-${f.neuron}`} record={record} followed={f} color={COLORS[i % COLORS.length]} />)}
     </PlotCard>
   );
 }

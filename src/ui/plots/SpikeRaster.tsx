@@ -3,12 +3,13 @@ import { useId } from 'react';
 import { runCommands } from '../run/runCommands';
 import { useLiveStore } from '../state/liveStore';
 import { toCsv } from './series';
+import { useShownRecord } from './useShownRecord';
 import { PlotCard } from './PlotCard';
 import { RasterCanvas } from './RasterCanvas';
 import { rasterCsvRows, spikingLayers } from './rasterData';
 
 export function SpikeRaster() {
-  const record = useLiveStore((s) => s.record);
+  const record = useShownRecord();
   const layers = record ? spikingLayers(record) : [];
   return (
     <PlotCard label="Spike raster" file="spike-raster" csv={record ? () => toCsv(rasterCsvRows(record), ['layer', 'neuron', 't']) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendBounded, toCsv } from './series';
+import { appendBounded, thinned, toCsv } from './series';
 
 describe('plot series', () => {
   it('stays within the bound, keeping the last step and the mean level', () => {
@@ -12,5 +12,13 @@ describe('plot series', () => {
 
   it('writes CSV with a header and quoted strings', () => {
     expect(toCsv([{ step: 1, loss: 0.5 }, { step: 2, name: 'a"b' }])).toBe('step,loss,name\n1,0.5,\n2,,"a""b"\n');
+  });
+
+  it('thins a series for drawing, keeping its last point', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => i);
+    const few = thinned(points, 200);
+    expect(few.length).toBeLessThanOrEqual(200);
+    expect(few[few.length - 1]).toBe(999);
+    expect(thinned(points.slice(0, 5), 200)).toHaveLength(5);
   });
 });

@@ -33,3 +33,12 @@ export function toCsv(rows: ReadonlyArray<Record<string, number | string | undef
   const cell = (v: number | string | undefined) => (v === undefined ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
   return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n') + '\n';
 }
+
+/** At most `max` points for drawing: every k-th point, always keeping the last (the series itself stays whole for CSV). */
+export function thinned<P>(points: readonly P[], max: number): readonly P[] {
+  if (points.length <= max) return points;
+  const stride = Math.ceil(points.length / max);
+  const out: P[] = [];
+  for (let i = (points.length - 1) % stride; i < points.length; i += stride) out.push(points[i]);
+  return out;
+}
