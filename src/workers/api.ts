@@ -9,10 +9,10 @@ import type { DtGuess } from '../engine/nir/dtGuess';
 import type { NirWarning } from '../engine/nir/warnings';
 import type { DatasetManifest } from '../engine/datasets/manifest';
 import type { GraphLayout, LayoutOptions } from '../engine/graph/layout';
-import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig } from '../engine/train/types';
+import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig } from '../engine/train/types';
 
 export type { BackendInfo, BackendName, ErrorInfo, NirGraph, DtGuess, NirWarning, DatasetManifest, GraphLayout, LayoutOptions };
-export type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig };
+export type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig };
 
 export interface InitOptions {
   /** Force one backend (`?backend=` in the URL); otherwise webgpu → webgl → wasm → cpu. */
@@ -47,18 +47,57 @@ export interface PrepareRequest {
 
 export interface PreparedRun {
   stepsPerEpoch: number;
+  /** Steps already done (a session continued after Done, or rebuilt after a lost device). */
+  stepsDone: number;
   totalSteps: number;
   trainN: number;
   testN: number;
   T: number;
   classes: string[];
+  /** Set when preparing had to leave a lost GPU device for WASM. */
+  notice?: RunNotice;
 }
 
-/** One throttled frame of a run (≤ 30 per second): new step metrics, an epoch summary, a recorded sample. */
+/** Something the person should know about the run that is not an error. */
+export interface RunNotice {
+  code: 'DEVICE_LOST_FALLBACK';
+  message: string;
+  /** The backend now in use. */
+  backend: BackendInfo;
+  /** The finished step whose weights the run continues from (0: the untrained graph). */
+  step: number;
+}
+
+/**
+ * What happened since the last frame the page drew (the worker sends one only when the page has
+ * drawn the previous one): new step metrics (bounded), epoch summaries, the newest recorded
+ * sample and when it was taken, the newest progress inside a long step or evaluation.
+ */
 export interface RunFrame {
   steps: StepMetrics[];
-  epoch?: EpochMetrics;
+  epochs?: EpochMetrics[];
   record?: SimulationRecord;
+  /** When `record` was taken: after how many finished steps, and the wall-clock time (ms since 1970). */
+  recordedAt?: { step: number; time: number };
+  progress?: TaskProgress;
+  notice?: RunNotice;
+}
+
+/** The page's frame handler: it resolves once the page has drawn the frame (back-pressure). */
+export type FrameHandler = (frame: RunFrame) => Promise<void> | void;
+export type ProgressHandler = (progress: TaskProgress) => void;
+
+/** How a train() call ended: all epochs done, or paused (by the person, or by a lost device). */
+export interface TrainOutcome {
+  finished: boolean;
+  stepsDone: number;
+  notice?: RunNotice;
+}
+
+/** The test split's evaluation, with the class names for the confusion matrix. */
+export interface Evaluation extends EvaluationResult {
+  classes: string[];
+  split: 'test' | 'train';
 }
 
 export interface EngineApi {
@@ -74,18 +113,29 @@ export interface EngineApi {
   saveNir(graph: NirGraph): Promise<Result<Uint8Array>>;
   /** The shipped datasets (public/datasets/manifest.json). */
   listDatasets(): Promise<Result<DatasetManifest>>;
-  /** Loads the data and compiles the graph into a fresh session (any previous one is disposed). */
-  prepare(request: PrepareRequest): Promise<Result<PreparedRun>>;
-  /** Trains until the epochs are done or pause() is called, streaming frames to `onFrame`. */
-  train(onFrame: (frame: RunFrame) => void): Promise<Result<{ finished: boolean }>>;
-  /** Stops training after the current step; train() resumes. */
+  /**
+   * Loads the data and compiles the graph into a fresh session (any previous one is stopped and
+   * disposed), reporting 'loading' progress.
+   */
+  prepare(request: PrepareRequest, onProgress?: ProgressHandler): Promise<Result<PreparedRun>>;
+  /**
+   * Trains until the epochs are done or pause() is called, streaming frames to `onFrame` (the
+   * next one only once the page has drawn the last). Inside a long step, pause takes effect
+   * between micro-batches and the unfinished step is dropped.
+   */
+  train(onFrame: FrameHandler): Promise<Result<TrainOutcome>>;
+  /** Stops training (or an evaluation) at the next step or micro-batch boundary; train() resumes. */
   pause(): Promise<void>;
-  /** One optimisation step, with the recorded sample. */
-  step(): Promise<Result<RunFrame>>;
+  /** One optimisation step, with the recorded sample; progress inside a long step goes to `onFrame`. */
+  step(onFrame?: FrameHandler): Promise<Result<RunFrame>>;
+  /** Adds the configured number of epochs to a session that has run all of its own (Continue). */
+  extend(): Promise<Result<PreparedRun>>;
+  /** Runs the test split (the training split when there is none) through the network: accuracy and confusion counts. */
+  evaluate(onProgress?: ProgressHandler): Promise<Result<Evaluation>>;
   /** Runs one sample (test split) through the network, recording every population. */
   simulate(index: number): Promise<Result<SimulationRecord>>;
   /** The graph with the trained parameters written back (NIR conventions). */
   takeTrainedGraph(): Promise<Result<NirGraph>>;
-  /** Disposes the session. */
+  /** Stops any run and disposes the session. */
   reset(): Promise<void>;
 }

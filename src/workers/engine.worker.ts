@@ -8,13 +8,14 @@ import { listDatasets } from '../engine/datasets';
 import { httpFetcher } from '../engine/datasets/fetchers';
 import { layoutGraph } from '../engine/graph/layout';
 import { readNir, writeNir } from '../engine/nir';
-import { candidatesFor, selectBackend, BACKEND_ORDER, type BackendInfo } from '../engine/tensor/backend';
+import { candidatesFor, selectBackend, BACKEND_ORDER } from '../engine/tensor/backend';
 import { browserLoaders } from '../engine/tensor/backends.browser';
 import type { EngineApi, LoadedNir, Result } from './api';
+import { activeBackend, setActiveBackend } from './backendState';
 import { graphBuffers } from './transferables';
-import { pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainSession } from './trainingRun';
-
-let active: BackendInfo | null = null;
+import {
+  evaluateSession, extendSession, pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainSession, watchDevice,
+} from './trainingRun';
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -30,14 +31,16 @@ const fetchBytes = httpFetcher(new URL(`${import.meta.env.BASE_URL}datasets/`, s
 const api: EngineApi = {
   init: (options) =>
     attempt(async () => {
-      active = await selectBackend({
+      const info = await selectBackend({
         candidates: candidatesFor(options.backend, BACKEND_ORDER),
         loaders: browserLoaders,
         forced: options.backend !== undefined,
       });
-      return active;
+      setActiveBackend(info);
+      watchDevice();
+      return info;
     }),
-  backend: async () => active,
+  backend: async () => activeBackend(),
   loadNir: async (bytes, name, layout) => {
     const result = await attempt(async (): Promise<LoadedNir> => {
       const read = await readNir(bytes, { name });
@@ -54,10 +57,15 @@ const api: EngineApi = {
     return result.ok ? Comlink.transfer(result, [result.value.buffer as ArrayBuffer]) : result;
   },
   listDatasets: () => attempt(() => listDatasets(fetchBytes)),
-  prepare: (request) => attempt(async () => prepareSession(request, (await listDatasets(fetchBytes)).sets, fetchBytes)),
+  prepare: (request, onProgress) => attempt(async () => prepareSession(request, (await listDatasets(fetchBytes)).sets, fetchBytes, onProgress)),
   train: (onFrame) => attempt(() => trainSession(onFrame)),
   pause: async () => pauseTraining(),
-  step: () => attempt(stepSession),
+  step: (onFrame) => attempt(() => stepSession(onFrame)),
+  extend: () => attempt(async () => extendSession()),
+  evaluate: async (onProgress) => {
+    const result = await attempt(() => evaluateSession(onProgress));
+    return result.ok ? Comlink.transfer(result, [result.value.confusion.buffer as ArrayBuffer]) : result;
+  },
   simulate: (index) => attempt(() => record(index)),
   // Copied, not transferred: the trained graph shares untrained parameter arrays with the
   // session's own graph, which must stay usable in the worker.

@@ -1,64 +1,110 @@
 /**
- * The training session as the worker serves it: one session at a time; `train` runs it until
- * done or paused and streams frames at most FRAME_RATE per second (step metrics buffered between
- * frames, bounded; a recorded sample at most once per second and at every epoch end), their
- * typed arrays transferred.
+ * The training session as the worker serves it: one session at a time, one run (train, step or
+ * evaluate) at a time. A run yields to the worker's event loop after every step and between the
+ * micro-batches of a long one (./yieldToEventLoop.ts), so pause, record and settings messages are
+ * served at once; frames go out only when the page has drawn the last one (./frameSender.ts). A
+ * sample is recorded when a run starts, after an epoch, when it stops, and in between whenever
+ * the weights changed and a few seconds passed (longer when recording itself is slow). A lost GPU
+ * device is survived by rebuilding the session on WASM from the last host checkpoint
+ * (./deviceFallback.ts).
  */
 import * as Comlink from 'comlink';
 import { SpikelabError } from '../engine/core/errors';
 import { loadDataset, type SpikeDataset } from '../engine/datasets';
 import type { ManifestSet } from '../engine/datasets/manifest';
-import { TrainingSession } from '../engine/tensor/train/session';
-import type { SimulationRecord, StepMetrics } from '../engine/train/types';
-import type { PreparedRun, PrepareRequest, RunFrame } from './api';
 import { trainingDataOf } from '../engine/train/fromDataset';
+import type { SimulationRecord, TaskProgress, TrainingData } from '../engine/train/types';
+import type { TrainingSession } from '../engine/tensor/train/session';
+import type { Evaluation, FrameHandler, PreparedRun, PrepareRequest, ProgressHandler, RunFrame, RunNotice, TrainOutcome } from './api';
+import { DeviceFallback } from './deviceFallback';
+import { FrameSender } from './frameSender';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
-const FRAME_INTERVAL_MS = 1000 / 30;
-const RECORD_INTERVAL_MS = 1000;
-const MAX_BUFFERED_STEPS = 256;
+/** Records at most this often (ms), and at most every RECORD_COST_FACTOR × its own duration. */
+const RECORD_MIN_INTERVAL_MS = 1000;
+const RECORD_COST_FACTOR = 4;
 
 type FetchBytes = (path: string) => Promise<Uint8Array>;
 
 let session: TrainingSession | null = null;
 let controller: AbortController | null = null;
+let running: Promise<unknown> | null = null;
 let recordIndex = 0;
+/** The finished step the newest recorded sample shows (-1: none this session). */
+let recordedStep = -1;
 const cache = new Map<string, SpikeDataset>();
+const fallback = new DeviceFallback();
 
-async function split(set: ManifestSet, which: string, T: number, fetchBytes: FetchBytes): Promise<SpikeDataset | undefined> {
+async function split(set: ManifestSet, which: string, T: number, fetchBytes: FetchBytes, onFraction: (f: number) => void): Promise<SpikeDataset | undefined> {
   const entry = set.splits.find((s) => s.split === which) ?? (which === 'train' ? set.splits[0] : undefined);
   if (!entry) return undefined;
   const key = `${entry.id}@${set.kind === 'images' ? T : 'native'}`;
   let dataset = cache.get(key);
   if (!dataset) {
-    dataset = await loadDataset(entry.id, fetchBytes, { T });
+    dataset = await loadDataset(entry.id, fetchBytes, { T, onProgress: (p) => onFraction(p.fraction) });
     cache.set(key, dataset);
   }
+  onFraction(1);
   return dataset;
 }
 
-export function resetSession(): void {
+/** Stops the run in progress (at its next step or micro-batch boundary) and waits for it to leave. */
+async function stopRun(): Promise<void> {
   controller?.abort();
-  controller = null;
-  session?.dispose();
+  await running?.catch(() => undefined);
+}
+
+export async function resetSession(): Promise<void> {
+  await stopRun();
+  fallback.forget();
+  try {
+    session?.dispose();
+  } catch {
+    // the device is gone with its tensors: nothing left to free
+  }
   session = null;
 }
 
-export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes): Promise<PreparedRun> {
-  resetSession();
+function report(onProgress: ProgressHandler | undefined, progress: TaskProgress): void {
+  if (onProgress) void Promise.resolve(onProgress(progress)).catch(() => undefined);
+}
+
+export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<PreparedRun> {
+  await resetSession();
   const set = sets.find((s) => s.id === request.dataset);
   if (!set) throw new SpikelabError('DATA_UNKNOWN_SET', `There is no shipped dataset named "${request.dataset}".`, `Pick one of: ${sets.map((x) => x.id).join(', ')}.`);
-  const train = await split(set, 'train', request.T, fetchBytes);
-  const test = await split(set, 'test', request.T, fetchBytes);
-  const trainData = trainingDataOf(train!, request.maxSamples);
+  const loading = (from: number, span: number) => (f: number) => report(onProgress, { phase: 'loading', done: Math.round(from + f * span), total: 100 });
+  const train = (await split(set, 'train', request.T, fetchBytes, loading(0, 50)))!;
+  const test = await split(set, 'test', request.T, fetchBytes, loading(50, 40));
+  const trainData: TrainingData = trainingDataOf(train, request.maxSamples);
   const testData = test && test !== train ? trainingDataOf(test, request.maxSamples > 0 ? Math.max(request.batchLimit, Math.ceil(request.maxSamples / 4)) : 0) : undefined;
-  session = new TrainingSession(request.graph, { train: trainData, test: testData }, request.config);
+  await yieldToEventLoop(); // the last progress message goes out before the compile
+  const built = await fallback.build({ request, train: trainData, test: testData, classes: train.classes });
+  session = built.session;
   recordIndex = 0;
-  return { stepsPerEpoch: session.stepsPerEpoch, totalSteps: session.totalSteps, trainN: trainData.n, testN: testData?.n ?? 0, T: trainData.T, classes: train!.classes };
+  recordedStep = -1;
+  report(onProgress, { phase: 'loading', done: 100, total: 100 });
+  return preparedRun(session, built.notice);
+}
+
+function preparedRun(current: TrainingSession, notice?: RunNotice): PreparedRun {
+  const data = fallback.data!;
+  const run: PreparedRun = {
+    stepsPerEpoch: current.stepsPerEpoch, stepsDone: current.stepsTaken, totalSteps: current.totalSteps,
+    trainN: data.train.n, testN: data.test?.n ?? 0, T: data.train.T, classes: data.classes,
+  };
+  if (notice) run.notice = notice;
+  return run;
 }
 
 function active(): TrainingSession {
   if (!session) throw new SpikelabError('TRAIN_NO_SESSION', 'There is no training session yet.', 'Press Train (or Step) to prepare one with the current graph and settings.');
   return session;
+}
+
+function idle(): TrainingSession {
+  if (running) throw new SpikelabError('RUN_BUSY', 'The engine is still busy with the previous run.', 'Wait for it to pause, or press Pause.');
+  return active();
 }
 
 function recordBuffers(record: SimulationRecord): ArrayBuffer[] {
@@ -70,55 +116,155 @@ function recordBuffers(record: SimulationRecord): ArrayBuffer[] {
   return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
+const withTransfers = (frame: RunFrame): RunFrame => (frame.record ? Comlink.transfer(frame, recordBuffers(frame.record)) : frame);
+
+/** Runs `work` as the one run in progress, with a fresh abort signal that pause() and reset() fire. */
+async function exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  idle();
+  controller = new AbortController();
+  const done = work(controller.signal);
+  running = done;
+  try {
+    return await done;
+  } finally {
+    running = null;
+    controller = null;
+  }
+}
+
 export async function record(index = recordIndex, which: 'train' | 'test' = 'test'): Promise<SimulationRecord> {
   recordIndex = index;
   return active().simulate(index, which);
 }
 
-function send(onFrame: (frame: RunFrame) => void, frame: RunFrame): void {
-  void onFrame(frame.record ? Comlink.transfer(frame, recordBuffers(frame.record)) : frame);
+/** Records the current sample into `frames`, and how long that took (ms). */
+async function recordInto(current: TrainingSession, frames: FrameSender): Promise<number> {
+  const started = performance.now();
+  const sample = await current.simulate(recordIndex, 'test');
+  recordedStep = current.stepsTaken;
+  frames.add({ record: sample, recordedAt: { step: recordedStep, time: Date.now() } });
+  return performance.now() - started;
+}
+
+/** One train() pass over a session until done, paused or its device is lost. */
+async function trainLoop(current: TrainingSession, frames: FrameSender, signal: AbortSignal): Promise<void> {
+  let lastRecord = -Infinity;
+  let recordCost = 0;
+  let epochEnded = false;
+  const takeRecord = async () => {
+    recordCost = await recordInto(current, frames);
+    lastRecord = performance.now();
+  };
+  const recordDue = () => recordedStep !== current.stepsTaken && performance.now() - lastRecord >= Math.max(RECORD_MIN_INTERVAL_MS, RECORD_COST_FACTOR * recordCost);
+  if (recordedStep !== current.stepsTaken) await takeRecord();
+  await current.run({
+    signal,
+    onStep: (metrics) => frames.add({ steps: [metrics] }),
+    onEpoch: (epoch) => {
+      frames.add({ epochs: [epoch] });
+      epochEnded = true;
+    },
+    between: async (progress) => {
+      frames.add({ progress });
+      if (!signal.aborted && !fallback.lost) {
+        if (epochEnded || recordDue()) await takeRecord();
+        epochEnded = false;
+        if (progress.phase === 'training' && progress.done === progress.total) await fallback.checkpoints.maybeTake(current);
+      }
+      await yieldToEventLoop();
+    },
+  });
+  fallback.throwIfLost();
+  if (recordedStep !== current.stepsTaken) await takeRecord();
+  await fallback.checkpoints.maybeTake(current, true);
 }
 
 /** Trains until the epochs are done or `pauseTraining` is called; resumable. */
-export async function trainSession(onFrame: (frame: RunFrame) => void): Promise<{ finished: boolean }> {
-  const current = active();
-  controller = new AbortController();
-  let buffered: StepMetrics[] = [];
-  let lastFrame = 0;
-  let lastRecord = 0;
-  /** Step metrics go out at once, in order; a recorded sample follows in its own frame. */
-  const flush = async (withRecord: boolean) => {
-    send(onFrame, { steps: buffered });
-    buffered = [];
-    lastFrame = performance.now();
-    if (!withRecord) return;
-    lastRecord = lastFrame;
-    send(onFrame, { steps: [], record: await current.simulate(recordIndex, 'test') });
-  };
-  await current.run({
-    signal: controller.signal,
-    onStep: (metrics) => {
-      buffered.push(metrics);
-      if (buffered.length > MAX_BUFFERED_STEPS) buffered = buffered.slice(-MAX_BUFFERED_STEPS);
-      const now = performance.now();
-      if (now - lastFrame >= FRAME_INTERVAL_MS) void flush(now - lastRecord >= RECORD_INTERVAL_MS);
-    },
-    onEpoch: (epoch) => send(onFrame, { steps: [], epoch }),
-  });
-  await flush(true);
-  controller = null;
-  return { finished: current.finished };
+export async function trainSession(onFrame: FrameHandler): Promise<TrainOutcome> {
+  const frames = new FrameSender(onFrame, withTransfers);
+  let notice: RunNotice | undefined;
+  try {
+    for (;;) {
+      try {
+        await exclusive((signal) => trainLoop(active(), frames, signal));
+        break;
+      } catch (error) {
+        if (notice || !fallback.isLost(error)) throw error;
+        ({ session, notice } = await fallback.recover(session, error));
+        frames.add({ notice });
+      }
+    }
+  } finally {
+    frames.flushNow();
+  }
+  const current = session;
+  if (!current) return { finished: false, stepsDone: 0 }; // reset while it ran
+  const outcome: TrainOutcome = { finished: current.finished, stepsDone: current.stepsTaken };
+  if (notice) outcome.notice = notice;
+  return outcome;
 }
 
 export function pauseTraining(): void {
   controller?.abort();
 }
 
-export async function stepSession(): Promise<RunFrame> {
-  const current = active();
-  const metrics = await current.step();
-  const frame: RunFrame = { steps: [metrics], record: await current.simulate(recordIndex, 'test') };
-  return Comlink.transfer(frame, recordBuffers(frame.record!));
+/** One step (abandoned if paused inside it), then a recorded sample. */
+export async function stepSession(onFrame?: FrameHandler): Promise<RunFrame> {
+  const progress = onFrame ? new FrameSender(onFrame) : null;
+  const current = idle();
+  if (current.finished) throw new SpikelabError('TRAIN_FINISHED', 'Training has run all its epochs.', 'Press Continue to train for more epochs, or Reset to start again.');
+  try {
+    const frame: RunFrame = { steps: [], epochs: [] };
+    const metrics = await exclusive((signal) => current.trainStep({
+      signal,
+      onEpoch: (epoch) => frame.epochs!.push(epoch),
+      between: async (p) => {
+        progress?.add({ progress: p });
+        await yieldToEventLoop();
+      },
+    }));
+    if (metrics) frame.steps.push(metrics);
+    if (metrics?.epochDone) frame.epochs!.push(metrics.epochDone);
+    frame.record = await current.simulate(recordIndex, 'test');
+    recordedStep = current.stepsTaken;
+    frame.recordedAt = { step: recordedStep, time: Date.now() };
+    await fallback.checkpoints.maybeTake(current, true);
+    return withTransfers(frame);
+  } catch (error) {
+    if (!fallback.isLost(error)) throw error;
+    let notice: RunNotice;
+    ({ session, notice } = await fallback.recover(session, error));
+    return { steps: [], notice };
+  }
+}
+
+/** Gives a finished session another round of its configured epochs (weights and optimiser kept). */
+export function extendSession(): PreparedRun {
+  const current = idle();
+  if (!current.finished) throw new SpikelabError('TRAIN_NOT_FINISHED', 'The session still has epochs to run.', 'Press Train to carry on.');
+  current.extend(current.config.epochs);
+  fallback.extraEpochs += current.config.epochs;
+  return preparedRun(current);
+}
+
+/** The test split (or the training split) through the network, with progress per batch. */
+export async function evaluateSession(onProgress?: ProgressHandler): Promise<Evaluation> {
+  const current = idle();
+  const data = fallback.data!;
+  const which = data.test ? 'test' : 'train';
+  const result = await exclusive((signal) => current.evaluate(data.test ?? data.train, current.config.batchSize, {
+    phase: 'evaluating', signal,
+    between: async (p) => {
+      report(onProgress, p);
+      await yieldToEventLoop();
+    },
+  }));
+  return { ...result, classes: data.classes, split: which };
+}
+
+/** Watches the active backend's device: a loss aborts the run, which then falls back to WASM. */
+export function watchDevice(): void {
+  fallback.watch(() => controller?.abort());
 }
 
 export function trainedGraph() {

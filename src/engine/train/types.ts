@@ -30,6 +30,13 @@ export interface TrainConfig {
   path?: 'fused' | 'plain';
   /** Random per-sample time / channel shifts of training batches (./augment.ts); none when absent. */
   augment?: ShiftAugment;
+  /**
+   * Gradient accumulation (../tensor/train/microBatches.ts): a number processes each batch as
+   * micro-batches of that many samples; 'auto' splits a batch only when it would take more than
+   * about half a second, so a caller can pause, record and report inside a long step. Absent:
+   * one pass per batch (the result is the same to float32 rounding either way).
+   */
+  microBatch?: number | 'auto';
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -55,8 +62,31 @@ export interface StepMetrics {
   samplesPerSec: number;
   /** Mean firing rate (spikes per neuron per step) of each spiking layer in this batch. */
   rates: Record<string, number>;
+  /** How many micro-batches the step was computed in, when more than one (gradient accumulation). */
+  microBatches?: number;
   /** Set on the step that completes an epoch (with the test split evaluated, if any). */
   epochDone?: EpochMetrics;
+}
+
+/**
+ * Progress inside a long piece of work, for progress bars: micro-batches of the step being
+ * computed ('training', step is 1-based), batches of a split being evaluated ('testing' at an
+ * epoch's end, 'evaluating' on request), or files of a dataset being fetched ('loading').
+ */
+export type TaskProgress =
+  | { phase: 'training'; step: number; done: number; total: number }
+  | { phase: 'testing' | 'evaluating' | 'loading'; done: number; total: number };
+
+/** A split run through the network: mean loss, accuracy and the confusion counts. */
+export interface EvaluationResult {
+  loss: number;
+  accuracy: number;
+  n: number;
+  /** Rows: true classes (the split's); columns: predicted outputs (at least as many). */
+  rows: number;
+  cols: number;
+  /** [rows·cols] counts, row-major: confusion[t·cols + p] samples of class t predicted as p. */
+  confusion: Uint32Array;
 }
 
 export interface EpochMetrics {

@@ -5,7 +5,7 @@
 import type { Action } from './registry';
 import { useGraphStore } from '../state/graphStore';
 import { useUiStore } from '../state/uiStore';
-import { copySelection, deleteSelection, hasClipboard, paste, relayout, selectAll } from '../editor/graphCommands';
+import { copySelection, deleteSelection, hasClipboard, newGraph, paste, relayout, selectAll } from '../editor/graphCommands';
 import { fitView } from '../editor/viewport';
 import { pickNirFile } from '../files/pickFile';
 import { saveNir } from '../files/saveNir';
@@ -14,6 +14,7 @@ import { runCommands } from '../run/runCommands';
 const graphHasNodes = () => Object.keys(useGraphStore.getState().graph.nodes).length > 0;
 
 export const LAB_ACTIONS: readonly Action[] = [
+  { name: 'new', label: 'New', shortcuts: [], perform: newGraph },
   { name: 'open', label: 'Open NIR…', shortcuts: ['Mod+O'], perform: pickNirFile },
   { name: 'save', label: 'Save NIR', shortcuts: ['Mod+S'], perform: () => void saveNir(), enabled: graphHasNodes },
   { name: 'undo', label: 'Undo', shortcuts: ['Mod+Z'], perform: () => useGraphStore.getState().undo(), enabled: () => useGraphStore.getState().history.past.length > 0 },
@@ -30,6 +31,7 @@ export const LAB_ACTIONS: readonly Action[] = [
   { name: 'train', label: 'Train / pause', shortcuts: ['Space'], perform: () => runCommands.toggle() },
   { name: 'step', label: 'Step', shortcuts: ['.'], perform: () => runCommands.step() },
   { name: 'reset', label: 'Reset', shortcuts: ['R'], perform: () => runCommands.reset() },
+  { name: 'reinitialise', label: 'Re-initialise weights from the seed', shortcuts: ['Shift+R'], perform: () => runCommands.reinitialise() },
   { name: 'help', label: 'Keyboard shortcuts', shortcuts: ['?'], perform: () => useUiStore.getState().setHelpOpen(!useUiStore.getState().helpOpen) },
   { name: 'close', label: 'Close overlay / clear selection', shortcuts: ['Escape'], perform: () => {
     useUiStore.getState().setHelpOpen(false);

@@ -1,10 +1,5 @@
-/**
- * The top bar: file, edit and view actions from the registry, with their shortcuts in the tooltip.
- * New is not in the registry yet (src/ui/actions is not this file's to change): it calls
- * `newGraph` directly, without a shortcut.
- */
+/** The top bar: file, edit and view actions from the registry, with their shortcuts in the tooltip. */
 import { labAction } from '../actions/labActions';
-import { newGraph } from '../editor/graphCommands';
 import { formatShortcut } from '../actions/registry';
 import { IS_MAC } from '../actions/useShortcuts';
 import { useGraphStore } from '../state/graphStore';
@@ -29,7 +24,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <span className="brand">Spikelab</span>
-      <button type="button" onClick={newGraph} title="New: an empty canvas (Undo brings the current graph back)">New</button>
+      <ActionButton name="new" />
       <ActionButton name="open" />
       <ActionButton name="save" enabled={hasNodes} />
       <span className="separator" />

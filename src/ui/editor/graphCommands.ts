@@ -73,7 +73,7 @@ export async function positionsFor(graph: NirGraph, preferred?: Positions, ignor
  * curves, the followed neurons) and its notes.
  */
 export function openGraph(graph: NirGraph, title: string | null, positions: Positions): void {
-  void runCommands.reset();
+  void runCommands.discard();
   const live = useLiveStore.getState();
   for (const followed of live.followed) live.unfollow(followed);
   useUiStore.getState().clearNotes();

@@ -149,3 +149,47 @@ describe('TrainingSession', () => {
     session.dispose();
   });
 });
+
+describe('TrainingSession budget and checkpoints', () => {
+  beforeAll(async () => {
+    await startNodeBackend('wasm');
+  });
+
+  const train = syntheticShd({ n: 16, T: 8, C: 16 });
+  const graph = () => workloadAGraph(initParamsA({ C: 16, H: 8, gain: 2 }));
+
+  it('continues after its last epoch when the budget is extended, keeping the weights', async () => {
+    const session = new TrainingSession(graph(), { train }, small({ epochs: 1 }));
+    await session.run();
+    expect(session.finished).toBe(true);
+    const trained = session.program.variables['fc1/weight'].dataSync().slice();
+    session.extend(1);
+    expect(session.finished).toBe(false);
+    expect(session.totalSteps).toBe(4);
+    expect(session.program.variables['fc1/weight'].dataSync()).toEqual(trained);
+    const steps: number[] = [];
+    await session.run({ onStep: (m) => steps.push(m.step) });
+    expect(steps).toEqual([3, 4]);
+    session.dispose();
+  });
+
+  it('rebuilds from a host snapshot and resumes the schedule at its step', async () => {
+    const original = new TrainingSession(graph(), { train }, small({ epochs: 2 }));
+    await original.step();
+    await original.step();
+    await original.step();
+    const snapshot = await original.snapshot();
+    expect(snapshot.step).toBe(3);
+    const rebuilt = new TrainingSession(original.trainedGraph(snapshot), { train }, small({ epochs: 2 }));
+    rebuilt.resumeAt(snapshot.step);
+    expect(rebuilt.stepsTaken).toBe(3);
+    for (const [key, values] of Object.entries(snapshot.values)) {
+      const got = rebuilt.program.variables[key].dataSync();
+      values.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 4));
+    }
+    const next = await rebuilt.step();
+    expect([next.step, next.epoch]).toEqual([4, 1]); // the rest of epoch 1: its second batch
+    original.dispose();
+    rebuilt.dispose();
+  });
+});

@@ -9,22 +9,35 @@
  * device by the epoch's permutation, left as bits where the first layers read bits directly and
  * unpacked there otherwise; nothing but scalar metrics comes back. With `augment`, each training
  * sample is shifted in time / channel (../../train/augment.ts) as it is gathered.
+ * With `microBatch`, a batch is computed in pieces whose gradients are summed before the one
+ * update (./accumulate.ts, ./microBatches.ts), so a caller's `between` runs inside a long step and
+ * a pause there abandons the step without changing the weights.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { permutation } from '../../core/rng';
 import { sizeOf, type NirGraph } from '../../graph/types';
 import { checkAugment, drawShifts, shiftBatch } from '../../train/augment';
-import type { EpochMetrics, SimulationRecord, StepMetrics, TrainConfig, TrainingData } from '../../train/types';
+import { writeBackParameters } from '../../compile/writeBack';
+import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
 import { Program, type PackedInput } from '../program/program';
-import { correctCount, logitsOf, lossValue } from './losses';
+import { GradientAccumulator } from './accumulate';
+import { evaluateSplit, type EvaluationOptions } from './evaluation';
+import { logitsOf } from './losses';
+import { MicroBatchPlanner } from './microBatches';
 import { clipByGlobalNorm, createOptimizer } from './optimizer';
 
 export interface RunCallbacks {
   onStep?(metrics: StepMetrics): void;
   onEpoch?(metrics: EpochMetrics): void;
   signal?: AbortSignal;
+  /**
+   * Awaited between steps, between the micro-batches of a long step and between the batches of
+   * an epoch's test evaluation: where a caller yields to its event loop, records a sample and
+   * reports progress. The signal is checked right after it.
+   */
+  between?(progress: TaskProgress): Promise<void> | void;
 }
 
 function checkConfig(config: TrainConfig, data: TrainingData): void {
@@ -35,6 +48,14 @@ function checkConfig(config: TrainConfig, data: TrainingData): void {
   if (!(config.lr > 0)) bad(`Learning rate must be positive, got ${config.lr}.`, 'Try 1e-3 with Adam.');
   if (!Number.isInteger(config.epochs) || config.epochs < 1) bad(`Epochs must be a positive integer, got ${config.epochs}.`, 'Try 1.');
   if (config.augment) checkAugment(config.augment, data.T, data.featureShape);
+  const micro = config.microBatch;
+  if (micro !== undefined && micro !== 'auto' && (!Number.isInteger(micro) || micro < 1)) bad(`The micro-batch size must be a positive integer or 'auto', got ${micro}.`, 'Leave it out to compute each batch in one pass.');
+}
+
+/** Parameter values on the host, keyed as the program's variables, after `step` finished steps. */
+export interface ParameterSnapshot {
+  step: number;
+  values: Record<string, Float32Array>;
 }
 
 export class TrainingSession {
@@ -53,6 +74,10 @@ export class TrainingSession {
   private epochCorrect = 0;
   private epochSamples = 0;
   private epochStarted = Date.now();
+  private epochBudget: number;
+  /** Set between the last step of an epoch and the end of its test evaluation. */
+  private pendingEpoch?: EpochMetrics;
+  private readonly planner: MicroBatchPlanner;
 
   constructor(graph: NirGraph, data: { train: TrainingData; test?: TrainingData }, config: TrainConfig) {
     checkConfig(config, data.train);
@@ -72,6 +97,8 @@ export class TrainingSession {
         `Give the last layer ${data.train.classes} neurons.`);
     }
     this.config = config;
+    this.epochBudget = config.epochs;
+    this.planner = new MicroBatchPlanner(config.microBatch);
     this.train = data.train;
     this.test = data.test;
     this.optimizer = createOptimizer(config.optimizer, config.lr);
@@ -88,29 +115,28 @@ export class TrainingSession {
   }
 
   /**
-   * The next training batch: from the resident dataset by the epoch's on-device permutation, left
-   * as bits when the first layers multiply bits directly (nothing unpacked to float32), else
-   * unpacked on the device; from the host when the data is not resident.
+   * Samples `offset … offset + n` of this step's batch: from the resident dataset by the epoch's
+   * on-device permutation, left as bits when the first layers multiply bits directly (nothing
+   * unpacked to float32), else unpacked on the device; from the host when the data is not
+   * resident. `moves` are these samples' shifts.
    */
-  private trainBatch(indices: Uint32Array): { x: tf.Tensor | PackedInput; labels: tf.Tensor1D } {
-    const { augment } = this.config;
-    const moves = augment && (augment.timeShift > 0 || augment.channelShift > 0) ? drawShifts(indices.length, augment, this.config.seed, this.stepsDone) : undefined;
+  private trainBatch(indices: Uint32Array, offset: number, moves?: Int32Array): { x: tf.Tensor | PackedInput; labels: tf.Tensor1D } {
     if (!this.resident) return this.input(this.train, indices, moves);
     this.orderOnDevice ??= tf.tensor1d(Int32Array.from(this.order), 'int32');
     const B = indices.length;
     const resident = this.resident;
     const order = this.orderOnDevice;
-    const offset = this.stepInEpoch * B;
+    const start = this.stepInEpoch * this.config.batchSize + offset;
     const shifts = () => (moves ? tf.tensor2d(moves, [B, 2], 'int32') : undefined);
     if (this.program.acceptsPackedInput && resident.packedBatch) {
       const { words, y } = tf.tidy(() => {
-        const packed = resident.packedBatch!(order, offset, B, shifts());
+        const packed = resident.packedBatch!(order, start, B, shifts());
         return { words: packed.words, y: packed.y };
       });
       return { x: { words, T: this.train.T, B, F: sizeOf(this.train.featureShape) }, labels: y };
     }
     return tf.tidy(() => {
-      const { x, y } = resident.batch(order, offset, B, shifts());
+      const { x, y } = resident.batch(order, start, B, shifts());
       return { x: tf.reshape(x, [this.train.T, B, ...this.program.inputShape]), labels: y };
     });
   }
@@ -120,11 +146,17 @@ export class TrainingSession {
   }
 
   get totalSteps(): number {
-    return this.stepsPerEpoch * this.config.epochs;
+    return this.stepsPerEpoch * this.epochBudget;
   }
 
+  /** Steps done since the start. */
+  get stepsTaken(): number {
+    return this.stepsDone;
+  }
+
+  /** All steps of the budget done and the last epoch closed (its test split evaluated). */
   get finished(): boolean {
-    return this.stepsDone >= this.totalSteps;
+    return this.stepsDone >= this.totalSteps && !this.pendingEpoch;
   }
 
   private input(data: TrainingData, indices: ArrayLike<number>, shifts?: Int32Array): { x: tf.Tensor; labels: tf.Tensor1D } {
@@ -135,76 +167,113 @@ export class TrainingSession {
     return { x, labels };
   }
 
-  /** One optimisation step on the next batch. */
-  async step(): Promise<StepMetrics> {
+  /** One optimisation step on the next batch (all of it: no signal can stop it halfway). */
+  async step(callbacks: Omit<RunCallbacks, 'signal'> = {}): Promise<StepMetrics> {
     if (this.finished) throw new SpikelabError('TRAIN_FINISHED', 'Training has run all its epochs.', 'Reset to train again, or raise the number of epochs.');
-    const started = performance.now();
-    const B = this.config.batchSize;
-    const indices = this.order.subarray(this.stepInEpoch * B, (this.stepInEpoch + 1) * B);
-    const { x, labels } = this.trainBatch(indices);
-    const spiking = this.program.neuronLayers().filter((l) => l.output === 'spikes').map((l) => l.name);
-    let lossT: tf.Scalar | undefined;
-    let correctT: tf.Scalar | undefined;
-    let rateT: tf.Tensor | undefined;
-    try {
-      tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(() => {
-          const { output, records } = this.program.forward(x, { record: spiking });
-          const rates = spiking.map((n) => tf.mean(records[n].out));
-          rateT = tf.keep(rates.length ? tf.stack(rates) : tf.zeros([0]));
-          correctT = tf.keep(correctCount(output, labels, this.config.loss));
-          let loss = lossValue(output, labels, this.config.loss, { smoothing: this.config.smoothing });
-          if (this.config.rateReg && spiking.length) {
-            const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
-            loss = tf.add(loss, tf.mul(this.config.rateReg, penalty));
-          }
-          return loss;
-        }, Object.values(this.program.variables).filter((v) => v.trainable));
-        lossT = tf.keep(value);
-        this.optimizer.applyGradients(this.config.clipNorm ? clipByGlobalNorm(grads, this.config.clipNorm) : grads);
-      });
-    } catch (error) {
-      tf.dispose([lossT, correctT, rateT].filter((t): t is tf.Tensor => t !== undefined));
-      throw error;
-    } finally {
-      tf.dispose([x instanceof tf.Tensor ? x : x.words, labels]); // also when the step throws: the batch is not kept
-    }
-    const [loss, correct, rates] = await Promise.all([lossT!.data(), correctT!.data(), rateT!.data()]);
-    tf.dispose([lossT!, correctT!, rateT!]);
-    if (!Number.isFinite(loss[0])) {
-      throw new SpikelabError('TRAIN_DIVERGED', `The loss became ${loss[0]} at step ${this.stepsDone + 1}.`, 'Lower the learning rate or enable gradient clipping, then reset.');
-    }
-    this.stepsDone++;
-    this.stepInEpoch++;
-    this.epochLoss += loss[0] * B;
-    this.epochCorrect += correct[0];
-    this.epochSamples += B;
-    const metrics: StepMetrics = {
-      epoch: this.epoch,
-      step: this.stepsDone,
-      stepsPerEpoch: this.stepsPerEpoch,
-      totalSteps: this.totalSteps,
-      loss: loss[0],
-      accuracy: correct[0] / B,
-      samplesPerSec: (B * 1000) / Math.max(performance.now() - started, 1e-3),
-      rates: Object.fromEntries(spiking.map((n, i) => [n, rates[i]])),
-    };
-    if (this.stepInEpoch >= this.stepsPerEpoch) metrics.epochDone = await this.finishEpoch();
+    const metrics = await this.trainStep(callbacks);
+    if (!metrics) throw new SpikelabError('TRAIN_FINISHED', 'Training has run all its epochs.', 'Reset to train again, or raise the number of epochs.');
     return metrics;
   }
 
-  private async finishEpoch(): Promise<EpochMetrics> {
-    const metrics: EpochMetrics = {
+  /**
+   * One optimisation step, in micro-batches when the config asks (./microBatches.ts), with
+   * `between` awaited after each piece but the last. Returns null when `signal` aborts before the
+   * update: the partial gradients are dropped, the weights stay those of the last finished step,
+   * and the next call redoes the same batch (same samples, same shifts). An epoch left open by an
+   * aborted test evaluation is closed first (its metrics go to `onEpoch`).
+   */
+  async trainStep(callbacks: RunCallbacks = {}): Promise<StepMetrics | null> {
+    if (this.pendingEpoch) {
+      const closed = await this.closeEpoch(callbacks);
+      if (!closed) return null;
+      callbacks.onEpoch?.(closed);
+    }
+    if (this.finished || callbacks.signal?.aborted) return null;
+    const started = performance.now();
+    const B = this.config.batchSize;
+    const stepNumber = this.stepsDone + 1;
+    const indices = this.order.subarray(this.stepInEpoch * B, (this.stepInEpoch + 1) * B);
+    const moves = this.shiftsFor(B);
+    const spiking = this.program.neuronLayers().filter((l) => l.output === 'spikes').map((l) => l.name);
+    const sums = new GradientAccumulator(this.program, this.config, spiking);
+    try {
+      const sizes: number[] = [];
+      for (let offset = 0; offset < B; offset += sizes[sizes.length - 1]) {
+        const size = this.planner.nextPiece(B, B - offset);
+        sizes.push(size);
+        const pieceStarted = performance.now();
+        const piece = this.trainBatch(indices.subarray(offset, offset + size), offset, moves?.subarray(2 * offset, 2 * (offset + size)));
+        try {
+          sums.add(piece, size / B);
+        } finally {
+          tf.dispose([piece.x instanceof tf.Tensor ? piece.x : piece.x.words, piece.labels]); // also when the piece throws
+        }
+        await sums.lossSoFar!.data(); // the piece is done: its time is real, and a pause can be served
+        this.planner.observe(size, performance.now() - pieceStarted);
+        if (offset + size < B) {
+          const total = sizes.length + Math.ceil((B - offset - size) / Math.max(1, this.planner.nextPiece(B, B - offset - size)));
+          await callbacks.between?.({ phase: 'training', step: stepNumber, done: sizes.length, total });
+          if (callbacks.signal?.aborted) return null;
+        }
+      }
+      sums.apply(this.optimizer, (g) => clipByGlobalNorm(g, this.config.clipNorm!));
+      const { loss, correct, rates } = await sums.figures();
+      if (!Number.isFinite(loss)) {
+        throw new SpikelabError('TRAIN_DIVERGED', `The loss became ${loss} at step ${stepNumber}.`, 'Lower the learning rate or enable gradient clipping, then reset.');
+      }
+      this.stepsDone++;
+      this.stepInEpoch++;
+      this.epochLoss += loss * B;
+      this.epochCorrect += correct;
+      this.epochSamples += B;
+      const metrics: StepMetrics = {
+        epoch: this.epoch,
+        step: this.stepsDone,
+        stepsPerEpoch: this.stepsPerEpoch,
+        totalSteps: this.totalSteps,
+        loss,
+        accuracy: correct / B,
+        samplesPerSec: (B * 1000) / Math.max(performance.now() - started, 1e-3),
+        rates: Object.fromEntries(spiking.map((n, i) => [n, rates[i]])),
+      };
+      if (sizes.length > 1) metrics.microBatches = sizes.length;
+      if (this.stepInEpoch >= this.stepsPerEpoch) {
+        this.pendingEpoch = this.trainFigures();
+        const closed = await this.closeEpoch(callbacks);
+        if (closed) metrics.epochDone = closed;
+      }
+      return metrics;
+    } finally {
+      sums.dispose();
+    }
+  }
+
+  /** This step's shifts [B, 2] (Δt, Δf per sample), drawn from the seed and the step number, or none. */
+  private shiftsFor(B: number): Int32Array | undefined {
+    const { augment } = this.config;
+    return augment && (augment.timeShift > 0 || augment.channelShift > 0) ? drawShifts(B, augment, this.config.seed, this.stepsDone) : undefined;
+  }
+
+  private trainFigures(): EpochMetrics {
+    return {
       epoch: this.epoch,
       trainLoss: this.epochLoss / Math.max(this.epochSamples, 1),
       trainAccuracy: this.epochCorrect / Math.max(this.epochSamples, 1),
       seconds: (Date.now() - this.epochStarted) / 1000,
     };
+  }
+
+  /** Evaluates the test split for the open epoch and moves on to the next; null (epoch left open) if aborted. */
+  private async closeEpoch(callbacks: RunCallbacks): Promise<EpochMetrics | null> {
+    const metrics = { ...this.pendingEpoch! };
     if (this.test) {
-      const { loss, accuracy } = await this.evaluate(this.test);
-      metrics.testLoss = loss;
-      metrics.testAccuracy = accuracy;
+      const result = await evaluateSplit(this.program, this.test, this.config,
+        { batchSize: this.config.batchSize, phase: 'testing', signal: callbacks.signal, between: callbacks.between });
+      if (!result) return null;
+      metrics.testLoss = result.loss;
+      metrics.testAccuracy = result.accuracy;
     }
+    this.pendingEpoch = undefined;
     this.epoch++;
     this.stepInEpoch = 0;
     this.epochLoss = this.epochCorrect = this.epochSamples = 0;
@@ -215,31 +284,34 @@ export class TrainingSession {
     return metrics;
   }
 
-  /** Trains until all epochs are done or `signal` aborts; resumable. */
+  /**
+   * Trains until all epochs are done or `signal` aborts; resumable. `between` is awaited after
+   * every step and inside long ones, so a caller can yield to its event loop there.
+   */
   async run(callbacks: RunCallbacks = {}): Promise<void> {
     while (!this.finished && !callbacks.signal?.aborted) {
-      const metrics = await this.step();
+      const metrics = await this.trainStep(callbacks);
+      if (!metrics) continue; // aborted (the loop ends) or an open epoch was closed
       callbacks.onStep?.(metrics);
       if (metrics.epochDone) callbacks.onEpoch?.(metrics.epochDone);
+      await callbacks.between?.({ phase: 'training', step: metrics.step, done: metrics.microBatches ?? 1, total: metrics.microBatches ?? 1 });
     }
   }
 
-  /** Mean loss and accuracy over a split, in batches (forward only). */
-  async evaluate(data: TrainingData = this.test ?? this.train, batchSize = this.config.batchSize): Promise<{ loss: number; accuracy: number; n: number }> {
-    let lossSum = 0;
-    let correct = 0;
-    for (let start = 0; start < data.n; start += batchSize) {
-      const indices = Array.from({ length: Math.min(batchSize, data.n - start) }, (_, i) => start + i);
-      const { x, labels } = this.input(data, indices);
-      const [l, c] = tf.tidy(() => {
-        const { output } = this.program.forward(x);
-        return [tf.mul(lossValue(output, labels, this.config.loss, { smoothing: this.config.smoothing }), indices.length), correctCount(output, labels, this.config.loss)];
-      });
-      lossSum += (await l.data())[0];
-      correct += (await c.data())[0];
-      tf.dispose([x, labels, l, c]);
-    }
-    return { loss: lossSum / data.n, accuracy: correct / data.n, n: data.n };
+  /** Adds `epochs` more epochs to the budget (Continue after Done): weights, optimiser state and counters are kept. */
+  extend(epochs: number): void {
+    if (!Number.isInteger(epochs) || epochs < 1) throw new SpikelabError('TRAIN_BAD_CONFIG', `Epochs must be a positive integer, got ${epochs}.`, 'Try 1.');
+    this.epochBudget += epochs;
+  }
+
+  /**
+   * Mean loss, accuracy and confusion counts over a split, in batches (forward only). With a
+   * signal that aborts, it stops between batches with RUN_STOPPED.
+   */
+  async evaluate(data: TrainingData = this.test ?? this.train, batchSize = this.config.batchSize, options: Omit<EvaluationOptions, 'batchSize'> = {}): Promise<EvaluationResult> {
+    const result = await evaluateSplit(this.program, data, this.config, { ...options, batchSize });
+    if (!result) throw new SpikelabError('RUN_STOPPED', 'The evaluation was stopped before the end of the split.', 'Press Evaluate to run it again.');
+    return result;
   }
 
   /** Runs one sample and records every neuron population (spikes and membranes). */
@@ -247,8 +319,34 @@ export class TrainingSession {
     return simulateSample(this.program, split === 'test' && this.test ? this.test : this.train, index, this.config.loss);
   }
 
-  trainedGraph(): NirGraph {
-    return this.program.trainedGraph();
+  /** The graph with the current parameters written back (or those of `snapshot`, read earlier). */
+  trainedGraph(snapshot?: ParameterSnapshot): NirGraph {
+    return snapshot ? writeBackParameters(this.program.graph, snapshot.values, this.program.dt) : this.program.trainedGraph();
+  }
+
+  /**
+   * The parameters as host arrays, read without blocking (data(), not dataSync()): a checkpoint
+   * that survives the loss of the device they live on.
+   */
+  async snapshot(): Promise<ParameterSnapshot> {
+    const step = this.stepsDone;
+    const entries = Object.entries(this.program.variables);
+    const arrays = await Promise.all(entries.map(([, v]) => v.data()));
+    return { step, values: Object.fromEntries(entries.map(([key], i) => [key, Float32Array.from(arrays[i] as Float32Array)])) };
+  }
+
+  /**
+   * Continues the schedule at step `steps` (a session rebuilt from a checkpoint): the epoch, the
+   * position in its permutation and the step count; the optimiser's moments start afresh.
+   */
+  resumeAt(steps: number): void {
+    if (this.stepsDone !== 0 || steps <= 0) return;
+    this.stepsDone = Math.min(steps, this.totalSteps);
+    this.epoch = Math.floor(this.stepsDone / this.stepsPerEpoch);
+    this.stepInEpoch = this.stepsDone % this.stepsPerEpoch;
+    this.order = permutation(this.train.n, this.config.seed + this.epoch);
+    this.orderOnDevice?.dispose();
+    this.orderOnDevice = undefined;
   }
 
   dispose(): void {
