@@ -1,5 +1,5 @@
 // Lint enforces the boundaries of ../shared/DESIGN.md §1 as well as code quality:
-//  - src/engine is framework-free: no React, zustand, comlink, xyflow, recharts, no window/document;
+//  - src/engine is framework-free: no React, zustand, comlink, xyflow, no window/document;
 //  - TF.js is imported only under src/engine/tensor/, h5wasm only under src/engine/hdf5/;
 //  - the UI never imports the tensor runtime (TF.js stays in the worker bundle).
 import js from '@eslint/js';
@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'comlink', '@xyflow/*', 'recharts'];
+const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'comlink', '@xyflow/*'];
 const uiLibraryMessage = 'src/engine is framework-free (DESIGN.md §1): it runs in the worker, in Node and in the CLI.';
 const tfMessage = 'TF.js is imported only under src/engine/tensor/ (DESIGN.md §1).';
 const h5Message = 'h5wasm is imported only under src/engine/hdf5/ (DESIGN.md §1).';

@@ -11,8 +11,8 @@
 import type { RunFrame } from './api';
 
 export const MAX_BUFFERED_STEPS = 256;
-/** Never more often than this, even if the page acknowledges at once (ms). */
-const MIN_INTERVAL_MS = 1000 / 60;
+/** Never more often than this, even if the page acknowledges at once (ms): 15 frames a second is smooth for curves and leaves the page idle most of the time. */
+const MIN_INTERVAL_MS = 1000 / 15;
 
 export type FrameSink = (frame: RunFrame) => Promise<void> | void;
 export type Transfer = (frame: RunFrame) => RunFrame;

@@ -1,17 +1,17 @@
 /**
- * Loss and accuracy per step (train, bounded by the live store and thinned to DRAWN_POINTS for
- * drawing) and per epoch (train and test), with recharts: no animation, each chart memoised on its
- * data, updates deferred so a busy frame never waits for the SVG.
+ * Loss and accuracy per step (train, bounded by the live store) and per epoch (train and test),
+ * as two canvas line charts (./CurveCanvas.tsx): redrawn at most once per animation frame, so a
+ * fast run does not keep the page busy; the whole series stays available as CSV.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { EpochMetrics } from '../../engine/train/types';
 import { useLiveStore } from '../state/liveStore';
+import { CurveCanvas } from './CurveCanvas';
+import type { CurveSeries } from './curveDomain';
 import { PlotCard } from './PlotCard';
-import { thinned, toCsv, type Point } from './series';
+import { toCsv, type Point } from './series';
 
-const DRAWN_POINTS = 200;
-const AXIS_TICK = { fontSize: 10, fill: 'var(--muted)' };
+const COLORS = { step: '#3366dd', train: '#1f8a4c', test: '#b26b00' };
 
 function epochPoints(epochs: readonly EpochMetrics[], stepsPerEpoch: number): Point[] {
   return epochs.map((e) => {
@@ -22,39 +22,29 @@ function epochPoints(epochs: readonly EpochMetrics[], stepsPerEpoch: number): Po
   });
 }
 
-const Chart = memo(function Chart({ steps, epochs, metric }: { steps: readonly Point[]; epochs: Point[]; metric: 'loss' | 'accuracy' }) {
-  const cap = metric === 'loss' ? 'Loss' : 'Accuracy';
-  return (
-    <ResponsiveContainer width="100%" height={130}>
-      <LineChart margin={{ top: 4, right: 8, bottom: 10, left: 0 }}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} tick={AXIS_TICK}
-          label={{ value: 'training step', position: 'insideBottom', offset: -6, fontSize: 10, fill: 'var(--muted)' }} />
-        <YAxis width={44} tick={AXIS_TICK} domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
-          label={{ value: metric, angle: -90, position: 'insideLeft', offset: 10, fontSize: 10, fill: 'var(--muted)' }} />
-        <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 11 }} verticalAlign="top" height={18} />
-        <Line data={steps as Point[]} dataKey={metric} name={`${cap} per step`} stroke="var(--accent)" dot={false} isAnimationActive={false} />
-        <Line data={epochs} dataKey={metric === 'loss' ? 'trainLoss' : 'trainAccuracy'} name="train/epoch" stroke="var(--ok)" isAnimationActive={false} />
-        <Line data={epochs} dataKey={metric === 'loss' ? 'testLoss' : 'testAccuracy'} name="test/epoch" stroke="var(--warn)" isAnimationActive={false} />
-      </LineChart>
-    </ResponsiveContainer>
-  );
-});
+function curves(steps: readonly Point[], epochs: readonly Point[], metric: 'loss' | 'accuracy'): CurveSeries[] {
+  const [train, test] = metric === 'loss' ? ['trainLoss', 'testLoss'] : ['trainAccuracy', 'testAccuracy'];
+  const of = (points: readonly Point[], key: string) => points.filter((p) => p[key] !== undefined).map((p) => ({ x: p.step, y: p[key] }));
+  const series: CurveSeries[] = [{ name: `${metric === 'loss' ? 'Loss' : 'Accuracy'} per step`, color: COLORS.step, points: of(steps, metric) }];
+  if (epochs.length) series.push({ name: 'train/epoch', color: COLORS.train, points: of(epochs, train), dots: true });
+  if (epochs.some((e) => e[test] !== undefined)) series.push({ name: 'test/epoch', color: COLORS.test, points: of(epochs, test), dots: true });
+  return series;
+}
 
 export function TrainingCurves() {
   const steps = useLiveStore((s) => s.steps);
   const epochs = useLiveStore((s) => s.epochs);
   const stepsPerEpoch = useLiveStore((s) => s.progress?.stepsPerEpoch ?? 1);
   const perEpoch = useMemo(() => epochPoints(epochs, stepsPerEpoch), [epochs, stepsPerEpoch]);
-  const drawn = useDeferredValue(useMemo(() => thinned(steps, DRAWN_POINTS), [steps]));
+  const loss = useMemo(() => curves(steps, perEpoch, 'loss'), [steps, perEpoch]);
+  const accuracy = useMemo(() => curves(steps, perEpoch, 'accuracy'), [steps, perEpoch]);
   const csv = steps.length ? () => toCsv([...steps, ...perEpoch].sort((a, b) => a.step - b.step)) : null;
   return (
     <PlotCard label="Training curves" file="training-curves" csv={csv}>
       {steps.length === 0 ? <p className="plot-empty">Loss and accuracy appear here while training.</p> : (
         <>
-          <Chart steps={drawn} epochs={perEpoch} metric="loss" />
-          <Chart steps={drawn} epochs={perEpoch} metric="accuracy" />
+          <CurveCanvas label="Loss over training steps" series={loss} xTitle="training step" yTitle="loss" />
+          <CurveCanvas label="Accuracy over training steps" series={accuracy} xTitle="training step" yTitle="accuracy" fixedY={[0, 1]} />
         </>
       )}
     </PlotCard>

@@ -20,12 +20,12 @@ function canvasToPng(canvas: HTMLCanvasElement, name: string): void {
   }, 'image/png');
 }
 
-/** The first canvas, or else the first SVG (recharts), inside `root`, as a PNG on the panel colour. */
+/** The plot's canvas (or its canvases composed as laid out, or else an SVG) inside `root`, as a PNG on the panel colour. */
 export function downloadPng(root: HTMLElement | null, name: string): void {
   if (!root) return;
   const canvases = [...root.querySelectorAll('canvas')];
   if (canvases.length === 1) return canvasToPng(canvases[0], name);
-  const svg = root.querySelector('svg.recharts-surface') ?? root.querySelector('svg');
+  const svg = root.querySelector('svg');
   const box = (canvases.length > 1 ? root : svg ?? root).getBoundingClientRect();
   const scale = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
