@@ -3,7 +3,6 @@ import { startEngineWorker, type EngineClient } from '../worker/engineClient';
 import { useEngineStore } from '../state/engineStore';
 import type { BackendName } from '../../workers/api';
 
-const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const START_TIMEOUT_MS = 90_000;
 
 let client: EngineClient | null = null;
@@ -13,19 +12,14 @@ export function engine(): EngineClient {
   return client;
 }
 
-/** `?backend=webgpu|webgl|wasm|cpu` forces one backend. */
-export function backendFromUrl(search: string): BackendName | undefined {
-  const value = new URLSearchParams(search).get('backend');
-  return value !== null && BACKENDS.includes(value) ? (value as BackendName) : undefined;
-}
-
-export async function startEngine(search: string): Promise<void> {
+/** Starts the worker's tensor runtime: `backend` forced (`?backend=`), or the default order. */
+export async function startEngine(backend: BackendName | undefined): Promise<void> {
   const { setStatus } = useEngineStore.getState();
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`the engine did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS));
   try {
     const { api, crashed } = engine();
-    const result = await Promise.race([api.init({ backend: backendFromUrl(search) }), crashed, timeout]);
+    const result = await Promise.race([api.init({ backend }), crashed, timeout]);
     setStatus(result.ok ? { phase: 'ready', backend: result.value } : { phase: 'failed', error: result.error });
   } catch (error) {
     setStatus({

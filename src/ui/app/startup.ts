@@ -12,6 +12,7 @@ import { useRunStore } from '../state/runStore';
 import { useUiStore } from '../state/uiStore';
 import { loadWorkspace } from '../state/workspace';
 import { startEngine } from './engine';
+import { parseLabQuery } from './labQuery';
 
 export const FIRST_TEMPLATE = 'digits-lif';
 
@@ -20,7 +21,8 @@ let started = false;
 export async function startLab(search: string): Promise<void> {
   if (started) return;
   started = true;
-  void startEngine(search);
+  const query = parseLabQuery(search);
+  void startEngine(query.backend);
   void useDatasetStore.getState().load();
   const restored = await loadWorkspace().catch(() => null);
   if (restored) {
@@ -31,7 +33,8 @@ export async function startLab(search: string): Promise<void> {
     const graph = template.build();
     useGraphStore.getState().initialise(graph, await positionsFor(graph), template.id);
   }
-  const url = new URLSearchParams(search).get('url');
-  if (url) await openNirUrl(url);
+  if (query.url) await openNirUrl(query.url);
+  // After the file: opening one clears the notes of the graph before it.
+  for (const problem of query.problems) useUiStore.getState().notify('warn', problem.text, problem.hint);
   startAutosave((message) => useUiStore.getState().notify('warn', `Your work is not being saved across reloads: ${message}.`, 'Save NIR to keep a copy.'));
 }

@@ -12,6 +12,7 @@ import { CANVAS_LAYOUT, foldedForCanvas, hasSavedPositions, openGraph } from '..
 import { groupWarnings } from './loadNotes';
 import { useUiStore } from '../state/uiStore';
 import { useRunStore } from '../state/runStore';
+import { fileNameOf } from '../app/labQuery';
 
 const MAX_WARNINGS_SHOWN = 4;
 
@@ -56,7 +57,7 @@ export async function openNirFile(file: File): Promise<boolean> {
 
 /** `?url=` to a .nir file. */
 export async function openNirUrl(url: string): Promise<boolean> {
-  const name = decodeURIComponent(url.split('/').pop()?.split('?')[0] || url);
+  const name = fileNameOf(url);
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
