@@ -52,3 +52,16 @@ test('a primitive dragged from the palette lands on the canvas', async ({ page }
   await lab.button('Undo').click();
   await expect(lab.node('cubalif')).toHaveCount(0);
 });
+
+test('bad URL parameters give notes, never an exception', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('?backend=tpu&url=/remote/%E0%A4%A.nir');
+  expect(await lab.waitForBackend()).toBe('wasm');
+  const notes = lab.notes();
+  const badge = notes.getByRole('button', { name: /^Notes/ });
+  await expect(badge).toContainText('2');
+  if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+  await expect(notes).toContainText('"?backend=tpu" is not a backend the lab has.');
+  await expect(notes).toContainText('Could not fetch');
+  expect(lab.consoleErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+});
