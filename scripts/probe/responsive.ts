@@ -12,43 +12,16 @@
  *   npx tsx scripts/probe/responsive.ts [--backends wasm,webgpu] [--templates digits,conv]
  *     [--seconds 60] [--clicks 20] [--dist dist] [--build]
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { clickReactionProbe, installPageProbes, type PageProbeReport } from './pageProbes';
+import { option, startPreview } from './previewServer';
 
 const TEMPLATES = {
   digits: { label: /Small LIF classifier/, node: 'lif1', nodes: ['lif1', 'fc1'], epochs: '200' },
   conv: { label: /N-MNIST conv net/, node: 'conv1', nodes: ['conv1', 'lif1'], epochs: '20' },
 } as const;
 type TemplateName = keyof typeof TEMPLATES;
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
-}
 
 const median = (xs: number[]) => {
   if (xs.length === 0) return null;
@@ -152,19 +125,10 @@ async function main(): Promise<void> {
   const templates = option('templates', 'digits,conv').split(',') as TemplateName[];
   const seconds = Number(option('seconds', '60'));
   const clicks = Number(option('clicks', '20'));
-  const dist = option('dist', 'dist');
-  if (process.argv.includes('--build') || !existsSync(`${dist}/index.html`)) {
-    const built = spawnSync('npx', ['vite', 'build', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error(`vite build --outDir ${dist} failed`);
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  const preview = await startPreview(option('dist', 'dist'), process.argv.includes('--build'));
+  const base = preview.base;
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
-      { stdio: 'ignore', detached: true });
-    await waitForServer(base, 30_000);
     for (const backend of backends) {
       for (const template of templates) {
         process.stderr.write(`probe: ${backend} × ${template}, ${seconds} s of training…\n`);
@@ -181,7 +145,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    if (server?.pid) process.kill(-server.pid);
+    preview.stop();
   }
 }
 
