@@ -1,7 +1,7 @@
 /**
  * Memory over a long training run in the page (issue 16): trains the digits template on wasm in
  * headless Chromium for `--minutes`, and every `--every` seconds prints a JSON line with the
- * renderer process's resident memory (the page, its engine worker with TF.js's WebAssembly heap
+ * renderer process's resident memory (of the Chromium this script starts: the page, its engine worker with TF.js's WebAssembly heap
  * and their GPU buffers live in it; from /proc), the page's JS heap (CDP Performance.getMetrics)
  * and the step reached. A last line compares the end with the first sample after `--warmup` seconds
  * (flat: within 10%). Figures, never assertions.
@@ -13,13 +13,33 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { option, startPreview } from './previewServer';
 
-/** Resident memory (MB) of every Chromium renderer process on this machine, summed. */
-function rendererRssMb(): number {
-  let kb = 0;
+/** Parent pid of every process on this machine. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer')) continue;
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      map.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return map;
+}
+
+/** Resident memory (MB) of the Chromium renderer processes this script started (its descendants), summed. */
+function rendererRssMb(): number {
+  const parent = parents();
+  const ours = (pid: number) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    if (!ours(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (match) kb += Number(match[1]);
     } catch {
@@ -63,13 +83,21 @@ async function main(): Promise<void> {
       samples.push(sample);
       console.log(JSON.stringify({ probe: 'memory', backend, t_s: sample.t, step: await step(page), renderer_rss_mb: sample.rss, page_js_heap_mb: sample.pageHeap }));
     }
-    const base = samples.find((s) => s.t >= warmup) ?? samples[0];
-    const last = samples[samples.length - 1];
+    // Mean of the first three samples after warm-up against the mean of the last three: the JS heap
+    // is a garbage-collection sawtooth, a single sample says little.
+    const settled = samples.filter((s) => s.t >= warmup);
+    const used = settled.length >= 2 ? settled : samples;
+    const k = Math.max(1, Math.min(3, Math.floor(used.length / 2)));
+    const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+    const first = used.slice(0, k);
+    const last = used.slice(-k);
     const growth = (a: number, b: number) => (a > 0 ? Math.round(((b - a) / a) * 1000) / 10 : null);
+    const rss = [mean(first.map((s) => s.rss)), mean(last.map((s) => s.rss))];
+    const heap = [mean(first.map((s) => s.pageHeap)), mean(last.map((s) => s.pageHeap))];
     console.log(JSON.stringify({
-      probe: 'memory-summary', backend, minutes, warmup_s: warmup, from_t_s: base.t, to_t_s: last.t,
-      renderer_rss_mb: [base.rss, last.rss], renderer_rss_growth_pct: growth(base.rss, last.rss),
-      page_js_heap_mb: [base.pageHeap, last.pageHeap], page_js_heap_growth_pct: growth(base.pageHeap, last.pageHeap),
+      probe: 'memory-summary', backend, minutes, warmup_s: warmup, from_t_s: first[0].t, to_t_s: last[last.length - 1].t, samples_averaged: k,
+      renderer_rss_mb: rss, renderer_rss_growth_pct: growth(rss[0], rss[1]),
+      page_js_heap_mb: heap, page_js_heap_growth_pct: growth(heap[0], heap[1]),
       max_renderer_rss_mb: Math.max(...samples.map((s) => s.rss)),
     }));
   } finally {
