@@ -1,10 +1,10 @@
 /**
  * Memory over a long training run in the page (issue 16): trains the digits template on wasm in
  * headless Chromium for `--minutes`, and every `--every` seconds prints a JSON line with the
- * renderer process's resident memory (of the Chromium this script starts: the page, its engine worker with TF.js's WebAssembly heap
- * and their GPU buffers live in it; from /proc), the page's JS heap (CDP Performance.getMetrics)
- * and the step reached. A last line compares the end with the first sample after `--warmup` seconds
- * (flat: within 10%). Figures, never assertions.
+ * resident memory of the renderer processes of the Chromium this script starts (the page, its
+ * engine worker with TF.js's WebAssembly heap live there; from /proc), the page's JS heap (CDP
+ * Performance.getMetrics) and the step reached. A last line compares the end with the start after
+ * `--warmup` seconds (means of three samples each; flat: within 10%). Figures, never assertions.
  *
  *   npx tsx scripts/probe/memory.ts [--minutes 10] [--every 30] [--warmup 60] [--dist dist] [--backend wasm]
  */
