@@ -98,4 +98,33 @@ export class LabPage {
   async waitForPhase(phase: string, timeout = 240_000): Promise<void> {
     await expect(this.page.locator('.run-progress')).toHaveAttribute('data-phase', phase, { timeout });
   }
+
+  /** The finished step the Run panel shows ("step 12 / 200"), 0 when it shows none. */
+  async stepNumber(): Promise<number> {
+    const shown = this.page.getByTestId('run-step');
+    if ((await shown.count()) === 0) return 0;
+    return Number(/step (\d+)/.exec((await shown.textContent()) ?? '')?.[1] ?? 0);
+  }
+
+  /** The step of the training checkpoint stored in IndexedDB, 0 when there is none. */
+  async storedCheckpointStep(): Promise<number> {
+    return this.page.evaluate(() => new Promise<number>((resolve) => {
+      const request = indexedDB.open('spikelab');
+      request.onsuccess = () => {
+        const get = request.result.transaction('workspace').objectStore('workspace').get('checkpoint');
+        get.onsuccess = () => resolve(Number(get.result?.progress?.step ?? 0));
+        get.onerror = () => resolve(0);
+      };
+      request.onerror = () => resolve(0);
+    }));
+  }
+
+  /** Kills the engine worker without telling the page (needs `?testHooks=1`, src/ui/app/testHooks.ts). */
+  async killEngine(): Promise<void> {
+    await this.page.evaluate(() => {
+      const hooks = (globalThis as { spikelabEngine?: { terminate(): void } }).spikelabEngine;
+      if (!hooks) throw new Error('no test hooks: open the lab with ?testHooks=1');
+      hooks.terminate();
+    });
+  }
 }

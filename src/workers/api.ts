@@ -43,6 +43,8 @@ export interface PrepareRequest {
   maxSamples: number;
   /** The smallest test split worth evaluating (at least one batch). */
   batchLimit: number;
+  /** Continue the schedule at this finished step (a run resumed from a checkpoint); 0 or absent: from the start. */
+  resumeAt?: number;
 }
 
 export interface PreparedRun {
@@ -94,6 +96,16 @@ export interface TrainOutcome {
   notice?: RunNotice;
 }
 
+/** The session's parameters at one finished step, read without blocking, for the page to keep. */
+export interface TrainingSnapshot {
+  /** The finished step the weights belong to. */
+  step: number;
+  /** The graph with those parameters written back (NIR conventions). */
+  graph: NirGraph;
+  /** That step's metrics, when this session computed it (absent right after preparing). */
+  metrics?: StepMetrics;
+}
+
 /** The test split's evaluation, with the class names for the confusion matrix. */
 export interface Evaluation extends EvaluationResult {
   classes: string[];
@@ -136,6 +148,8 @@ export interface EngineApi {
   simulate(index: number): Promise<Result<SimulationRecord>>;
   /** The graph with the trained parameters written back (NIR conventions). */
   takeTrainedGraph(): Promise<Result<NirGraph>>;
+  /** The parameters of the last finished step, also while training (served between steps). */
+  takeSnapshot(): Promise<Result<TrainingSnapshot>>;
   /** Stops any run and disposes the session. */
   reset(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type { EngineApi, LoadedNir, Result } from './api';
 import { activeBackend, setActiveBackend } from './backendState';
 import { graphBuffers } from './transferables';
 import {
-  evaluateSession, extendSession, pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainSession, watchDevice,
+  evaluateSession, extendSession, pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainingSnapshot, trainSession, watchDevice,
 } from './trainingRun';
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
@@ -70,6 +70,7 @@ const api: EngineApi = {
   // Copied, not transferred: the trained graph shares untrained parameter arrays with the
   // session's own graph, which must stay usable in the worker.
   takeTrainedGraph: () => attempt(async () => trainedGraph()),
+  takeSnapshot: () => attempt(() => trainingSnapshot()),
   reset: async () => resetSession(),
 };
 

@@ -13,9 +13,9 @@ import { SpikelabError } from '../engine/core/errors';
 import { loadDataset, type SpikeDataset } from '../engine/datasets';
 import type { ManifestSet } from '../engine/datasets/manifest';
 import { trainingDataOf } from '../engine/train/fromDataset';
-import type { SimulationRecord, TaskProgress, TrainingData } from '../engine/train/types';
+import type { SimulationRecord, StepMetrics, TaskProgress, TrainingData } from '../engine/train/types';
 import type { TrainingSession } from '../engine/tensor/train/session';
-import type { Evaluation, FrameHandler, PreparedRun, PrepareRequest, ProgressHandler, RunFrame, RunNotice, TrainOutcome } from './api';
+import type { Evaluation, FrameHandler, PreparedRun, PrepareRequest, ProgressHandler, RunFrame, RunNotice, TrainingSnapshot, TrainOutcome } from './api';
 import { DeviceFallback } from './deviceFallback';
 import { FrameSender } from './frameSender';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -32,6 +32,8 @@ let running: Promise<unknown> | null = null;
 let recordIndex = 0;
 /** The finished step the newest recorded sample shows (-1: none this session). */
 let recordedStep = -1;
+/** The metrics of the newest finished step of this session (for snapshots). */
+let lastMetrics: StepMetrics | null = null;
 const cache = new Map<string, SpikeDataset>();
 const fallback = new DeviceFallback();
 
@@ -81,8 +83,10 @@ export async function prepareSession(request: PrepareRequest, sets: ManifestSet[
   await yieldToEventLoop(); // the last progress message goes out before the compile
   const built = await fallback.build({ request, train: trainData, test: testData, classes: train.classes });
   session = built.session;
+  if (request.resumeAt && request.resumeAt > 0) session.resumeAt(request.resumeAt);
   recordIndex = 0;
   recordedStep = -1;
+  lastMetrics = null;
   report(onProgress, { phase: 'loading', done: 100, total: 100 });
   return preparedRun(session, built.notice);
 }
@@ -159,7 +163,10 @@ async function trainLoop(current: TrainingSession, frames: FrameSender, signal: 
   if (recordedStep !== current.stepsTaken) await takeRecord();
   await current.run({
     signal,
-    onStep: (metrics) => frames.add({ steps: [metrics] }),
+    onStep: (metrics) => {
+      lastMetrics = metrics;
+      frames.add({ steps: [metrics] });
+    },
     onEpoch: (epoch) => {
       frames.add({ epochs: [epoch] });
       epochEnded = true;
@@ -223,7 +230,10 @@ export async function stepSession(onFrame?: FrameHandler): Promise<RunFrame> {
         await yieldToEventLoop();
       },
     }));
-    if (metrics) frame.steps.push(metrics);
+    if (metrics) {
+      lastMetrics = metrics;
+      frame.steps.push(metrics);
+    }
     if (metrics?.epochDone) frame.epochs!.push(metrics.epochDone);
     frame.record = await current.simulate(recordIndex, 'test');
     recordedStep = current.stepsTaken;
@@ -269,4 +279,14 @@ export function watchDevice(): void {
 
 export function trainedGraph() {
   return active().trainedGraph();
+}
+
+/** The parameters of the last finished step, read without blocking (the run goes on meanwhile). */
+export async function trainingSnapshot(): Promise<TrainingSnapshot> {
+  const current = active();
+  const metrics = lastMetrics?.step === current.stepsTaken ? lastMetrics : null;
+  const snapshot = await current.snapshot();
+  const taken: TrainingSnapshot = { step: snapshot.step, graph: current.trainedGraph(snapshot) };
+  if (metrics && metrics.step === snapshot.step) taken.metrics = metrics;
+  return taken;
 }

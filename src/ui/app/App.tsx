@@ -8,6 +8,7 @@ import { FileDropOverlay } from '../files/FileDropOverlay';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
 import { Plots } from '../plots/Plots';
+import { ResumeOffer } from '../run/ResumeOffer';
 import { RunPanel } from '../run/RunPanel';
 import { useDatasetAutoPick } from '../run/useDatasetAutoPick';
 import { useUiStore } from '../state/uiStore';
@@ -20,7 +21,7 @@ import { startLab } from './startup';
 import { useWindowSize } from './useWindowSize';
 
 /**
- * The lab's grid: toolbar; palette | canvas (notes strip above it) | inspector over the run panel;
+ * The lab's grid: toolbar; palette | canvas (an interrupted run's resume offer and the notes strip above it) | inspector over the run panel;
  * plots under palette and canvas; status bar. Splitters between them resize the panels; the sizes
  * are clamped to the window (panelLayout.ts), so nothing is pushed off screen.
  */
@@ -49,6 +50,7 @@ export function App() {
         <Palette />
         <Splitter label="Resize palette" orientation="vertical" grows="forward" className="split-palette" {...splitter('palette')} />
         <main className="canvas" aria-label="Canvas">
+          <ResumeOffer />
           <Notes />
           <GraphCanvas />
         </main>

@@ -3,8 +3,10 @@ import { fileNameOf, parseLabQuery } from './labQuery';
 
 describe('parseLabQuery', () => {
   it('reads a forced backend and a file address', () => {
-    expect(parseLabQuery('?backend=wasm&url=https%3A%2F%2Fexample.org%2Fa.nir')).toEqual({ backend: 'wasm', url: 'https://example.org/a.nir', problems: [] });
-    expect(parseLabQuery('')).toEqual({ problems: [] });
+    expect(parseLabQuery('?backend=wasm&url=https%3A%2F%2Fexample.org%2Fa.nir')).toEqual({ backend: 'wasm', url: 'https://example.org/a.nir', testHooks: false, problems: [] });
+    expect(parseLabQuery('')).toEqual({ testHooks: false, problems: [] });
+    expect(parseLabQuery('?testHooks=1').testHooks).toBe(true);
+    expect(parseLabQuery('?testHooks=yes').testHooks).toBe(false);
   });
 
   it('turns an unknown backend or an empty url into a note, never an exception', () => {

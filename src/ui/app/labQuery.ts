@@ -1,6 +1,6 @@
 /**
  * The lab's URL parameters, read once at start-up: `?backend=webgpu|webgl|wasm|cpu` forces a
- * backend, `?url=` opens a .nir file. A value the lab cannot use never throws: it becomes a note
+ * backend, `?url=` opens a .nir file, `?testHooks=1` installs the e2e test hooks (./testHooks.ts). A value the lab cannot use never throws: it becomes a note
  * that says what was wrong and what is used instead. Other parameters are left alone (a host page
  * may add its own).
  */
@@ -11,6 +11,8 @@ const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export interface LabQuery {
   backend?: BackendName;
   url?: string;
+  /** `?testHooks=1`: install the end-to-end tests' hooks. */
+  testHooks: boolean;
   /** What could not be used, each with what to do instead. */
   problems: Array<{ text: string; hint: string }>;
 }
@@ -20,9 +22,9 @@ export function parseLabQuery(search: string): LabQuery {
   try {
     params = new URLSearchParams(search);
   } catch {
-    return { problems: [{ text: 'The page address has parameters the lab could not read.', hint: 'Open the lab without them.' }] };
+    return { testHooks: false, problems: [{ text: 'The page address has parameters the lab could not read.', hint: 'Open the lab without them.' }] };
   }
-  const query: LabQuery = { problems: [] };
+  const query: LabQuery = { testHooks: params.get('testHooks') === '1', problems: [] };
   const backend = params.get('backend');
   if (backend !== null) {
     if (BACKENDS.includes(backend)) query.backend = backend as BackendName;

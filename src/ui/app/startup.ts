@@ -1,6 +1,7 @@
 /**
  * Start-up: the engine, the dataset list, then the workspace (restored from IndexedDB, or the
- * small digits template so there is something to train at once), then `?url=` if given.
+ * small digits template so there is something to train at once) with the offer to resume a run
+ * a reload interrupted, then `?url=` if given. A dead engine is replaced and the run recovered.
  */
 import { TEMPLATES } from '../../engine/graph/templates';
 import { positionsFor } from '../editor/graphCommands';
@@ -11,8 +12,12 @@ import { useGraphStore } from '../state/graphStore';
 import { useRunStore } from '../state/runStore';
 import { useUiStore } from '../state/uiStore';
 import { loadWorkspace } from '../state/workspace';
-import { startEngine } from './engine';
+import { recoverFromLostEngine } from '../run/engineRecovery';
+import { useResumeStore } from '../state/resumeStore';
+import { loadCheckpoint } from '../state/trainingCheckpoint';
+import { onEngineReplaced, startEngine } from './engine';
 import { parseLabQuery } from './labQuery';
+import { installTestHooks } from './testHooks';
 
 export const FIRST_TEMPLATE = 'digits-lif';
 
@@ -22,6 +27,8 @@ export async function startLab(search: string): Promise<void> {
   if (started) return;
   started = true;
   const query = parseLabQuery(search);
+  if (query.testHooks) installTestHooks();
+  onEngineReplaced(recoverFromLostEngine);
   void startEngine(query.backend);
   void useDatasetStore.getState().load();
   const restored = await loadWorkspace().catch(() => null);
@@ -33,6 +40,8 @@ export async function startLab(search: string): Promise<void> {
     const graph = template.build();
     useGraphStore.getState().initialise(graph, await positionsFor(graph), template.id);
   }
+  const interrupted = await loadCheckpoint().catch(() => null);
+  if (interrupted) useResumeStore.getState().setOffer(interrupted);
   if (query.url) await openNirUrl(query.url);
   // After the file: opening one clears the notes of the graph before it.
   for (const problem of query.problems) useUiStore.getState().notify('warn', problem.text, problem.hint);

@@ -7,7 +7,9 @@
  * saves them; Reset puts the untrained ones back (./trainedWeights.ts), so the next run starts
  * from the initial loss again; Re-initialise draws fresh weights from the Run panel's seed
  * (../../engine/train/initialise.ts), the Playground's Reset. After Done, Train becomes Continue: the same session, weights and
- * optimiser state, for another round of the configured epochs.
+ * optimiser state, for another round of the configured epochs. While training, checkpoints go to
+ * IndexedDB (./checkpointing.ts); a resumed checkpoint (./resumeCheckpoint.ts) makes the next
+ * session continue at its step, with its curves kept.
  */
 import * as Comlink from 'comlink';
 import type { NirGraph } from '../../engine/graph/types';
@@ -19,6 +21,8 @@ import { useEngineStore } from '../state/engineStore';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
 import { useRunStore, type RunSettings } from '../state/runStore';
+import { EngineStoppedError } from '../worker/deadWorker';
+import { checkpointOnFrame, forgetCheckpoints, startCheckpointing, stopCheckpointing } from './checkpointing';
 import { holdsTrainedParameters, withTrainedParameters, withUntrainedParameters } from './trainedWeights';
 
 let preparedGraph: NirGraph | null = null;
@@ -28,6 +32,8 @@ let prepared: PreparedRun | null = null;
 let lineage: { initial: NirGraph; trained: NirGraph } | null = null;
 /** Bumped by Reset: a command that started before it drops its late results. */
 let generation = 0;
+/** The finished step a resumed checkpoint reached: the next session continues its schedule there (0: none). */
+let resumeStep = 0;
 
 export function preparedRun(): PreparedRun | null {
   return prepared;
@@ -59,6 +65,7 @@ function applyFrame(frame: RunFrame): void {
 /** The frame handler the worker calls: applies at once, answers once drawn (back-pressure). */
 function onFrame(frame: RunFrame): Promise<void> {
   applyFrame(frame);
+  checkpointOnFrame(frame);
   return drawn();
 }
 
@@ -86,11 +93,11 @@ async function ensurePrepared(): Promise<boolean> {
     return false;
   }
   const live = useLiveStore.getState();
-  live.clear();
+  if (resumeStep === 0) live.clear(); // a resumed run keeps its curves
   live.setPhase('preparing', 'Loading the dataset and compiling the network…');
   const started = generation;
   const result = await engine().api.prepare({
-    graph, dataset: settings.dataset, T: settings.T, maxSamples: settings.maxSamples, batchLimit: settings.batchSize,
+    graph, dataset: settings.dataset, T: settings.T, maxSamples: settings.maxSamples, batchLimit: settings.batchSize, resumeAt: resumeStep,
     config: {
       dt: settings.dt, batchSize: settings.batchSize, epochs: settings.epochs, lr: settings.lr, optimizer: settings.optimizer,
       surrogate: { name: settings.surrogate, slope: settings.slope }, loss: settings.loss, seed: settings.seed,
@@ -106,6 +113,7 @@ async function ensurePrepared(): Promise<boolean> {
   }
   prepared = result.value;
   preparedGraph = graph;
+  resumeStep = 0;
   preparedSettings = settings;
   useLiveStore.getState().setPhase('paused', result.value.notice?.message ?? null);
   if (result.value.notice) showNotice(result.value.notice);
@@ -142,11 +150,13 @@ async function train(): Promise<void> {
   const live = useLiveStore.getState();
   live.setPhase('training');
   live.startSpeed();
-  const result = await engine().api.train(Comlink.proxy(onFrame));
+  startCheckpointing();
+  const result = await engine().api.train(Comlink.proxy(onFrame)).finally(stopCheckpointing);
   if (started !== generation) return;
   useLiveStore.getState().setTask(null);
-  if (!result.ok) return fail(result.error.message, result.error.hint);
+  if (!result.ok) return fail(result.error.message, result.error.hint); // the checkpoint stays for a reload
   await takeTrainedWeights();
+  if (started === generation) forgetCheckpoints(); // the weights are in the graph (autosaved)
   const { finished, notice } = result.value;
   const epochs = prepared ? Math.round(prepared.totalSteps / Math.max(1, prepared.stepsPerEpoch)) : 0;
   if (prepared) prepared = { ...prepared, stepsDone: result.value.stepsDone };
@@ -177,34 +187,18 @@ async function step(): Promise<void> {
 
 /** Stops any run, clears it, and puts the untrained weights back into the graph. */
 async function reset(): Promise<void> {
-  generation++;
-  await engine().api.reset();
-  prepared = null;
-  preparedGraph = null;
-  const { graph } = useGraphStore.getState();
-  let message = 'Run cleared. The weights had not been trained, so they stay as they are.';
-  if (lineage && holdsTrainedParameters(graph, lineage.initial, lineage.trained)) {
-    const restored = withUntrainedParameters(graph, lineage.initial, lineage.trained);
-    useGraphStore.getState().edit((s) => ({ ...s, graph: restored }));
-    message = 'Weights reset to their values before training (Undo brings the trained ones back); the next run starts from the initial loss.';
-  }
-  lineage = null;
-  useLiveStore.getState().clear();
-  useLiveStore.getState().setPhase('idle', message);
+  const { graph, restored } = await stopRun();
+  if (restored) useGraphStore.getState().edit((s) => ({ ...s, graph }));
+  useLiveStore.getState().setPhase('idle', restored
+    ? 'Weights reset to their values before training (Undo brings the trained ones back); the next run starts from the initial loss.'
+    : 'Run cleared. The weights had not been trained, so they stay as they are.');
 }
 
 /** Stops any run, clears it, and draws fresh synaptic weights from the seed (one undo step). */
 async function reinitialise(): Promise<void> {
-  generation++;
-  await engine().api.reset();
-  prepared = null;
-  preparedGraph = null;
-  let { graph } = useGraphStore.getState();
-  if (lineage && holdsTrainedParameters(graph, lineage.initial, lineage.trained)) graph = withUntrainedParameters(graph, lineage.initial, lineage.trained);
-  lineage = null;
+  const { graph } = await stopRun();
   const { seed } = useRunStore.getState().settings;
   const fresh = reinitialisedGraph(graph, seed);
-  useLiveStore.getState().clear();
   if (fresh.layers.length === 0) {
     useLiveStore.getState().setPhase('idle', 'Run cleared. This graph has no weights to re-initialise (no Affine, Linear or Conv layer).');
     return;
@@ -214,11 +208,32 @@ async function reinitialise(): Promise<void> {
 }
 
 /**
+ * Reset and Re-initialise begin alike: the run stops and is cleared, and the graph with its
+ * untrained weights is worked out (`restored`: training had written into it); neither is written yet.
+ */
+async function stopRun(): Promise<{ graph: NirGraph; restored: boolean }> {
+  generation++;
+  resumeStep = 0;
+  forgetCheckpoints();
+  await engine().api.reset();
+  prepared = null;
+  preparedGraph = null;
+  const { graph } = useGraphStore.getState();
+  const restored = lineage !== null && holdsTrainedParameters(graph, lineage.initial, lineage.trained);
+  const untrained = restored ? withUntrainedParameters(graph, lineage!.initial, lineage!.trained) : graph;
+  lineage = null;
+  useLiveStore.getState().clear();
+  return { graph: untrained, restored };
+}
+
+/**
  * Stops and forgets the run of the graph that is being replaced (a file, a template or New opens):
  * the worker's session, the curves and the recorded sample go; nothing is written to any graph.
  */
 async function discard(): Promise<void> {
   generation++;
+  resumeStep = 0;
+  forgetCheckpoints();
   prepared = null;
   preparedGraph = null;
   lineage = null;
@@ -265,12 +280,47 @@ async function evaluate(): Promise<void> {
   live.setPhase(back);
 }
 
-/** Runs a command; anything thrown (a lost worker) becomes the run's error instead of a silent stall. */
+/**
+ * Forgets the run's state after the engine was lost (its session went with it): the prepared run,
+ * the graphs Reset would restore, any resumed step; commands still under way drop their results.
+ * The curves and the graph stay; ./engineRecovery.ts says what happened.
+ */
+export function forgetRun(): void {
+  generation++;
+  prepared = null;
+  preparedGraph = null;
+  preparedSettings = null;
+  lineage = null;
+  resumeStep = 0;
+  stopCheckpointing();
+}
+
+/**
+ * A checkpoint's weights were written into the graph (`before` → `after`): Reset puts `before`'s
+ * back, and the next session continues the schedule at `step`, keeping the curves.
+ */
+export function noteResumed(before: NirGraph, after: NirGraph, step: number): void {
+  generation++;
+  prepared = null;
+  preparedGraph = null;
+  if (after !== before) {
+    const keepsInitial = lineage && holdsTrainedParameters(before, lineage.initial, lineage.trained);
+    lineage = { initial: keepsInitial && lineage ? lineage.initial : before, trained: after };
+  }
+  resumeStep = step;
+}
+
+/**
+ * Runs a command; anything thrown (a lost worker) becomes the run's error instead of a silent
+ * stall.
+ */
 function guarded<A extends unknown[]>(command: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args) => {
     try {
       await command(...args);
     } catch (error) {
+      // Cut short by the engine stopping: the recovery says so, unless no new engine could be started.
+      if (error instanceof EngineStoppedError && useEngineStore.getState().status.phase !== 'failed') return;
       fail(`The engine did not answer: ${error instanceof Error ? error.message : String(error)}.`, 'Press Reset, then try again; reload the page if it repeats.');
     }
   };

@@ -5,6 +5,7 @@
  */
 import type { NirGraph } from '../../engine/graph/types';
 import type { Positions } from './graphEdits';
+import { readStored, writeStored } from './labDb';
 import { DEFAULT_SETTINGS, type RunSettings } from './runStore';
 
 export const WORKSPACE_VERSION = 1;
@@ -17,12 +18,17 @@ export interface Workspace {
   settings: RunSettings;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A stored NIR graph's outline: type, nodes and edges (what the editor needs to open it). */
+export function isGraphLike(v: unknown): v is NirGraph {
+  return isObject(v) && v.type === 'NIRGraph' && isObject(v.nodes) && Array.isArray(v.edges);
+}
 
 export function restoreWorkspace(stored: unknown): Workspace | null {
   if (!isObject(stored) || stored.version !== WORKSPACE_VERSION) return null;
   const graph = stored.graph;
-  if (!isObject(graph) || graph.type !== 'NIRGraph' || !isObject(graph.nodes) || !Array.isArray(graph.edges)) return null;
+  if (!isGraphLike(graph)) return null;
   const positions: Positions = {};
   if (isObject(stored.positions)) {
     for (const [name, xy] of Object.entries(stored.positions)) {
@@ -37,46 +43,15 @@ export function restoreWorkspace(stored: unknown): Workspace | null {
       if (typeof value === expected || (key === 'dataset' && (value === null || typeof value === 'string'))) (settings as unknown as Record<string, unknown>)[key] = value;
     }
   }
-  return { version: WORKSPACE_VERSION, graph: graph as unknown as NirGraph, positions, title: typeof stored.title === 'string' ? stored.title : null, settings };
+  return { version: WORKSPACE_VERSION, graph, positions, title: typeof stored.title === 'string' ? stored.title : null, settings };
 }
 
-const DB = 'spikelab';
-const STORE = 'workspace';
 const KEY = 'current';
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB unavailable'));
-  });
-}
-
 export async function loadWorkspace(): Promise<Workspace | null> {
-  const db = await openDb();
-  try {
-    const stored = await new Promise<unknown>((resolve, reject) => {
-      const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-    return restoreWorkspace(stored);
-  } finally {
-    db.close();
-  }
+  return restoreWorkspace(await readStored(KEY));
 }
 
-export async function saveWorkspace(workspace: Workspace): Promise<void> {
-  const db = await openDb();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(STORE, 'readwrite');
-      tx.objectStore(STORE).put(workspace, KEY);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-    });
-  } finally {
-    db.close();
-  }
+export function saveWorkspace(workspace: Workspace): Promise<void> {
+  return writeStored(KEY, workspace);
 }
