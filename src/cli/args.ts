@@ -1,20 +1,27 @@
-/** A small, strict argument parser: positionals and `--name value` / `--flag` options. */
+/**
+ * A small, strict argument parser: positionals and `--name value` / `--name=value` / `--flag`
+ * options. With the command's specs (./optionSpecs.ts) a flag never takes the next word as its
+ * value; main.ts then checks every option against the specs before the command runs.
+ */
 import { SpikelabError } from '../engine/core/errors';
+import type { OptionSpecs } from './optionSpecs';
 
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | true>;
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
+export function parseArgs(argv: string[], specs?: OptionSpecs): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  const options: Record<string, string | true> = Object.create(null) as Record<string, string | true>;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2);
-      if (inline !== undefined) options[name] = inline;
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options[name] = argv[++i];
+    if (arg.startsWith('--') && arg.length > 2) {
+      const eq = arg.indexOf('=');
+      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      const flag = specs?.[name]?.kind === 'flag';
+      if (eq >= 0) options[name] = arg.slice(eq + 1);
+      else if (!flag && i + 1 < argv.length && !argv[i + 1].startsWith('--')) options[name] = argv[++i];
       else options[name] = true;
     } else {
       positionals.push(arg);

@@ -1,5 +1,6 @@
 /** Options shared by `train`, `eval` and `simulate`: the graph, the data and the run settings. */
 import { SpikelabError } from '../engine/core/errors';
+import { tooManyBytes } from '../engine/core/limits';
 import { initParamsA } from '../engine/bench/canon';
 import { syntheticShd } from '../engine/bench/syntheticData';
 import { workloadAGraph } from '../engine/bench/workloadAGraph';
@@ -15,6 +16,7 @@ import type { LossName, TrainingData } from '../engine/train/types';
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from './args';
 import { datasetRoot } from './commands/datasets';
 import { loadGraph } from './commands/graphFile';
+import { limitsOf } from './limitsOption';
 
 export interface RunSetup {
   graph: NirGraph;
@@ -54,13 +56,16 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
   const datasetId = stringOption(args, 'dataset');
   const givenDt = optionalNumber(args, 'dt');
   const H = numberOption(args, 'hidden', 128);
-  const loaded = path === undefined ? undefined : await loadGraph(path, givenDt);
+  const limits = limitsOf(args);
+  const loaded = path === undefined ? undefined : await loadGraph(path, givenDt, limits);
   const unit = loaded?.dtGuess.unit ?? 'step';
   const guessed = loaded?.dtGuess.dt ?? 1;
 
   if (datasetId === undefined) {
     const T = numberOption(args, 'T', 64);
     const n = numberOption(args, 'samples', 1024);
+    const synthetic = (n + Math.max(64, n >> 3)) * Math.ceil(T / 8) * 128;
+    if (synthetic > limits.datasetBytes) throw tooManyBytes('CLI_TOO_LARGE', `Synthetic data of ${n} samples × ${T} steps`, synthetic, limits.datasetBytes);
     const graph = loaded?.graph ?? workloadAGraph(initParamsA({ H, C: 128, gain: numberOption(args, 'gain', 2), seed: numberOption(args, 'seed', 42) }));
     const dt = runDt(unit, guessed, null, givenDt);
     return {
@@ -69,9 +74,9 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
       dataSource: `synthetic SHD-shaped (bench.md §2), N = ${n}, T = ${T}`,
     };
   }
-  const fetchBytes = fileFetcher(datasetRoot(args));
+  const fetchBytes = fileFetcher(datasetRoot(args), { maxBytes: limits.inflatedBytes });
   const T = optionalNumber(args, 'T');
-  const load = (id: string) => loadDataset(id, fetchBytes, { codec: zlibGunzip, T });
+  const load = (id: string) => loadDataset(id, fetchBytes, { codec: zlibGunzip, T, maxInflatedBytes: limits.inflatedBytes, maxDatasetBytes: limits.datasetBytes });
   const base = datasetId.replace(/-(train|test)$/, '');
   const primary = await load(needTrain && !datasetId.endsWith('-test') ? `${base}-train` : datasetId);
   const limit = args.options.limit === undefined ? 0 : numberOption(args, 'limit', 0);
@@ -79,8 +84,10 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
   if (needTrain) {
     try {
       test = trainingDataOf(await load(`${base}-test`));
-    } catch {
-      test = undefined; // a set without a test split trains without one
+    } catch (error) {
+      // a set without a test split trains without one; anything else wrong with it is reported
+      if (!(error instanceof SpikelabError && error.code === 'DATA_UNKNOWN_DATASET')) throw error;
+      test = undefined;
     }
   }
   const graph = loaded?.graph ?? lifClassifier({ inputs: sizeOf(primary.featureShape), hidden: H, classes: primary.classes.length }, numberOption(args, 'seed', 42));

@@ -21,6 +21,7 @@ import { fileFetcher } from '../../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../../engine/datasets/formats/gzipNode';
 import { SMALL_CELL } from '../../bench/benchQuery';
 import { datasetRoot } from './datasets';
+import { SPECS } from '../optionSpecs';
 import type { Command } from './index';
 
 const usage = 'spikelab bench --workload A|B|C|W1 --backend webgpu|webgl|wasm|cpu [--path fused|plain|both] [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N] [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]';
@@ -55,6 +56,13 @@ export const bench: Command = {
   name: 'bench',
   usage,
   summary: 'Time the training step (bench.md workloads A, B, C, W1) on a backend, fused and plain scan paths, one JSON line per cell.',
+  options: {
+    workload: SPECS.TEXT, backend: SPECS.TEXT, path: { kind: 'string', choices: ['fused', 'plain', 'both'] },
+    T: SPECS.count(1_000_000), batch: SPECS.count(1_000_000), hidden: SPECS.count(1_000_000), n: SPECS.count(10_000_000),
+    warmup: { kind: 'int', min: 0, max: 1_000_000 }, steps: SPECS.count(1_000_000), repeats: SPECS.count(1_000_000), latency: { kind: 'int', min: 0, max: 1_000_000 },
+    data: { kind: 'string', choices: ['nmnist64', 'synthetic'] }, root: SPECS.TEXT, check: { kind: 'string', choices: ['true', 'false'] }, full: { kind: 'flag' },
+  },
+  maxPositionals: 0,
   async run(args) {
     const workloads = listOption(args, 'workload', 'A', (v): v is WorkloadName => (WORKLOADS as readonly string[]).includes(v), 'A, B, C, W1');
     const backends = listOption(args, 'backend', 'wasm', (v): v is BackendName => isBackendName(v), 'webgpu, webgl, wasm, cpu');

@@ -9,6 +9,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { printJson } from '../output';
+import { limitsOf } from '../limitsOption';
+import { SPECS } from '../optionSpecs';
+import { MAX_STEPS } from '../../engine/core/limits';
 import { SpikelabError } from '../../engine/core/errors';
 import { listDatasets, loadDataset, featureSize } from '../../engine/datasets/index';
 import { countSpikes } from '../../engine/datasets/formats/bitpack';
@@ -40,8 +43,11 @@ export const datasets: Command = {
   name: 'datasets',
   usage,
   summary: 'List the shipped datasets, or load one split and describe it',
+  options: { root: SPECS.TEXT, T: SPECS.count(MAX_STEPS), coding: { kind: 'string', choices: ['rate', 'latency'] }, seed: { kind: 'int' } },
+  maxPositionals: 1,
   async run(args) {
-    const fetchBytes = fileFetcher(datasetRoot(args));
+    const limits = limitsOf(args);
+    const fetchBytes = fileFetcher(datasetRoot(args), { maxBytes: limits.inflatedBytes });
     const [id] = args.positionals;
     if (id === undefined) {
       const manifest = await listDatasets(fetchBytes);
@@ -56,7 +62,7 @@ export const datasets: Command = {
       return 0;
     }
     const T = optionalNumber(args, 'T');
-    const ds = await loadDataset(id, fetchBytes, { codec: zlibGunzip, T, coding: codingOption(args) });
+    const ds = await loadDataset(id, fetchBytes, { codec: zlibGunzip, T, coding: codingOption(args), maxInflatedBytes: limits.inflatedBytes, maxDatasetBytes: limits.datasetBytes });
     printJson({
       id: ds.id, name: ds.name, split: ds.split, n: ds.n, T: ds.T, dt: ds.dt, featureShape: ds.featureShape,
       packedBytes: ds.packed.length, spikeDensity: countSpikes(ds.packed) / (ds.n * ds.T * featureSize(ds)),

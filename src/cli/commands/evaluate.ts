@@ -5,6 +5,7 @@
 import { numberOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
+import { RUN_OPTIONS, SPECS } from '../optionSpecs';
 import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { TrainingSession } from '../../engine/tensor/train/session';
@@ -15,6 +16,8 @@ export const evaluate: Command = {
   name: 'eval',
   usage: 'spikelab eval GRAPH.nir --dataset ID [--limit N] [--batch 16] [--dt D] [--T T] [--backend wasm|cpu]',
   summary: 'Accuracy and loss of a graph on a dataset split',
+  options: { ...RUN_OPTIONS, batch: SPECS.count(1_000_000), surrogate: SPECS.TEXT, loss: { kind: 'string', choices: ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'] } },
+  maxPositionals: 1,
   async run(args: ParsedArgs) {
     if (args.positionals[0] === undefined || args.options.dataset === undefined) {
       throw new SpikelabError('CLI_MISSING_ARGUMENT', 'eval needs a graph file and --dataset.', `Usage: ${this.usage}`);

@@ -1,12 +1,16 @@
 /**
  * `spikelab info FILE.nir|FILE.json [--dt D]`: what a network file holds, as one JSON document —
  * nodes (path, type, input/output shapes, parameter shapes and counts), edges, the reader's
- * warnings and the dt guess (with its reason). Refused files print {"error": {code, message, hint}}.
+ * warnings, the validation problems `simulate`/`train` would refuse on (τ ≤ 0 or NaN, algebraic
+ * loops, …; `runnable` is false when any is an error) and the dt guess (with its reason).
+ * Refused files print {"error": {code, message, hint}}.
  */
 import { optionalNumber, requirePositional } from '../args';
+import { limitsOf } from '../limitsOption';
+import { SPECS } from '../optionSpecs';
 import { printJson } from '../output';
 import { parameterArrays } from '../../engine/graph/validate';
-import type { NirGraph } from '../../engine/graph/types';
+import type { NirGraph, NirNode } from '../../engine/graph/types';
 import type { Command } from './index';
 import { loadGraph, type LoadedGraph } from './graphFile';
 
@@ -21,10 +25,12 @@ interface NodeSummary {
   parameterCount: number;
 }
 
-function summarise(graph: NirGraph, loaded: LoadedGraph, prefix = '', out: NodeSummary[] = []): NodeSummary[] {
-  for (const name of Object.keys(graph.nodes).sort()) {
-    const node = graph.nodes[name];
-    const path = prefix + name;
+/** One summary per node, sorted by name within each graph, subgraph nodes after their graph node (no recursion). */
+function summarise(root: NirGraph, loaded: LoadedGraph): NodeSummary[] {
+  const out: NodeSummary[] = [];
+  const pending: Array<[string, NirNode]> = Object.keys(root.nodes).sort().reverse().map((name) => [name, root.nodes[name]]);
+  while (pending.length > 0) {
+    const [path, node] = pending.pop()!;
     const parameters: Record<string, number[]> = {};
     let parameterCount = 0;
     if (node.type !== 'NIRGraph') {
@@ -35,7 +41,7 @@ function summarise(graph: NirGraph, loaded: LoadedGraph, prefix = '', out: NodeS
     }
     const shapes = loaded.shapes[path] ?? {};
     out.push({ name: path, type: node.type, ...(shapes.input ? { input: shapes.input } : {}), ...(shapes.output ? { output: shapes.output } : {}), parameters, parameterCount });
-    if (node.type === 'NIRGraph') summarise(node, loaded, `${path}.`, out);
+    if (node.type === 'NIRGraph') for (const inner of Object.keys(node.nodes).sort().reverse()) pending.push([`${path}.${inner}`, node.nodes[inner]]);
   }
   return out;
 }
@@ -43,11 +49,13 @@ function summarise(graph: NirGraph, loaded: LoadedGraph, prefix = '', out: NodeS
 export const info: Command = {
   name: 'info',
   usage,
-  summary: 'Describe a .nir (or JSON) network: nodes, shapes, parameter counts, reader warnings, dt guess.',
+  summary: 'Describe a .nir (or JSON) network: nodes, shapes, parameter counts, reader warnings, validation problems, dt guess.',
+  options: { dt: SPECS.POSITIVE },
+  maxPositionals: 1,
   async run(args) {
     const path = requirePositional(args, 0, 'a .nir or .json file', usage);
     const dt = optionalNumber(args, 'dt');
-    const loaded = await loadGraph(path, dt);
+    const loaded = await loadGraph(path, dt, limitsOf(args));
     const nodes = summarise(loaded.graph, loaded);
     printJson({
       file: path,
@@ -58,6 +66,8 @@ export const info: Command = {
       nodes,
       edges: loaded.graph.edges,
       warnings: loaded.warnings,
+      problems: loaded.problems,
+      runnable: !loaded.problems.some((p) => p.severity === 'error'),
       dtGuess: loaded.dtGuess,
     });
     return 0;

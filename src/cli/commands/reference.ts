@@ -4,6 +4,7 @@
  * samples, one forward and backward): loss, spike counts per layer, gradient L2 norms.
  */
 import { numberOption, type ParsedArgs } from '../args';
+import { BACKEND_OPTION, SPECS } from '../optionSpecs';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
 import { computeReferenceCheck } from '../../engine/tensor/bench/referenceCheck';
@@ -13,6 +14,8 @@ export const reference: Command = {
   name: 'reference',
   usage: 'spikelab reference [--hidden 128] [--gain 2] [--batch 8] [--T 256] [--backend wasm|cpu]',
   summary: 'Compute the bench.md §5 check (loss, spikes, gradient norms) for any hidden size and gain',
+  options: { hidden: SPECS.count(100_000), gain: SPECS.NUMBER, batch: SPECS.count(100_000), T: SPECS.count(1_000_000), ...BACKEND_OPTION },
+  maxPositionals: 0,
   async run(args: ParsedArgs) {
     const backend = await startBackendFor(args);
     const check = await computeReferenceCheck({

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
+import { RUN_OPTIONS, SPECS } from '../optionSpecs';
 import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { writeNir } from '../../engine/nir/index';
@@ -26,6 +27,12 @@ export const train: Command = {
   name: 'train',
   usage,
   summary: 'Train a graph (default: bench.md workload A on synthetic data), one JSON line per step',
+  options: {
+    ...RUN_OPTIONS, steps: SPECS.count(100_000_000), epochs: SPECS.count(1_000_000), batch: SPECS.count(1_000_000), lr: SPECS.POSITIVE,
+    optimizer: { kind: 'string', choices: ['adam', 'sgd'] }, surrogate: SPECS.TEXT, loss: { kind: 'string', choices: ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'] },
+    clip: SPECS.POSITIVE, smoothing: { kind: 'number', min: 0, max: 1 }, 'shift-time': { kind: 'int', min: 0, max: 1_000_000 }, 'shift-channel': { kind: 'int', min: 0, max: 1_000_000 }, out: SPECS.TEXT,
+  },
+  maxPositionals: 1,
   async run(args: ParsedArgs) {
     const backend = await startBackendFor(args);
     const setup = await setupRun(args, { needTrain: true });

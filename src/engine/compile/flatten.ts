@@ -4,6 +4,7 @@
  * subgraph feeds its Input, an edge out of it reads its Output (nir.md §4.4: one of each).
  */
 import { SpikelabError } from '../core/errors';
+import { emptyRecord } from '../core/records';
 import type { NirGraph, NirNode } from '../graph/types';
 
 export interface FlatGraph {
@@ -21,7 +22,7 @@ function port(sub: NirGraph, name: string, type: 'Input' | 'Output'): string {
 }
 
 export function flattenGraph(graph: NirGraph, prefix = ''): FlatGraph {
-  const nodes: Record<string, NirNode> = {};
+  const nodes = emptyRecord<NirNode>();
   const edges: Array<[string, string]> = [];
   const entry = new Map<string, string>();
   const exit = new Map<string, string>();
@@ -30,7 +31,7 @@ export function flattenGraph(graph: NirGraph, prefix = ''): FlatGraph {
     if (node.type === 'NIRGraph') {
       const inner = flattenGraph(node, `${full}.`);
       Object.assign(nodes, inner.nodes);
-      edges.push(...inner.edges);
+      for (const edge of inner.edges) edges.push(edge);
       entry.set(name, port(node, full, 'Input'));
       exit.set(name, port(node, full, 'Output'));
     } else {

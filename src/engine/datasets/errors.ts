@@ -20,7 +20,9 @@ export type DataErrorCode =
   | 'DATA_BAD_OPTIONS'
   | 'DATA_INDEX_OUT_OF_RANGE'
   | 'DATA_ABORTED'
-  | 'DATA_FETCH_FAILED';
+  | 'DATA_FETCH_FAILED'
+  | 'DATA_BAD_PATH'
+  | 'DATA_TOO_LARGE';
 
 export function dataError(code: DataErrorCode, message: string, hint: string, where?: string): SpikelabError {
   return new SpikelabError(code, message, hint, where);

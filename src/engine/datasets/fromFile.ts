@@ -1,3 +1,5 @@
+import { MAX_DATASET_BYTES, tooManyBytes } from '../core/limits';
+import { packedSteps } from './formats/bitpack';
 import { dataError } from './errors';
 import { DEFAULT_IMAGE_CODING, encodeImages, type ImageCoding } from './encoders/imageCoding';
 import { featureCount, type DatasetFile } from './formats/packedFile';
@@ -12,7 +14,7 @@ export interface SpikeCodingOptions {
 }
 
 /** A SpikeDataset from a read dataset file: spikes as they are, images coded with the options. */
-export function datasetFromFile(file: DatasetFile, options: SpikeCodingOptions = {}, defaultT = 32): SpikeDataset {
+export function datasetFromFile(file: DatasetFile, options: SpikeCodingOptions = {}, defaultT = 32, maxBytes = MAX_DATASET_BYTES): SpikeDataset {
   const h = file.header;
   const common = {
     id: h.id, name: h.name, split: h.split, n: h.n, featureShape: h.featureShape, labels: file.labels,
@@ -20,6 +22,8 @@ export function datasetFromFile(file: DatasetFile, options: SpikeCodingOptions =
   };
   if (h.kind === 'spikes') return { ...common, T: h.T as number, dt: h.dt, packed: file.data };
   const T = options.T ?? defaultT;
+  const coded = h.n * packedSteps(T) * featureCount(h.featureShape);
+  if (coded > maxBytes) throw tooManyBytes('DATA_TOO_LARGE', `Coding ${h.n} images of ${h.id} to ${T} steps`, coded, maxBytes, h.id);
   if (!h.maxValue || h.maxValue <= 0) {
     throw dataError('DATA_BAD_PACKED_FILE', `Image dataset ${h.id} has no positive maxValue.`, 'Re-run the conversion script.', h.id);
   }

@@ -23,12 +23,14 @@
  * src/engine/hdf5, imported lazily). All take `signal` and a progress callback. Every failure is a
  * SpikelabError with a DATA_ code (errors.ts); nothing is returned half-built.
  */
+import { SpikelabError } from '../core/errors';
+import { MAX_DATASET_BYTES, MAX_INFLATED_BYTES } from '../core/limits';
 import { dataError, throwIfAborted } from './errors';
 import { datasetFromFile, type SpikeCodingOptions } from './fromFile';
 import { maybeGunzip, streamGunzip, type GunzipCodec } from './formats/gzip';
 import { readDatasetFile } from './formats/packedFile';
 import { sha256Hex } from './formats/sha256';
-import { findSplit, parseManifest, type DatasetManifest } from './manifest';
+import { checkDatasetPath, findSplit, parseManifest, type DatasetManifest } from './manifest';
 import type { ShdLoadOptions } from './loaders/shd';
 import type { SpikeDataset } from './spikeDataset';
 
@@ -47,6 +49,10 @@ export interface LoadOptions extends SpikeCodingOptions {
   codec?: GunzipCodec;
   /** Check the file's sha256 against the manifest (default true). */
   verifyFileHash?: boolean;
+  /** Most bytes a gzip file may inflate to (default MAX_INFLATED_BYTES). */
+  maxInflatedBytes?: number;
+  /** Most bytes the decoded dataset may occupy (default MAX_DATASET_BYTES). */
+  maxDatasetBytes?: number;
 }
 
 export const MANIFEST_PATH = 'manifest.json';
@@ -55,6 +61,7 @@ async function fetchOrFail(fetchBytes: FetchBytes, path: string): Promise<Uint8A
   try {
     return await fetchBytes(path);
   } catch (error) {
+    if (error instanceof SpikelabError) throw error;
     throw dataError('DATA_FETCH_FAILED', `Could not read dataset file ${path}: ${error instanceof Error ? error.message : String(error)}.`,
       'Check that public/datasets is served (or present next to the CLI) and that the file exists.', path);
   }
@@ -71,6 +78,7 @@ export async function loadDataset(id: string, fetchBytes: FetchBytes, options: L
   const manifest = await listDatasets(fetchBytes);
   const { set, split } = findSplit(manifest, id);
   throwIfAborted(options.signal, id);
+  checkDatasetPath(split.file, id);
   report('fetch', 0);
   const stored = await fetchOrFail(fetchBytes, split.file);
   throwIfAborted(options.signal, id);
@@ -86,22 +94,22 @@ export async function loadDataset(id: string, fetchBytes: FetchBytes, options: L
     }
   }
   report('decompress', 0.4);
-  const bytes = await maybeGunzip(stored, options.codec ?? streamGunzip, split.file);
+  const bytes = await maybeGunzip(stored, options.codec ?? streamGunzip, split.file, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
   throwIfAborted(options.signal, id);
   report('decode', 0.6);
   const file = await readDatasetFile(bytes, split.file);
   throwIfAborted(options.signal, id);
   if (set.kind === 'images') report('encode', 0.8);
-  const dataset = datasetFromFile(file, options, set.defaultT ?? 32);
+  const dataset = datasetFromFile(file, options, set.defaultT ?? 32, options.maxDatasetBytes ?? MAX_DATASET_BYTES);
   report('done', 1);
   return dataset;
 }
 
 /** Reads a Spikelab dataset file dropped by the user (.safetensors or .safetensors.gz). */
 export async function readDroppedDataset(bytes: Uint8Array, name: string, options: Omit<LoadOptions, 'verifyFileHash'> = {}): Promise<SpikeDataset> {
-  const raw = await maybeGunzip(bytes, options.codec ?? streamGunzip, name);
+  const raw = await maybeGunzip(bytes, options.codec ?? streamGunzip, name, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
   throwIfAborted(options.signal, name);
-  return datasetFromFile(await readDatasetFile(raw, name), options, 32);
+  return datasetFromFile(await readDatasetFile(raw, name), options, 32, options.maxDatasetBytes ?? MAX_DATASET_BYTES);
 }
 
 /**

@@ -19,6 +19,8 @@
  * graphToJsonValue / graphFromJsonValue for the plain-object forms.
  */
 import { SpikelabError } from '../core/errors';
+import { MAX_EDGES, MAX_LAYER_ELEMENTS, MAX_NODES, MAX_SHAPE_VALUES } from '../core/limits';
+import { emptyRecord, hasKey } from '../core/records';
 import { isNodeType, sizeOf, type Metadata, type MetaValue, type NdArray, type NirGraph, type NirNode, type NodeType } from './types';
 
 export const GRAPH_JSON_FORMAT = 'spikelab.nir-graph';
@@ -140,8 +142,14 @@ function arrayFromJson(value: unknown, where: string): NdArray {
     throw invalid(where, 'expected {"shape": [non-negative integers], "data": [numbers]}');
   }
   const shape = value.shape;
-  if (value.data.length !== sizeOf(shape)) throw invalid(where, `${value.data.length} values for shape [${shape.join(', ')}]`);
-  return { shape: [...shape], data: Float32Array.from(value.data, (v, i) => jsonNumber(v, `${where}.data[${i}]`)) };
+  if (shape.length > MAX_SHAPE_VALUES) throw invalid(where, `a shape of ${shape.length} dimensions (at most ${MAX_SHAPE_VALUES})`);
+  if (value.data.length !== sizeOf(shape)) throw invalid(where, `${value.data.length} values for shape [${shape.slice(0, 8).join(', ')}]`);
+  const data = new Float32Array(value.data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = value.data[i];
+    data[i] = typeof v === 'number' ? v : jsonNumber(v, `${where}.data[${i}]`);
+  }
+  return { shape: [...shape], data };
 }
 
 function fieldFromJson(value: unknown, spec: FieldSpec, where: string): unknown {
@@ -155,7 +163,10 @@ function fieldFromJson(value: unknown, spec: FieldSpec, where: string): unknown 
     case 'ints':
       if (spec.kind === 'padding' && (value === 'same' || value === 'valid')) return value;
       if (!isIntList(value) || (spec.length !== undefined && value.length !== spec.length)) {
-        throw invalid(where, `expected ${spec.length ?? 'a list of'} integer${spec.length === 1 ? '' : 's'}${spec.kind === 'padding' ? ' or "same"/"valid"' : ''}, got ${JSON.stringify(value)}`);
+        throw invalid(where, `expected ${spec.length ?? 'a list of'} integer${spec.length === 1 ? '' : 's'}${spec.kind === 'padding' ? ' or "same"/"valid"' : ''}, got ${JSON.stringify(value).slice(0, 200)}`);
+      }
+      if (value.length > MAX_SHAPE_VALUES || value.some((v) => Math.abs(v) > MAX_LAYER_ELEMENTS)) {
+        throw invalid(where, `expected at most ${MAX_SHAPE_VALUES} integers of at most ${MAX_LAYER_ELEMENTS}, got ${value.length} values`);
       }
       return [...value];
   }
@@ -178,17 +189,19 @@ function metaFromJson(value: unknown, where: string, depth: number): MetaValue {
 function metadataFromJson(value: unknown, where: string, depth: number): Metadata {
   if (!isObject(value)) throw invalid(where, 'metadata must be an object');
   if (depth > 64) throw invalid(where, 'metadata nested more than 64 levels deep');
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, metaFromJson(v, `${where}.${k}`, depth)]));
+  const out = emptyRecord<MetaValue>();
+  for (const [k, v] of Object.entries(value)) out[k] = metaFromJson(v, `${where}.${k}`, depth);
+  return out;
 }
 
-function nodeFromJson(value: unknown, where: string, depth: number): NirNode {
+function nodeFromJson(value: unknown, where: string, depth: number, counts: Counts): NirNode {
   if (!isObject(value)) throw invalid(where, 'a node must be an object');
-  if (!isNodeType(value.type)) throw invalid(where, `unknown node type ${JSON.stringify(value.type)}`);
-  if (value.type === 'NIRGraph') return graphFromBody(value, where, depth + 1);
+  if (!isNodeType(value.type)) throw invalid(where, `unknown node type ${JSON.stringify(value.type)?.slice(0, 100)}`);
+  if (value.type === 'NIRGraph') return graphFromBody(value, where, depth + 1, counts);
   const fields = NODE_FIELDS[value.type];
   const node: Record<string, unknown> = { type: value.type };
   for (const key of Object.keys(value)) {
-    if (key !== 'type' && key !== 'metadata' && !(key in fields)) throw invalid(`${where}.${key}`, `${value.type} has no field "${key}"`);
+    if (key !== 'type' && key !== 'metadata' && !hasKey(fields, key)) throw invalid(`${where}.${key}`, `${value.type} has no field "${key}"`);
   }
   for (const [field, spec] of Object.entries(fields)) {
     if (value[field] === undefined) {
@@ -201,14 +214,28 @@ function nodeFromJson(value: unknown, where: string, depth: number): NirNode {
   return node as unknown as NirNode;
 }
 
-function graphFromBody(value: Record<string, unknown>, where: string, depth: number): NirGraph {
+/** Nodes and edges read so far, all subgraphs together, against MAX_NODES / MAX_EDGES. */
+interface Counts {
+  nodes: number;
+  edges: number;
+}
+
+function graphFromBody(value: Record<string, unknown>, where: string, depth: number, counts: Counts = { nodes: 0, edges: 0 }): NirGraph {
   if (depth > 64) throw invalid(where, 'graphs nested more than 64 levels deep');
   if (value.type !== 'NIRGraph') throw invalid(`${where}.type`, `expected "NIRGraph", got ${JSON.stringify(value.type)}`);
   if (!isObject(value.nodes)) throw invalid(`${where}.nodes`, 'expected an object of nodes by name');
-  const nodes: Record<string, NirNode> = {};
+  counts.nodes += Object.keys(value.nodes).length;
+  if (counts.nodes > MAX_NODES) {
+    throw new SpikelabError('GRAPH_TOO_MANY_NODES', `The graph JSON has more than ${MAX_NODES} nodes (${counts.nodes} so far, at ${where}).`, 'Spikelab runs graphs of populations (layers), not of single neurons.', where);
+  }
+  if (Array.isArray(value.edges)) counts.edges += value.edges.length;
+  if (counts.edges > MAX_EDGES) {
+    throw new SpikelabError('GRAPH_TOO_MANY_NODES', `The graph JSON has more than ${MAX_EDGES} edges (${counts.edges} so far, at ${where}).`, 'Spikelab runs graphs of populations (layers), not of single neurons.', where);
+  }
+  const nodes = emptyRecord<NirNode>();
   for (const [name, node] of Object.entries(value.nodes)) {
     if (name.length === 0 || name.includes('/')) throw invalid(`${where}.nodes`, `node name ${JSON.stringify(name)} is empty or contains "/"`);
-    nodes[name] = nodeFromJson(node, `${where}.nodes.${name}`, depth);
+    nodes[name] = nodeFromJson(node, `${where}.nodes.${name}`, depth, counts);
   }
   const edgesValue = value.edges ?? [];
   if (!Array.isArray(edgesValue)) throw invalid(`${where}.edges`, 'expected a list of [source, target] pairs');

@@ -8,8 +8,12 @@
  *      conv_out(n) = ⌊(n + 2p − d·(k − 1) − 1) / s⌋ + 1;  'valid' → p = 0;  'same' → n
  *      pool: same with d = 1;  Flatten: in[:s] + [∏ in[s..e]] + in[e+1:]
  *  - every edge must join equal shapes (NIR applies no broadcasting); fan-in sources must agree.
- * Nested graphs are inferred recursively; their nodes are keyed "sub.inner".
+ * Nested graphs are inferred recursively; their nodes are keyed "sub.inner". Propagation is a
+ * worklist (each node is revisited only when a predecessor gains an output): O(nodes + edges).
+ * Names are data: lookups go through own keys only, results are prototype-free records.
  */
+import { MAX_LAYER_ELEMENTS } from '../core/limits';
+import { emptyRecord, hasKey } from '../core/records';
 import { problem, type Problem } from './problems';
 import { sizeOf, type NirGraph, type NirNode } from './types';
 
@@ -87,6 +91,7 @@ function outputFrom(node: NirNode, input: number[]): number[] | string {
         const p = paddingOf(node.padding as number[] | 'same' | 'valid', i);
         out.push(p === 'same' ? input[i + 1] : convOut(input[i + 1], w[2 + i], node.stride[i] ?? node.stride[0], p, node.dilation[i] ?? node.dilation[0]));
       }
+      if (out.some((n) => !Number.isSafeInteger(n))) return `gives no whole output size for input ${fmt(input)} (stride, padding or dilation out of range)`;
       if (out.some((n) => n <= 0)) return `input ${fmt(input)} is smaller than the kernel`;
       return out;
     }
@@ -94,7 +99,9 @@ function outputFrom(node: NirNode, input: number[]): number[] | string {
     case 'AvgPool2d': {
       if (input.length !== 3) return `expects (C, H, W) input, got ${fmt(input)}`;
       const out = [input[0], ...[0, 1].map((i) => convOut(input[i + 1], node.kernel_size[i], node.stride[i], node.padding[i], 1))];
+      if (out.some((n) => !Number.isSafeInteger(n))) return `gives no whole output size for input ${fmt(input)} (stride or padding out of range)`;
       if (out.some((n) => n <= 0)) return `input ${fmt(input)} is smaller than the pooling window`;
+      if (sizeOf(out) > MAX_LAYER_ELEMENTS) return `gives ${sizeOf(out)} values per step, over the ${MAX_LAYER_ELEMENTS} one layer may hold`;
       return out;
     }
     case 'Flatten': {
@@ -115,7 +122,7 @@ function subgraphPorts(sub: NirGraph): { inputs: string[]; outputs: string[] } {
 }
 
 export function inferShapes(graph: NirGraph, prefix = ''): ShapeResult {
-  const shapes: Record<string, NodeShapes> = {};
+  const shapes = emptyRecord<NodeShapes>();
   const problems: Problem[] = [];
   const names = Object.keys(graph.nodes);
   const key = (n: string) => prefix + n;
@@ -137,46 +144,52 @@ export function inferShapes(graph: NirGraph, prefix = ''): ShapeResult {
   }
 
   const incoming = new Map<string, string[]>(names.map((n) => [n, []]));
+  const outgoing = new Map<string, string[]>(names.map((n) => [n, []]));
   for (const [src, dst] of graph.edges) {
-    if (!(src in graph.nodes) || !(dst in graph.nodes)) {
-      const missing = !(src in graph.nodes) ? src : dst;
+    if (!hasKey(graph.nodes, src) || !hasKey(graph.nodes, dst)) {
+      const missing = !hasKey(graph.nodes, src) ? src : dst;
       problems.push(problem('GRAPH_DANGLING_EDGE', `Edge ${src} → ${dst} names "${missing}", which is not a node of this graph.`,
         'Delete the edge or add the missing node.', { edge: [src, dst] }));
       continue;
     }
     incoming.get(dst)!.push(src);
+    outgoing.get(src)!.push(dst);
   }
 
-  // Propagate until nothing changes: an input from the predecessors, an output from the input.
+  // Worklist: an input from the predecessors, an output from the input; a node whose output
+  // appears puts its successors back on the list.
   const failed = new Set<string>();
-  for (let changed = true, rounds = 0; changed && rounds <= names.length + 1; rounds++) {
-    changed = false;
-    for (const name of names) {
-      const node = graph.nodes[name];
-      const s = shapes[key(name)];
-      if (!s.input) {
-        const source = incoming.get(name)!.map((p) => shapes[key(p)].output).find((o) => o !== undefined);
-        if (source) {
-          s.input = [...source];
-          changed = true;
-        }
-      }
-      if (s.input && !s.output && !failed.has(name) && node.type !== 'NIRGraph') {
-        const out = outputFrom(node, s.input);
-        if (typeof out === 'string') {
-          failed.add(name);
-          problems.push(problem('GRAPH_SHAPE_MISMATCH', `${node.type} "${key(name)}" ${out}.`,
-            'Change the layer parameters or what feeds it so the shapes agree.', { node: key(name) }));
-        } else {
-          s.output = out;
-          changed = true;
+  const queue = [...names];
+  const queued = new Set(names);
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head];
+    queued.delete(name);
+    const node = graph.nodes[name];
+    const s = shapes[key(name)];
+    if (!s.input) {
+      const source = incoming.get(name)!.map((p) => shapes[key(p)].output).find((o) => o !== undefined);
+      if (source) s.input = [...source];
+    }
+    if (s.input && !s.output && !failed.has(name) && node.type !== 'NIRGraph') {
+      const out = outputFrom(node, s.input);
+      if (typeof out === 'string') {
+        failed.add(name);
+        problems.push(problem('GRAPH_SHAPE_MISMATCH', `${node.type} "${key(name)}" ${out}.`,
+          'Change the layer parameters or what feeds it so the shapes agree.', { node: key(name) }));
+      } else {
+        s.output = out;
+        for (const next of outgoing.get(name)!) {
+          if (!queued.has(next) && !shapes[key(next)].input) {
+            queued.add(next);
+            queue.push(next);
+          }
         }
       }
     }
   }
 
   for (const [src, dst] of graph.edges) {
-    if (!(src in graph.nodes) || !(dst in graph.nodes)) continue;
+    if (!hasKey(graph.nodes, src) || !hasKey(graph.nodes, dst)) continue;
     const out = shapes[key(src)].output;
     const inp = shapes[key(dst)].input;
     if (out && inp && !same(out, inp)) {
@@ -197,7 +210,7 @@ export function inferShapes(graph: NirGraph, prefix = ''): ShapeResult {
 
   for (const inner of subResults.values()) {
     Object.assign(shapes, inner.shapes);
-    problems.push(...inner.problems);
+    for (const p of inner.problems) problems.push(p);
   }
   return { shapes, problems };
 }

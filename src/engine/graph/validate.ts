@@ -1,7 +1,9 @@
 /**
  * Whole-graph validation: shapes (./shapes.ts) plus what makes a graph unrunnable or suspicious.
- * Every problem names its node or edge and carries a stable code (./problems.ts).
+ * Every problem names its node or edge and carries a stable code (./problems.ts). Every pass is
+ * iterative and near-linear in nodes + edges (a 30,000-node chain validates in milliseconds).
  */
+import { MAX_EDGES, MAX_NODES, RAISE_NODES } from '../core/limits';
 import { problem, type Problem } from './problems';
 import { inferShapes, type ShapeResult } from './shapes';
 import { NODE_TYPES, sizeOf, type NdArray, type NirGraph, type NirNode } from './types';
@@ -19,10 +21,23 @@ export function parameterArrays(node: NirNode): Array<[string, NdArray]> {
   return out;
 }
 
+/** Every (sub)graph with its name prefix ("" for the top, "sub." inside `sub`), depth-first, without recursion. */
+export function subgraphs(graph: NirGraph): Array<[NirGraph, string]> {
+  const out: Array<[NirGraph, string]> = [];
+  const pending: Array<[NirGraph, string]> = [[graph, '']];
+  while (pending.length > 0) {
+    const entry = pending.pop()!;
+    out.push(entry);
+    const inner = Object.entries(entry[0].nodes).filter(([, n]) => n.type === 'NIRGraph');
+    for (let i = inner.length - 1; i >= 0; i--) pending.push([inner[i][1] as NirGraph, `${entry[1]}${inner[i][0]}.`]);
+  }
+  return out;
+}
+
 export function parameterCount(graph: NirGraph): number {
   let count = 0;
-  for (const node of Object.values(graph.nodes)) {
-    count += node.type === 'NIRGraph' ? parameterCount(node) : parameterArrays(node).reduce((n, [, a]) => n + a.data.length, 0);
+  for (const [g] of subgraphs(graph)) {
+    for (const node of Object.values(g.nodes)) if (node.type !== 'NIRGraph') count += parameterArrays(node).reduce((n, [, a]) => n + a.data.length, 0);
   }
   return count;
 }
@@ -63,45 +78,85 @@ function checkNode(name: string, node: NirNode, problems: Problem[]): void {
   if ((node.type === 'Conv1d' || node.type === 'Conv2d') && (node.groups < 1 || node.stride.some((s) => s < 1) || node.dilation.some((d) => d < 1))) {
     problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": stride, dilation and groups must be at least 1.`, 'Fix the convolution settings.', { node: name }));
   }
+  if ((node.type === 'Conv1d' || node.type === 'Conv2d') && Array.isArray(node.padding) && node.padding.some((p) => p < 0)) {
+    problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": padding must not be negative.`, 'Fix the convolution settings.', { node: name }));
+  }
+  if ((node.type === 'SumPool2d' || node.type === 'AvgPool2d') && (node.kernel_size.some((k) => k < 1) || node.stride.some((s) => s < 1) || node.padding.some((p) => p < 0))) {
+    problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": kernel size and stride must be at least 1, padding at least 0.`, 'Fix the pooling settings.', { node: name }));
+  }
+  if (node.type === 'Delay' && node.delay.data.some((d) => d < 0)) {
+    problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": a delay must not be negative.`, 'A delay is a duration in the file\'s time unit (seconds or steps).', { node: name }));
+  }
 }
 
-/** Cycles made only of stateless nodes cannot be broken by a one-step delay. */
+/** Cycles made only of stateless nodes cannot be broken by a one-step delay (iterative DFS). */
 function algebraicLoops(graph: NirGraph, prefix: string): Problem[] {
   const stateless = Object.keys(graph.nodes).filter((n) => !STATEFUL.has(graph.nodes[n].type));
   const adjacency = new Map<string, string[]>(stateless.map((n) => [n, []]));
   for (const [s, d] of graph.edges) if (adjacency.has(s) && adjacency.has(d)) adjacency.get(s)!.push(d);
   const state = new Map<string, 1 | 2>();
   const found: Problem[] = [];
-  const visit = (n: string, path: string[]): void => {
-    state.set(n, 1);
-    for (const m of adjacency.get(n)!) {
+  for (const root of stateless) {
+    if (state.has(root)) continue;
+    // The DFS path is the stack itself: [node, index of its next successor].
+    const stack: Array<[string, number]> = [[root, 0]];
+    const onPath: string[] = [root];
+    state.set(root, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const next = adjacency.get(top[0])!;
+      if (top[1] >= next.length) {
+        state.set(top[0], 2);
+        stack.pop();
+        onPath.pop();
+        continue;
+      }
+      const m = next[top[1]++];
       if (state.get(m) === 1) {
-        const loop = [...path.slice(path.indexOf(m)), m].map((x) => prefix + x);
+        const loop = [...onPath.slice(onPath.lastIndexOf(m)), m].map((x) => prefix + x);
         found.push(problem('GRAPH_ALGEBRAIC_LOOP', `The cycle ${loop.join(' → ')} has no neuron or delay, so it has no previous step to read.`,
           'Put a stateful node (a neuron population or a Delay) in the loop.', { node: prefix + m }));
-      } else if (!state.has(m)) visit(m, [...path, m]);
+      } else if (!state.has(m)) {
+        state.set(m, 1);
+        stack.push([m, 0]);
+        onPath.push(m);
+      }
     }
-    state.set(n, 2);
-  };
-  for (const n of stateless) if (!state.has(n)) visit(n, [n]);
+  }
   return found;
+}
+
+/** Counts nodes and edges of all (sub)graphs against MAX_NODES / MAX_EDGES. */
+function sizeProblems(graph: NirGraph, maxNodes: number): Problem[] {
+  let nodes = 0;
+  let edges = 0;
+  for (const [g] of subgraphs(graph)) {
+    nodes += Object.keys(g.nodes).length;
+    edges += g.edges.length;
+  }
+  const out: Problem[] = [];
+  if (nodes > maxNodes) {
+    out.push(problem('GRAPH_TOO_MANY_NODES', `The graph has ${nodes} nodes, over the cap of ${maxNodes}.`, `Spikelab runs graphs of populations (layers), not of single neurons; to allow more, ${RAISE_NODES}.`));
+  }
+  if (edges > MAX_EDGES) out.push(problem('GRAPH_TOO_MANY_NODES', `The graph has ${edges} edges, over the cap of ${MAX_EDGES}.`, 'Spikelab runs graphs of populations (layers), not of single neurons.'));
+  return out;
 }
 
 export interface ValidateOptions {
   maxParameterBytes?: number;
+  /** Nodes of all (sub)graphs together (default MAX_NODES). */
+  maxNodes?: number;
 }
 
 export function validateGraph(graph: NirGraph, options: ValidateOptions = {}): ShapeResult {
+  const tooBig = sizeProblems(graph, options.maxNodes ?? MAX_NODES);
+  if (tooBig.length > 0) return { shapes: {}, problems: tooBig };
   const result = inferShapes(graph);
   const problems = [...result.problems];
-  const walk = (g: NirGraph, prefix: string) => {
-    for (const [name, node] of Object.entries(g.nodes)) {
-      if (node.type === 'NIRGraph') walk(node, `${prefix}${name}.`);
-      else checkNode(prefix + name, node, problems);
-    }
-    problems.push(...algebraicLoops(g, prefix));
-  };
-  walk(graph, '');
+  for (const [g, prefix] of subgraphs(graph)) {
+    for (const [name, node] of Object.entries(g.nodes)) if (node.type !== 'NIRGraph') checkNode(prefix + name, node, problems);
+    for (const p of algebraicLoops(g, prefix)) problems.push(p);
+  }
   const types = Object.values(graph.nodes).map((n) => n.type);
   if (!types.includes('Input')) {
     problems.push(problem('GRAPH_NO_INPUT', 'The graph has no Input node, so nothing can feed it.', 'Add an Input with the data shape (e.g. [128] or [2, 34, 34]).'));

@@ -18,6 +18,8 @@ export interface RawMetadata {
   shape: number[] | null;
   total_size: number;
   chunks?: number[] | null;
+  /** Present (h5wasm) when the dataset is virtual: where its data would come from. */
+  virtual_sources?: Array<{ file_name: string; dset_name: string }>;
 }
 
 const H5T_INTEGER = 0;

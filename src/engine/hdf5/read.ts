@@ -3,11 +3,18 @@
  * Every value is read through h5wasm's low-level `get_dataset_data` / `get_attribute_data` into
  * a heap buffer and decoded by decode.ts, so float16 and vlen<float16> work (h5wasm's own
  * `.value` throws "Float16 not supported"). Work is bounded: total decoded bytes and depth are capped.
+ * Names are data: children and attributes live in prototype-free records (../core/records.ts).
+ * Soft and external links and virtual datasets are refused (HDF5_LINK, HDF5_VIRTUAL_DATASET):
+ * nothing outside the file's own objects is ever followed. `admit` lets a caller refuse a
+ * dataset from its declared dtype and shape before its value is allocated (the NIR reader caps
+ * shape-like fields that way); vlen payloads are charged to the budget before they are copied.
  * Known limit: a damaged vlen reference whose global-heap address is garbage makes HDF5 itself
  * allocate a huge buffer before failing (h5py too: 3.6 s on such a file); here that ends in
  * HDF5_READ_FAILED after seconds, and the wasm memory it grew to is not given back.
  */
 import { SpikelabError } from '../core/errors';
+import { MAX_DECODED_BYTES, tooMany, tooManyBytes } from '../core/limits';
+import { emptyRecord } from '../core/records';
 import { decodeElements, dtypeOf, type RawMetadata } from './decode';
 import { DECODABLE_FILTERS, unsupportedFilterError } from './filters';
 import { h5, loadH5, removeTemp, tempPath, type H5Module } from './module';
@@ -15,15 +22,20 @@ import { checkGlobalHeaps } from './globalHeap';
 import { checkSignature } from './signature';
 import type { H5Attribute, H5Dataset, H5Filter, H5Group, H5ReadOptions, H5Reader, H5Value } from './tree';
 
-const DEFAULT_MAX_BYTES = 512 * 2 ** 20;
 const DEFAULT_MAX_DEPTH = 64;
+/** Groups, datasets and attributes one whole-file read may visit. */
+const MAX_OBJECTS = 1_000_000;
 
 interface OpenFile {
   module: H5Module;
   fileId: bigint;
   path: string;
   budget: number;
+  cap: number;
   maxDepth: number;
+  objects: number;
+  admit?: H5ReadOptions['admit'];
+  admitGroup?: H5ReadOptions['admitGroup'];
 }
 
 async function openBytes(bytes: Uint8Array, options: H5ReadOptions = {}): Promise<OpenFile> {
@@ -44,7 +56,8 @@ async function openBytes(bytes: Uint8Array, options: H5ReadOptions = {}): Promis
     removeTemp(module, path);
     throw new SpikelabError('HDF5_CORRUPT', 'The file has an HDF5 signature but its structure is damaged; HDF5 cannot open it.', 'Download or export the file again.');
   }
-  return { module, fileId, path, budget: options.maxBytes ?? DEFAULT_MAX_BYTES, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH };
+  const cap = options.maxBytes ?? MAX_DECODED_BYTES;
+  return { module, fileId, path, budget: cap, cap, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, objects: 0, admit: options.admit, admitGroup: options.admitGroup };
 }
 
 function closeFile(file: OpenFile): void {
@@ -79,9 +92,25 @@ function shapeOf(meta: RawMetadata): number[] {
 /** Reserves `bytes` from the file's decode budget (guards against absurd declared shapes). */
 function spend(file: OpenFile, bytes: number, where: string): void {
   if (!Number.isFinite(bytes) || bytes > file.budget) {
-    throw new SpikelabError('HDF5_TOO_LARGE', `Dataset ${where} declares ${bytes} bytes of data, more than this reader will decode.`, 'Check that the file is what you meant to open; very large datasets need a streaming loader.', where);
+    throw tooManyBytes('HDF5_TOO_LARGE', `Dataset ${where} (with what the file decoded before it)`, file.cap - file.budget + bytes, file.cap, where);
   }
   file.budget -= bytes;
+}
+
+/** Counts one more object against MAX_OBJECTS (a file of a million tiny groups costs its tree). */
+function visit(file: OpenFile, where: string, count = 1): void {
+  file.objects += count;
+  if (file.objects > MAX_OBJECTS) throw tooMany('HDF5_TOO_LARGE', `The file holds more groups, datasets and attributes than this reader visits (at ${where})`, file.objects, MAX_OBJECTS, undefined, where);
+}
+
+/** Bytes the vlen sequences of a read buffer point to (length × element size, summed). */
+function vlenPayload(raw: Uint8Array, meta: RawMetadata, count: number): number {
+  const base = meta.vlen_type;
+  if (!base || meta.type !== 9) return 0;
+  const pairs = new Uint32Array(raw.buffer, raw.byteOffset, Math.min(count * 2, Math.floor(raw.byteLength / 4)));
+  let total = 0;
+  for (let i = 0; i < pairs.length; i += 2) total += pairs[i] * base.size;
+  return total;
 }
 
 function malloc(module: H5Module, bytes: number, where: string): number {
@@ -111,8 +140,11 @@ function readAttribute(file: OpenFile, objectPath: string, name: string): H5Attr
 }
 
 function readAttributes(file: OpenFile, objectPath: string): Record<string, H5Attribute> {
-  const attrs: Record<string, H5Attribute> = {};
-  for (const name of file.module.get_attribute_names(file.fileId, objectPath)) attrs[name] = readAttribute(file, objectPath, name);
+  const attrs = emptyRecord<H5Attribute>();
+  for (const name of file.module.get_attribute_names(file.fileId, objectPath)) {
+    visit(file, `${objectPath}@${name}`);
+    attrs[name] = readAttribute(file, objectPath, name);
+  }
   return attrs;
 }
 
@@ -144,6 +176,15 @@ function readData(file: OpenFile, path: string, meta: RawMetadata, filters: H5Fi
       throw new SpikelabError('HDF5_READ_FAILED', `HDF5 could not read dataset ${path}${filters.length ? ` (filters: ${filters.map((f) => f.name || f.id).join(', ')})` : ''}; the file is damaged.`, 'Download or export the file again.', path);
     }
     const raw = module.HEAPU8.slice(pointer, pointer + bytes);
+    const payload = vlenPayload(raw, meta, count);
+    if (payload > 0) {
+      try {
+        spend(file, payload, path);
+      } catch (error) {
+        module.reclaim_vlen_memory(file.fileId, path, '', BigInt(pointer));
+        throw error;
+      }
+    }
     const value = decodeElements(raw, meta, dtype, count, module);
     if (meta.vlen || dtype.class === 'vlen') {
       if (selection) module.reclaim_vlen_memory_count(file.fileId, path, '', BigInt(pointer), selection[0]);
@@ -159,18 +200,63 @@ function datasetAt(file: OpenFile, path: string, withValue: boolean): H5Dataset 
   return guard(path, () => datasetUnguarded(file, path, withValue));
 }
 
+function refuseVirtual(meta: RawMetadata, path: string): void {
+  if (!meta.virtual_sources) return;
+  const sources = meta.virtual_sources.map((s) => `${s.file_name}:${s.dset_name}`).slice(0, 3).join(', ');
+  throw new SpikelabError('HDF5_VIRTUAL_DATASET', `Dataset ${path} is a virtual dataset (it maps data from ${sources || 'other datasets'}); this reader does not follow it.`,
+    'Store the data itself in the file (in h5py: f.create_dataset(name, data=...)).', path);
+}
+
 function datasetUnguarded(file: OpenFile, path: string, withValue: boolean): H5Dataset {
   const meta = file.module.get_dataset_metadata(file.fileId, path) as unknown as RawMetadata;
-  const filters = (file.module.get_dataset_filters(file.fileId, path) ?? []).map((f) => ({ id: f.id, name: f.name }));
-  return {
+  refuseVirtual(meta, path);
+  // Only chunked datasets can have filters (and each h5wasm call costs ~0.1 ms: skip it otherwise).
+  const filters = meta.chunks ? (file.module.get_dataset_filters(file.fileId, path) ?? []).map((f) => ({ id: f.id, name: f.name })) : [];
+  const dataset: H5Dataset = {
     kind: 'dataset',
     dtype: dtypeOf(meta),
     shape: shapeOf(meta),
-    value: withValue ? readData(file, path, meta, filters) : null,
+    value: null,
     filters,
     layout: meta.chunks ? 'chunked' : 'contiguous',
     attrs: readAttributes(file, path),
   };
+  file.admit?.(path, dataset);
+  if (withValue) dataset.value = readData(file, path, meta, filters);
+  return dataset;
+}
+
+/** Refuses a soft link in place of an object (one cheap call per member). */
+function refuseSoftLink(file: OpenFile, path: string): void {
+  const soft = file.module.get_symbolic_link(file.fileId, path);
+  if (typeof soft === 'string') {
+    throw new SpikelabError('HDF5_LINK', `${path} is a soft link (to ${soft}), not a group or dataset; this reader does not follow links.`,
+      'Store the object itself at that name (in h5py, copy it: f.copy(source, name)).', path);
+  }
+}
+
+/** HDF5_LINK when `path` is an external link (checked where a member cannot be read or typed). */
+function refuseExternalLink(file: OpenFile, path: string): void {
+  let external: { filename?: string; obj_path?: string } | undefined;
+  try {
+    external = file.module.get_external_link(file.fileId, path) as { filename?: string; obj_path?: string };
+  } catch {
+    return;
+  }
+  if (external?.filename !== undefined) {
+    throw new SpikelabError('HDF5_LINK', `${path} is an external link (to ${external.filename}:${external.obj_path ?? ''}); this reader never opens other files.`,
+      'Store the object itself in this file.', path);
+  }
+}
+
+/** Reads one member: external links are named as such when they fail to open (they always do: MEMFS holds no other file). */
+function member<T>(file: OpenFile, path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    refuseExternalLink(file, path);
+    throw error;
+  }
 }
 
 function groupAt(file: OpenFile, path: string, withValues: boolean, depth: number): H5Group {
@@ -178,12 +264,24 @@ function groupAt(file: OpenFile, path: string, withValues: boolean, depth: numbe
     throw new SpikelabError('HDF5_TOO_DEEP', `The file nests groups more than ${file.maxDepth} levels deep (at ${path}).`, 'Check that the file is what you meant to open.', path);
   }
   const { module } = file;
-  const group: H5Group = { kind: 'group', attrs: guard(path, () => readAttributes(file, path)), children: {} };
-  for (const name of guard(path, () => module.get_names(file.fileId, path, false))) {
+  const group: H5Group = { kind: 'group', attrs: guard(path, () => readAttributes(file, path)), children: emptyRecord() };
+  const names = guard(path, () => module.get_names(file.fileId, path, false));
+  if (file.objects + names.length > MAX_OBJECTS) visit(file, `${path} (${names.length} members)`, names.length); // refuse before reading any
+  file.admitGroup?.(path, names.length);
+  for (const name of names) {
     const child = join(path, name);
+    visit(file, child);
+    guard(child, () => refuseSoftLink(file, child));
+    // get_type resolves the path: an external link (its file is never in MEMFS) comes back as a link type.
     const type = guard(child, () => module.get_type(file.fileId, child));
-    if (type === module.H5G_GROUP) group.children[name] = groupAt(file, child, withValues, depth + 1);
-    else if (type === module.H5G_DATASET) group.children[name] = datasetAt(file, child, withValues);
+    if (type === module.H5G_GROUP) group.children[name] = member(file, child, () => groupAt(file, child, withValues, depth + 1));
+    else if (type === module.H5G_DATASET) group.children[name] = member(file, child, () => datasetAt(file, child, withValues));
+    else {
+      refuseExternalLink(file, child);
+      if (type !== module.H5G_TYPE) {
+        throw new SpikelabError('HDF5_LINK', `${child} is a link that does not lead to a group or dataset of this file.`, 'Store the object itself at that name.', child);
+      }
+    }
   }
   return group;
 }
@@ -221,6 +319,7 @@ export async function openH5(bytes: Uint8Array, options?: H5ReadOptions): Promis
   return {
     structure() {
       ensureOpen();
+      file.objects = 0;
       return groupAt(file, '/', false, 0);
     },
     dataset(path) {

@@ -55,7 +55,7 @@ export interface H5Dataset {
 export interface H5Group {
   kind: 'group';
   attrs: Record<string, H5Attribute>;
-  /** Members in the file's (name) order; links that are neither group nor dataset are left out. */
+  /** Members in the file's (name) order, in a prototype-free record; committed datatypes are left out, links refused. */
   children: Record<string, H5Group | H5Dataset>;
 }
 
@@ -82,10 +82,17 @@ export interface H5WriteGroup {
 }
 
 export interface H5ReadOptions {
-  /** Refuse files whose datasets would decode to more than this many bytes (readH5: default 512 MiB; openH5: no cap). */
+  /** Refuse files whose datasets would decode to more than this many bytes (readH5: default MAX_DECODED_BYTES of ../core/limits.ts, 256 MiB; openH5: no cap). */
   maxBytes?: number;
   /** Refuse group nesting deeper than this (default 64). */
   maxDepth?: number;
+  /**
+   * Called for each dataset with its dtype, shape, filters and attributes (value still null)
+   * before the value is read: throw to refuse it before anything is allocated.
+   */
+  admit?: (path: string, dataset: H5Dataset) => void;
+  /** Called for each group with its member count before any member is read: throw to refuse it. */
+  admitGroup?: (path: string, members: number) => void;
 }
 
 /** Lazy access to an open file; call `close()` when done. The bytes given to openH5 must not change until then. */

@@ -4,6 +4,7 @@
  */
 import { SpikelabError } from '../core/errors';
 import type { H5Dataset, H5Group, H5Value } from '../hdf5';
+import { hasKey } from '../core/records';
 import type { NdArray } from '../graph/types';
 
 export function nirError(code: string, message: string, hint: string, where?: string): SpikelabError {
@@ -14,12 +15,25 @@ function isNumeric(value: H5Value): value is Exclude<H5Value, string[] | boolean
   return value !== null && ArrayBuffer.isView(value);
 }
 
-/** A numeric or boolean value as plain numbers. */
+function notNumeric(ds: H5Dataset, where: string): never {
+  throw nirError('NIR_BAD_PARAMETER', `${where} holds ${ds.dtype.class} data where numbers are expected.`, 'Re-export the network; this dataset must be numeric.', where);
+}
+
+/** A numeric or boolean value as plain numbers (for small datasets: shapes, dims, metadata). */
 export function numbersOf(ds: H5Dataset, where: string): number[] {
   const value = ds.value;
   if (isNumeric(value)) return Array.from(value as ArrayLike<number>, Number);
   if (Array.isArray(value) && value.every((v) => typeof v === 'boolean')) return (value as boolean[]).map(Number);
-  throw nirError('NIR_BAD_PARAMETER', `${where} holds ${ds.dtype.class} data where numbers are expected.`, 'Re-export the network; this dataset must be numeric.', where);
+  return notNumeric(ds, where);
+}
+
+/** A numeric or boolean value as float32, without a detour through a JS array (weights can be large). */
+export function float32Of(ds: H5Dataset, where: string): Float32Array {
+  const value = ds.value;
+  if (value instanceof Float32Array) return value;
+  if (isNumeric(value)) return Float32Array.from(value as ArrayLike<number>);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'boolean')) return Float32Array.from(value as boolean[], Number);
+  return notNumeric(ds, where);
 }
 
 export function stringsOf(ds: H5Dataset): string[] | undefined {
@@ -31,7 +45,7 @@ export class NodeFields {
   constructor(readonly group: H5Group, readonly where: string) {}
 
   has(key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.group.children, key);
+    return hasKey(this.group.children, key);
   }
 
   dataset(key: string): H5Dataset {
@@ -49,8 +63,7 @@ export class NodeFields {
   floats(key: string, onInteger?: () => void): NdArray {
     const ds = this.dataset(key);
     if (ds.dtype.class === 'int' || ds.dtype.class === 'bool') onInteger?.();
-    const values = numbersOf(ds, `${this.where}/${key}`);
-    return { shape: [...ds.shape], data: Float32Array.from(values) };
+    return { shape: [...ds.shape], data: float32Of(ds, `${this.where}/${key}`) };
   }
 
   /** Integers (any rank), with their shape. Float datasets are accepted if they hold whole numbers. */

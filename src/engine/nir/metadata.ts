@@ -13,7 +13,8 @@ import type { H5Dataset, H5Group, H5WriteDataset, H5WriteGroup } from '../hdf5';
 import { isNdArrayValue } from './ndarrays';
 import type { Metadata, MetaValue } from '../graph/types';
 import type { WarningList } from './warnings';
-import { numbersOf, stringsOf } from './h5fields';
+import { emptyRecord } from '../core/records';
+import { float32Of, numbersOf, stringsOf } from './h5fields';
 
 const BOOL_MARK = 'spikelab_type';
 
@@ -23,7 +24,7 @@ function isMarkedBool(ds: H5Dataset): boolean {
 }
 
 export function readMetadata(group: H5Group, where: string, warnings: WarningList, node?: string): Metadata {
-  const out: Metadata = {};
+  const out: Metadata = emptyRecord<MetaValue>();
   for (const [key, child] of Object.entries(group.children)) {
     if (child.kind === 'group') {
       out[key] = readMetadata(child, `${where}/${key}`, warnings, node);
@@ -37,10 +38,9 @@ export function readMetadata(group: H5Group, where: string, warnings: WarningLis
       const values = numbersOf(child, `${where}/${key}`);
       out[key] = shape.length === 0 ? values[0] !== 0 : values;
     } else if (dtype.class === 'int' || dtype.class === 'float') {
-      const values = numbersOf(child, `${where}/${key}`);
-      if (shape.length === 0) out[key] = values[0];
-      else if (shape.length === 1 && !(dtype.class === 'float' && dtype.bytes <= 4)) out[key] = values;
-      else out[key] = { shape: [...shape], data: Float32Array.from(values) };
+      if (shape.length === 0) out[key] = numbersOf(child, `${where}/${key}`)[0];
+      else if (shape.length === 1 && !(dtype.class === 'float' && dtype.bytes <= 4)) out[key] = numbersOf(child, `${where}/${key}`);
+      else out[key] = { shape: [...shape], data: float32Of(child, `${where}/${key}`) };
     } else {
       warnings.add('NIR_METADATA_SKIPPED', `Metadata ${where}/${key} (${dtype.class}) cannot be shown or kept by Spikelab; it was left out.`, node);
     }

@@ -1,4 +1,5 @@
 /** Small helpers on the graph model's NdArray (row-major Float32Array + shape). */
+import type { ByteBudget } from '../core/limits';
 import { sizeOf, type MetaValue, type NdArray } from '../graph/types';
 
 export function isNdArrayValue(value: MetaValue | undefined): value is NdArray {
@@ -17,7 +18,8 @@ export function squeeze(shape: readonly number[]): number[] {
   return shape.filter((d) => d !== 1);
 }
 
-/** Broadcasts a 0-d or one-element array to `shape` (every value the same). */
-export function broadcastTo(array: NdArray, shape: number[]): NdArray {
+/** Broadcasts a 0-d or one-element array to `shape` (every value the same), charging `budget` first. */
+export function broadcastTo(array: NdArray, shape: number[], budget?: ByteBudget, where?: string): NdArray {
+  budget?.spend(sizeOf(shape) * 4, where);
   return { shape: [...shape], data: new Float32Array(sizeOf(shape)).fill(array.data[0] ?? 0) };
 }

@@ -10,6 +10,7 @@
  *    as nir.read does (§4.3, §10.13), so a saved file loads unchanged with the official reader.
  * What remains wrong (a real shape mismatch) is refused with the shape checker's message.
  */
+import type { ByteBudget } from '../core/limits';
 import { inferShapes, type ShapeResult } from '../graph/shapes';
 import { sizeOf, type NdArray, type NirGraph, type NirNode } from '../graph/types';
 import { nirError } from './h5fields';
@@ -17,15 +18,24 @@ import { broadcastTo, formatShape, sameShape, squeeze } from './ndarrays';
 import { ELEMENTWISE, SCHEMA } from './schema';
 import type { WarningList } from './warnings';
 
-type Visit = (graph: NirGraph, prefix: string) => void;
+type Neighbours = (name: string) => { preds: string[]; succs: string[] };
+type Visit = (graph: NirGraph, prefix: string, neighbours: Neighbours) => void;
 
-function walk(graph: NirGraph, visit: Visit, prefix = ''): void {
-  visit(graph, prefix);
-  for (const [name, node] of Object.entries(graph.nodes)) if (node.type === 'NIRGraph') walk(node, visit, `${prefix}${name}.`);
-}
-
-function neighbours(graph: NirGraph, name: string): { preds: string[]; succs: string[] } {
-  return { preds: graph.edges.filter(([, b]) => b === name).map(([a]) => a), succs: graph.edges.filter(([a]) => a === name).map(([, b]) => b) };
+/** Visits every (sub)graph, without recursion, with its predecessor/successor lists built once. */
+function walk(root: NirGraph, visit: Visit): void {
+  const pending: Array<[NirGraph, string]> = [[root, '']];
+  while (pending.length > 0) {
+    const [graph, prefix] = pending.pop()!;
+    const preds = new Map<string, string[]>();
+    const succs = new Map<string, string[]>();
+    for (const [a, b] of graph.edges) {
+      (succs.get(a) ?? succs.set(a, []).get(a)!).push(b);
+      (preds.get(b) ?? preds.set(b, []).get(b)!).push(a);
+    }
+    visit(graph, prefix, (name) => ({ preds: preds.get(name) ?? [], succs: succs.get(name) ?? [] }));
+    const subgraphs = Object.entries(graph.nodes).filter(([, node]) => node.type === 'NIRGraph');
+    for (let i = subgraphs.length - 1; i >= 0; i--) pending.push([subgraphs[i][1] as NirGraph, `${prefix}${subgraphs[i][0]}.`]); // depth-first, in file order
+  }
 }
 
 function floatParams(node: NirNode): Array<[string, NdArray]> {
@@ -34,13 +44,13 @@ function floatParams(node: NirNode): Array<[string, NdArray]> {
   return SCHEMA[node.type as keyof typeof SCHEMA].float.flatMap((k) => (record[k] ? [[k, record[k]] as [string, NdArray]] : []));
 }
 
-function repairOnce(root: NirGraph, result: ShapeResult, warnings: WarningList): boolean {
+function repairOnce(root: NirGraph, result: ShapeResult, warnings: WarningList, budget?: ByteBudget): boolean {
   let changed = false;
   const { shapes } = result;
-  walk(root, (graph, prefix) => {
+  walk(root, (graph, prefix, neighbours) => {
     for (const [name, node] of Object.entries(graph.nodes)) {
       const key = prefix + name;
-      const { preds, succs } = neighbours(graph, name);
+      const { preds, succs } = neighbours(name);
       const fromPred = preds.map((p) => shapes[prefix + p]?.output).find((s) => s !== undefined && s.length > 0);
       const fromSucc = succs.map((s) => shapes[prefix + s]?.input).find((s) => s !== undefined && s.length > 0);
       const params = floatParams(node);
@@ -48,7 +58,7 @@ function repairOnce(root: NirGraph, result: ShapeResult, warnings: WarningList):
         const target = fromPred ?? fromSucc;
         if (target) {
           const record = node as unknown as Record<string, NdArray>;
-          for (const [k, p] of params) record[k] = broadcastTo(p, target);
+          for (const [k, p] of params) record[k] = broadcastTo(p, target, budget, key);
           warnings.add('NIR_SCALAR_PARAMS', `${node.type} "${key}" stores scalar (0-d) parameters (snnTorch/Norse/Sinabs style); broadcast to the layer size ${formatShape(target)}.`, key);
           changed = true;
         }
@@ -87,10 +97,10 @@ function freeName(graph: NirGraph, base: string): string {
 }
 
 function addImplicitPorts(root: NirGraph, result: ShapeResult, warnings: WarningList): void {
-  walk(root, (graph, prefix) => {
+  walk(root, (graph, prefix, neighbours) => {
     for (const name of Object.keys(graph.nodes)) {
       const node = graph.nodes[name];
-      const { preds, succs } = neighbours(graph, name);
+      const { preds, succs } = neighbours(name);
       const key = prefix + name;
       if (preds.length === 0 && node.type !== 'Input' && result.shapes[key]?.input) {
         const port = freeName(graph, `input_${name}`);
@@ -112,12 +122,14 @@ export interface NormalizeOptions {
   /** Open graphs whose shapes do not chain, reporting each mismatch as a NIR_SHAPE_MISMATCH warning
    * (the editor then shows it on the edge); default false: such files are refused. */
   allowShapeErrors?: boolean;
+  /** Charged for every parameter broadcast to its layer's size. */
+  budget?: ByteBudget;
 }
 
 /** Repairs `graph` in place and returns the final shape inference. */
 export function normalizeGraph(graph: NirGraph, warnings: WarningList, options: NormalizeOptions = {}): ShapeResult {
   let result = inferShapes(graph);
-  for (let round = 0; round < 4 && repairOnce(graph, result, warnings); round++) result = inferShapes(graph);
+  for (let round = 0; round < 4 && repairOnce(graph, result, warnings, options.budget); round++) result = inferShapes(graph);
   addImplicitPorts(graph, result, warnings);
   result = inferShapes(graph);
   const error = result.problems.find((p) => p.severity === 'error');

@@ -4,6 +4,7 @@
  * integer edges (mapped when the nodes are integer-named, as Lava's script writes them).
  * Edges naming a node that does not exist are refused: guessing would change the network.
  */
+import { emptyRecord } from '../core/records';
 import type { H5Group } from '../hdf5';
 import type { NirGraph, NirNode } from '../graph/types';
 import { nirError, numbersOf, stringsOf } from './h5fields';
@@ -25,7 +26,7 @@ function readEdges(group: H5Group, nodes: Record<string, NirNode>, ctx: NodeCont
   let flat = stringsOf(ds);
   if (!flat) {
     const ints = numbersOf(ds, `${ctx.where}/edges`).map(String);
-    const names = Object.keys(nodes);
+    const names = Object.keys(nodes).slice(0, 6);
     const missing = ints.filter((n) => !(n in nodes));
     if (missing.length > 0) {
       throw nirError('NIR_INT_EDGES', `Edges of ${ctx.name || 'the top-level graph'} are integers (${ints.slice(0, 4).join(', ')}…), but the nodes are named ${names.slice(0, 6).join(', ')}: they cannot be matched.`,
@@ -40,7 +41,7 @@ function readEdges(group: H5Group, nodes: Record<string, NirNode>, ctx: NodeCont
     const edge: [string, string] = [flat[i], flat[i + 1]];
     for (const end of edge) {
       if (!(end in nodes)) {
-        throw nirError('NIR_EDGE_MISSING_NODE', `Edge ${edge[0]} → ${edge[1]} of ${ctx.name || 'the top-level graph'} names "${end}", which is not a node of that graph (nodes: ${Object.keys(nodes).join(', ')}).`,
+        throw nirError('NIR_EDGE_MISSING_NODE', `Edge ${edge[0]} → ${edge[1]} of ${ctx.name || 'the top-level graph'} names "${end}", which is not a node of that graph (nodes: ${Object.keys(nodes).slice(0, 12).join(', ')}${Object.keys(nodes).length > 12 ? ', …' : ''}).`,
           'The file is inconsistent; fix the node name in the exporter (or in h5py) and save it again.', `${ctx.where}/edges`);
       }
     }
@@ -60,7 +61,7 @@ export function readGraph(group: H5Group, ctx: NodeContext): NirGraph {
   if (nodesGroup === undefined || nodesGroup.kind !== 'group') {
     throw nirError('NIR_MISSING_NODES', `The graph ${ctx.name || '(top level)'} has no "nodes" group.`, 'Re-export the network with nir.write.', ctx.where);
   }
-  const nodes: Record<string, NirNode> = {};
+  const nodes = emptyRecord<NirNode>();
   for (const [name, child] of Object.entries(nodesGroup.children)) {
     const path = ctx.name ? `${ctx.name}.${name}` : name;
     const where = `${ctx.where}/nodes/${name}`;
@@ -72,6 +73,6 @@ export function readGraph(group: H5Group, ctx: NodeContext): NirGraph {
   return { type: 'NIRGraph', nodes, edges: readEdges(group, nodes, ctx) };
 }
 
-export function graphContext(warnings: NodeContext['warnings']): NodeContext {
-  return { name: '', where: '/node', warnings, readGraph };
+export function graphContext(warnings: NodeContext['warnings'], budget: NodeContext['budget']): NodeContext {
+  return { name: '', where: '/node', warnings, budget, readGraph };
 }

@@ -6,9 +6,11 @@
  * check → guess dt. Every error is a SpikelabError with a NIR_ code; every repair is a warning.
  */
 import { SpikelabError } from '../core/errors';
+import { ByteBudget, MAX_DECODED_BYTES, MAX_NIR_NODES } from '../core/limits';
 import { checkSignature, readH5, type H5Group } from '../hdf5';
 import type { NirGraph } from '../graph/types';
 import type { NodeShapes } from '../graph/shapes';
+import { nirAdmission } from './admit';
 import { guessDt, type DtGuess } from './dtGuess';
 import { stringsOf } from './h5fields';
 import { normalizeGraph, type NormalizeOptions } from './normalize';
@@ -23,8 +25,10 @@ export interface ReadNirOptions extends NormalizeOptions {
   name?: string;
   /** Override the guessed dt (the guess is still reported with this dt and reason "given"). */
   dt?: { dt: number; unit: 's' | 'step' };
-  /** Largest decoded size of the file's datasets together (default 512 MiB). */
+  /** Largest decoded size of the file's datasets together (default MAX_DECODED_BYTES, 256 MiB). */
   maxBytes?: number;
+  /** Most nodes the file may hold, subgraphs included (default MAX_NIR_NODES, 10,000). */
+  maxNodes?: number;
 }
 
 export interface ReadNirResult {
@@ -46,6 +50,8 @@ const HDF5_TO_NIR: Record<string, string> = {
   HDF5_UNSUPPORTED_FILTER: 'NIR_UNSUPPORTED_FILTER',
   HDF5_TOO_LARGE: 'NIR_TOO_LARGE',
   HDF5_TOO_DEEP: 'NIR_TOO_DEEP',
+  HDF5_LINK: 'NIR_LINK',
+  HDF5_VIRTUAL_DATASET: 'NIR_VIRTUAL_DATASET',
 };
 
 function asNirError(error: unknown): unknown {
@@ -83,7 +89,7 @@ export async function readNir(bytes: Uint8Array, options: ReadNirOptions = {}): 
   let root: H5Group;
   try {
     checkSignature(bytes, options.name);
-    root = await readH5(bytes, { maxBytes: options.maxBytes });
+    root = await readH5(bytes, { maxBytes: options.maxBytes ?? MAX_DECODED_BYTES, ...nirAdmission(options.maxNodes ?? MAX_NIR_NODES) });
   } catch (error) {
     throw asNirError(error);
   }
@@ -92,13 +98,14 @@ export async function readNir(bytes: Uint8Array, options: ReadNirOptions = {}): 
   const version = versionDs?.kind === 'dataset' ? stringsOf(versionDs)?.[0] : undefined;
   const node = topNode(root);
   if (version === undefined) warnings.add('NIR_NO_VERSION', 'The file has no version string (nir ≤ 0.1, 2023); it is read as a legacy file.');
-  const ctx = graphContext(warnings);
+  const budget = new ByteBudget(options.maxBytes ?? MAX_DECODED_BYTES, 'NIR_TOO_LARGE', 'Broadcasting the scalar parameters of this file to their layers');
+  const ctx = graphContext(warnings, budget);
   const type = nodeType(new NodeFields(node, '/node'));
   if (type !== 'NIRGraph') {
     throw new SpikelabError('NIR_TOP_NOT_GRAPH', `The top-level node of this file is a single ${type}, not a NIRGraph; nir.read cannot load it either.`, 'Wrap the node in a graph before saving: nir.write(path, nir.NIRGraph.from_list(node)).', '/node');
   }
   const graph = readNode(node, ctx) as NirGraph;
-  const shapes = normalizeGraph(graph, warnings, options).shapes;
+  const shapes = normalizeGraph(graph, warnings, { ...options, budget }).shapes;
   const dtGuess: DtGuess = options.dt
     ? { ...options.dt, reason: `Given by the user (dt = ${options.dt.dt} ${options.dt.unit}).` }
     : guessDt(graph, Object.keys(graph.nodes));

@@ -4,6 +4,7 @@
  * parameter shapes, scalar pooling and conv parameters, upper-case padding, Conv without
  * input_shape, Flatten without input_type. Graph-level quirks are in readGraph.ts / normalize.ts.
  */
+import { MAX_LAYER_ELEMENTS, MAX_RANK, type ByteBudget } from '../core/limits';
 import type { H5Group } from '../hdf5';
 import { isNodeType, sizeOf, type NdArray, type NirNode, type NodeType } from '../graph/types';
 import { NodeFields, nirError } from './h5fields';
@@ -18,6 +19,8 @@ export interface NodeContext {
   /** HDF5 path of the group, for error `where`. */
   where: string;
   warnings: WarningList;
+  /** What broadcasting parameters may allocate, the whole file together. */
+  budget: ByteBudget;
   readGraph(group: H5Group, ctx: NodeContext): NirNode;
 }
 
@@ -48,6 +51,33 @@ function checkKeys(fields: NodeFields, type: NodeType): void {
   }
 }
 
+/** Parameters the tolerant reader fills in or infers when absent (§10.2, §10.5). */
+const TOLERATED_MISSING = new Set(['input_shape']);
+
+/** Refuses a node that lacks a parameter its type requires (nir.read refuses it too). */
+function requireParameters(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, ctx: NodeContext): void {
+  const missing = SCHEMA[type].required.filter((key) => !TOLERATED_MISSING.has(key) && !fields.has(key));
+  if (missing.length === 0) return;
+  throw nirError('NIR_MISSING_PARAMETER', `${type} "${ctx.name}" has no ${missing.map((k) => `"${k}"`).join(', ')} dataset${missing.length > 1 ? 's' : ''}; ${type} requires ${SCHEMA[type].required.join(', ')}.`,
+    `Re-export the network with a current NIR version (nir.write writes every parameter of a ${type}); the official nir.read refuses this node too.`, ctx.where);
+}
+
+/** Checks a shape read from the file (Input/Output shape, Flatten input_type, Conv input_shape). */
+function checkDims(values: number[], key: string, ctx: NodeContext, positive: boolean): number[] {
+  if (values.length > MAX_RANK) {
+    throw nirError('NIR_BAD_PARAMETER_RANK', `${ctx.name}: ${key} has ${values.length} dimensions; Spikelab reads shapes of at most ${MAX_RANK}.`, 'Re-export the network with the data shape (without batch dim).', ctx.where);
+  }
+  const bad = values.find((v) => v < (positive ? 1 : 0) || v > MAX_LAYER_ELEMENTS);
+  if (bad !== undefined) {
+    throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} [${values.join(', ')}] has the dimension ${bad}; each must be ${positive ? 'from 1' : 'from 0'} to ${MAX_LAYER_ELEMENTS}.`, 'Re-export the network with the data shape (without batch dim).', ctx.where);
+  }
+  const size = values.reduce((a, b) => a * b, 1);
+  if (size > MAX_LAYER_ELEMENTS) {
+    throw nirError('NIR_TOO_LARGE', `${ctx.name}: ${key} [${values.join(', ')}] is ${size} elements, over the ${MAX_LAYER_ELEMENTS} one layer may hold.`, 'Check that the file is what you meant to open; such a layer does not fit in memory.', ctx.where);
+  }
+  return values;
+}
+
 /** Reads the float parameters of an element-wise node and brings them to one shape. */
 function elementwise(fields: NodeFields, type: NodeType, ctx: NodeContext): Record<string, NdArray> {
   const schema = SCHEMA[type as Exclude<NodeType, 'NIRGraph'>];
@@ -68,18 +98,18 @@ function elementwise(fields: NodeFields, type: NodeType, ctx: NodeContext): Reco
   if (full.length === 0) shape = present.some((p) => p.shape.length === 0) ? [] : (present[0]?.shape ?? []);
   const mixed = present.some((p) => !sameShape(p.shape, shape));
   if (mixed) {
-    for (const [key, p] of Object.entries(params)) if (!sameShape(p.shape, shape)) params[key] = broadcastTo(p, shape);
+    for (const [key, p] of Object.entries(params)) if (!sameShape(p.shape, shape)) params[key] = broadcastTo(p, shape, ctx.budget, ctx.where);
     if (shape.length > 0) ctx.warnings.add('NIR_SCALAR_PARAMS', `${type} "${ctx.name}" mixes scalar and per-neuron parameters; scalars were broadcast to ${formatShape(shape)}.`, ctx.name);
   }
   if (type === 'IF' || type === 'LIF' || type === 'CubaLIF') {
     if (!params.v_reset) {
-      params.v_reset = broadcastTo({ shape: [], data: new Float32Array([0]) }, shape);
+      params.v_reset = broadcastTo({ shape: [], data: new Float32Array([0]) }, shape, ctx.budget, ctx.where);
       ctx.warnings.add('NIR_LEGACY_NO_V_RESET', `${type} "${ctx.name}" has no v_reset (file from nir < 1.0.6): reset to 0 assumed, as nir.read does; the exporter may have meant reset by subtraction.`, ctx.name);
     }
   }
   if (type === 'CubaLI' || type === 'CubaLIF') {
     if (!params.w_in) {
-      params.w_in = broadcastTo({ shape: [], data: new Float32Array([1]) }, shape);
+      params.w_in = broadcastTo({ shape: [], data: new Float32Array([1]) }, shape, ctx.budget, ctx.where);
       ctx.warnings.add('NIR_LEGACY_NO_W_IN', `${type} "${ctx.name}" has no w_in (nir 0.2-era file): w_in = 1 assumed.`, ctx.name);
     }
   }
@@ -95,16 +125,24 @@ function pair(fields: NodeFields, key: string, ctx: NodeContext, warnScalar: boo
   const { shape, values } = fields.ints(key);
   if (values.length === 1) {
     if (warnScalar && shape.length === 0) ctx.warnings.add('NIR_SCALAR_POOL', `${key} of ${ctx.name} is a scalar ${values[0]}; read as (${values[0]}, ${values[0]}).`, ctx.name);
-    return [values[0], values[0]];
+    return bounded([values[0], values[0]], key, ctx);
   }
   if (values.length !== 2) throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} must hold 2 integers, got ${formatShape(shape)}.`, 'Re-export the network; 2-D layers take (height, width) pairs.', ctx.where);
-  return [values[0], values[1]];
+  return bounded([values[0], values[1]], key, ctx);
 }
 
 function single(fields: NodeFields, key: string, ctx: NodeContext): [number] {
   const { shape, values } = fields.ints(key);
   if (values.length !== 1) throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} must hold 1 integer, got ${formatShape(shape)}.`, 'Re-export the network.', ctx.where);
-  return [values[0]];
+  return bounded([values[0]], key, ctx);
+}
+
+/** Strides, paddings, dilations and kernel sizes within ±MAX_LAYER_ELEMENTS (ranges are validate.ts's). */
+function bounded<T extends number[]>(values: T, key: string, ctx: NodeContext): T {
+  if (values.some((v) => Math.abs(v) > MAX_LAYER_ELEMENTS)) {
+    throw nirError('NIR_BAD_PARAMETER', `${ctx.name}: ${key} (${values.join(', ')}) is out of range (at most ${MAX_LAYER_ELEMENTS}).`, 'Re-export the network.', ctx.where);
+  }
+  return values;
 }
 
 function padding(fields: NodeFields, ctx: NodeContext, spatial: 1 | 2): [number] | [number, number] | 'same' | 'valid' {
@@ -131,7 +169,7 @@ function affineBias(fields: NodeFields, weight: NdArray, ctx: NodeContext): NdAr
   const expected = weight.shape.slice(0, -1);
   if (sameShape(bias.shape, expected)) return bias;
   if (sizeOf(bias.shape) === sizeOf(expected) && bias.shape.filter((d) => d !== 1).length <= 1) return { shape: expected, data: bias.data };
-  if (sizeOf(bias.shape) === 1) return broadcastTo(bias, expected);
+  if (sizeOf(bias.shape) === 1) return broadcastTo(bias, expected, ctx.budget, ctx.where);
   if (weight.shape.length === 2 && sizeOf(bias.shape) === weight.shape[1]) {
     throw nirError('NIR_WEIGHT_TRANSPOSED', `Affine "${ctx.name}": weight ${formatShape(weight.shape)} with bias ${formatShape(bias.shape)} looks stored as (in, out), as old Spyx (Haiku) files did; NIR stores (out, in).`,
       `Transpose the weight to (${weight.shape[1]}, ${weight.shape[0]}) before exporting (e.g. weight.T in NumPy), or re-export with a current Spyx.`, ctx.where);
@@ -144,8 +182,8 @@ function convInputShape(fields: NodeFields, ctx: NodeContext, spatial: 1 | 2): [
     ctx.warnings.add('NIR_CONV_INPUT_SHAPE', `Conv${spatial}d "${ctx.name}" has no input_shape (nir 0.x file); it is inferred from the layer that feeds it.`, ctx.name);
     return undefined;
   }
-  if (spatial === 1) return [fields.scalarInt('input_shape')];
-  return pair(fields, 'input_shape', ctx, false);
+  if (spatial === 1) return checkDims([fields.scalarInt('input_shape')], 'input_shape', ctx, true) as [number];
+  return checkDims(pair(fields, 'input_shape', ctx, false), 'input_shape', ctx, true) as [number, number];
 }
 
 export function readNode(group: H5Group, ctx: NodeContext): NirNode {
@@ -162,6 +200,7 @@ export function readNode(group: H5Group, ctx: NodeContext): NirNode {
 }
 
 function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, ctx: NodeContext): NirNode {
+  requireParameters(fields, type, ctx);
   if (ELEMENTWISE.has(type)) return { type, ...elementwise(fields, type, ctx) } as NirNode;
   switch (type) {
     case 'Input':
@@ -170,7 +209,7 @@ function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, 
       if (ds.dtype.class === 'float') ctx.warnings.add('NIR_FLOAT_SHAPE', `${type} "${ctx.name}": shape is stored as floats; read as integers.`, ctx.name);
       const { values } = fields.ints('shape');
       if (values.some((v) => v < 0)) throw nirError('NIR_BAD_PARAMETER', `${type} "${ctx.name}" has a negative dimension in shape [${values.join(', ')}].`, 'Re-export the network with the data shape (without batch dim).', ctx.where);
-      return { type, shape: values };
+      return { type, shape: checkDims(values, 'shape', ctx, false) };
     }
     case 'Affine': {
       const weight = denseWeight(fields, ctx, 'Affine');
@@ -189,8 +228,9 @@ function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, 
       const groupsValues = fields.ints('groups').values;
       if (groupsValues.length !== 1 || groupsValues[0] < 1) throw nirError('NIR_BAD_PARAMETER', `${type} "${ctx.name}": groups must be one positive integer.`, 'Re-export the network.', ctx.where);
       const groups = groupsValues[0];
+      if (groups > MAX_LAYER_ELEMENTS) throw nirError('NIR_BAD_PARAMETER', `${type} "${ctx.name}": groups = ${groups} is not a channel count.`, 'Re-export the network.', ctx.where);
       if (groups > 1) ctx.warnings.add('NIR_GROUPED_CONV', `${type} "${ctx.name}" has groups = ${groups}; the official nir.read type check miscomputes its input channels, so saved files need type_check=False there.`, ctx.name);
-      const biasOk = sizeOf(bias.shape) === weight.shape[0] ? { shape: [weight.shape[0]], data: bias.data } : sizeOf(bias.shape) === 1 ? broadcastTo(bias, [weight.shape[0]]) : undefined;
+      const biasOk = sizeOf(bias.shape) === weight.shape[0] ? { shape: [weight.shape[0]], data: bias.data } : sizeOf(bias.shape) === 1 ? broadcastTo(bias, [weight.shape[0]], ctx.budget, ctx.where) : undefined;
       if (!biasOk) throw nirError('NIR_BAD_PARAMETER_SHAPES', `${type} "${ctx.name}": bias ${formatShape(bias.shape)} does not match ${weight.shape[0]} output channels.`, 'Re-export the network.', ctx.where);
       const base = { weight, bias: biasOk, groups };
       const input_shape = convInputShape(fields, ctx, spatial);
@@ -212,7 +252,7 @@ function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, 
         start_dim: fields.has('start_dim') ? fields.scalarInt('start_dim') : 1,
         end_dim: fields.has('end_dim') ? fields.scalarInt('end_dim') : -1,
       };
-      if (fields.has('input_type')) node.input_type = fields.ints('input_type').values;
+      if (fields.has('input_type')) node.input_type = checkDims(fields.ints('input_type').values, 'input_type', ctx, false);
       else ctx.warnings.add('NIR_FLATTEN_INPUT_TYPE', `Flatten "${ctx.name}" has no input_type; it is inferred from the layer that feeds it.`, ctx.name);
       return node;
     }

@@ -8,6 +8,7 @@
  * Layer k (in node order, depth first) is drawn with seed + k, so one seed gives one network.
  */
 import { seededWeights } from '../graph/templates';
+import { emptyRecord } from '../core/records';
 import type { NdArray, NirGraph, NirNode } from '../graph/types';
 
 const SYNAPTIC = new Set(['Affine', 'Linear', 'Conv1d', 'Conv2d']);
@@ -46,7 +47,7 @@ export function reinitialisedGraph(graph: NirGraph, seed: number): Reinitialised
   const layers: string[] = [];
   let next = 0;
   const visit = (g: NirGraph, prefix: string): NirGraph => {
-    const nodes: Record<string, NirNode> = {};
+    const nodes = emptyRecord<NirNode>();
     for (const [name, node] of Object.entries(g.nodes)) {
       if (node.type === 'NIRGraph') {
         nodes[name] = visit(node, `${prefix}${name}.`);

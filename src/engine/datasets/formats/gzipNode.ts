@@ -1,13 +1,29 @@
-import { gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
-import type { GunzipCodec } from './gzip';
+import { createGunzip, createInflateRaw, gzipSync } from 'node:zlib';
+import { MAX_INFLATED_BYTES } from '../../core/limits';
+import { collectCapped, gzipDeclaredSize, type ChunkSource, type GunzipCodec } from './gzip';
 
-/** Node's zlib behind the GunzipCodec interface (CLI, conversion script, tests). */
+/** A zlib transform fed `bytes`, read chunk by chunk (never the whole output at once). */
+function zlibSource(bytes: Uint8Array, stream: ReturnType<typeof createGunzip>): ChunkSource {
+  const chunks = stream[Symbol.asyncIterator]();
+  stream.end(bytes);
+  return {
+    async next() {
+      const { done, value } = await chunks.next();
+      return done ? undefined : new Uint8Array((value as Buffer).buffer, (value as Buffer).byteOffset, (value as Buffer).byteLength);
+    },
+    cancel() {
+      stream.destroy();
+    },
+  };
+}
+
+/** Node's zlib behind the GunzipCodec interface (CLI, conversion script, tests): streamed, with a cap. */
 export const zlibGunzip: GunzipCodec = {
-  async gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-    return new Uint8Array(gunzipSync(bytes));
+  gunzip(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES): Promise<Uint8Array> {
+    return collectCapped(zlibSource(bytes, createGunzip()), maxBytes, gzipDeclaredSize(bytes), 'the gzip data');
   },
-  async inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-    return new Uint8Array(inflateRawSync(bytes));
+  inflateRaw(bytes: Uint8Array, maxBytes = MAX_INFLATED_BYTES, expected?: number): Promise<Uint8Array> {
+    return collectCapped(zlibSource(bytes, createInflateRaw()), maxBytes, expected, 'the zip entry');
   },
 };
 

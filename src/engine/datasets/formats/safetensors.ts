@@ -50,9 +50,11 @@ export function readSafetensors(bytes: Uint8Array, where?: string): SafetensorsF
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') {
-      metadata = entry as Record<string, string>;
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) notSafetensors('its __metadata__ is not an object of strings', where);
+      metadata = Object.assign(Object.create(null) as Record<string, string>, entry);
       continue;
     }
+    if (entry === null || typeof entry !== 'object') notSafetensors(`tensor "${name}" is not described by an object`, where);
     const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     const dtype = e.dtype as SafetensorsDtype;
     if (!(typeof dtype === 'string' && dtype in BYTES_PER_ELEMENT)) notSafetensors(`tensor "${name}" has dtype ${String(e.dtype)}`, where);

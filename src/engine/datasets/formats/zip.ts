@@ -1,3 +1,4 @@
+import { SpikelabError } from '../../core/errors';
 import { dataError } from '../errors';
 
 /**
@@ -9,6 +10,8 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** As the central directory declares it (sizes the output buffer; the cap still applies). */
+  uncompressedSize: number;
   dataOffset: number;
 }
 
@@ -42,6 +45,7 @@ export function listZip(bytes: Uint8Array, where?: string): ZipEntry[] {
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
+    const uncompressedSize = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -52,20 +56,21 @@ export function listZip(bytes: Uint8Array, where?: string): ZipEntry[] {
     if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) badZip(`the local header of ${name} is damaged`, where);
     const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (dataOffset + compressedSize > bytes.length) badZip(`${name} runs past the end of the archive`, where);
-    entries.push({ name, method, compressedSize, dataOffset });
+    entries.push({ name, method, compressedSize, uncompressedSize, dataOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
-/** The bytes of one entry; `inflateRaw` undoes method 8. */
-export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: (data: Uint8Array) => Promise<Uint8Array>, where?: string): Promise<Uint8Array> {
+/** The bytes of one entry; `inflateRaw` undoes method 8 (given the declared size; it applies its own cap). */
+export async function readZipEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: (data: Uint8Array, expectedBytes: number) => Promise<Uint8Array>, where?: string): Promise<Uint8Array> {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) return data;
   if (entry.method !== 8) badZip(`${entry.name} uses compression method ${entry.method}`, where);
   try {
-    return await inflateRaw(data);
+    return await inflateRaw(data, entry.uncompressedSize);
   } catch (error) {
+    if (error instanceof SpikelabError && error.code === 'DATA_TOO_LARGE') throw error;
     return badZip(`${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`, where);
   }
 }

@@ -1,3 +1,4 @@
+import { MAX_DATASET_BYTES, MAX_INFLATED_BYTES, tooManyBytes } from '../../core/limits';
 import { dataError, throwIfAborted } from '../errors';
 import { binEventsToPackedFrames, framesT, type FrameBinning } from '../binning/toFrame';
 import { packedSteps } from '../formats/bitpack';
@@ -29,6 +30,10 @@ export interface EventLoadOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   codec?: GunzipCodec;
+  /** Most bytes one gzipped file may inflate to (default MAX_INFLATED_BYTES). */
+  maxInflatedBytes?: number;
+  /** Most bytes the binned dataset may occupy (default MAX_DATASET_BYTES). */
+  maxDatasetBytes?: number;
   id?: string;
   split?: string;
 }
@@ -69,12 +74,14 @@ export async function loadEventFiles(files: EventFile[], format: EventFormat, op
   const sensor: SensorSize = { width: Math.ceil(format.sensor.width / k), height: Math.ceil(format.sensor.height / k), polarities: format.sensor.polarities };
   const F = sensor.polarities * sensor.height * sensor.width;
   const sampleBytes = packedSteps(T) * F;
+  const maxDataset = options.maxDatasetBytes ?? MAX_DATASET_BYTES;
+  if (files.length * sampleBytes > maxDataset) throw tooManyBytes('DATA_TOO_LARGE', `Binning ${files.length} ${format.name} files to T = ${T}`, files.length * sampleBytes, maxDataset);
   const packed = new Uint8Array(files.length * sampleBytes);
   const labels = new Uint8Array(files.length);
   const unlabelled: string[] = [];
   for (let i = 0; i < files.length; i++) {
     throwIfAborted(options.signal, files[i].name);
-    const raw = await maybeGunzip(files[i].bytes, options.codec ?? streamGunzip, files[i].name);
+    const raw = await maybeGunzip(files[i].bytes, options.codec ?? streamGunzip, files[i].name, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
     let events = decodeNmnistBin(raw, format.sensor, files[i].name);
     if (options.tEndUs !== undefined) events = eventsBefore(events, options.tEndUs);
     binEventsToPackedFrames(pool(events, k), sensor, binning, packed, i * sampleBytes);

@@ -1,4 +1,5 @@
 import { SpikelabError } from '../../core/errors';
+import { MAX_DATASET_BYTES, MAX_INFLATED_BYTES, MAX_SAMPLES, tooMany, tooManyBytes } from '../../core/limits';
 import { getPath, isDataset, openH5, type H5Reader, type H5VlenValue } from '../../hdf5';
 import { binShdSample, type ShdBinning } from '../binning/shdRaster';
 import { dataError, throwIfAborted } from '../errors';
@@ -21,6 +22,10 @@ export interface ShdLoadOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   codec?: GunzipCodec;
+  /** Most bytes the file may inflate to, and its datasets decode to (default MAX_INFLATED_BYTES). */
+  maxInflatedBytes?: number;
+  /** Most bytes the binned dataset may occupy (default MAX_DATASET_BYTES). */
+  maxDatasetBytes?: number;
 }
 
 export const SHD_LICENCE = 'CC BY 4.0';
@@ -32,11 +37,11 @@ function notShd(name: string, what: string): never {
     'Drop shd_train.h5 / shd_test.h5 / ssc_*.h5 (or their .h5.gz / .h5.zip) as downloaded from zenkelab.org or by tonic.', name);
 }
 
-async function open(bytes: Uint8Array, name: string): Promise<H5Reader> {
+async function open(bytes: Uint8Array, name: string, maxBytes: number): Promise<H5Reader> {
   try {
-    return await openH5(bytes);
+    return await openH5(bytes, { maxBytes });
   } catch (error) {
-    if (error instanceof SpikelabError && error.code.startsWith('HDF5_')) notShd(name, `${error.message} (${error.code})`);
+    if (error instanceof SpikelabError && error.code.startsWith('HDF5_') && error.code !== 'HDF5_TOO_LARGE') notShd(name, `${error.message} (${error.code})`);
     throw error;
   }
 }
@@ -57,15 +62,16 @@ export async function loadShdFile(bytes: Uint8Array, name: string, options: ShdL
     throw dataError('DATA_BAD_OPTIONS', `SHD binning T = ${binning.T}, C = ${binning.channels} is not possible.`, 'Choose T ≥ 1 and 1 ≤ C ≤ 700 (Spyx: T = 128 or 256, C = 128).');
   }
   const codec = options.codec ?? streamGunzip;
-  let raw = await maybeGunzip(bytes, codec, name);
+  const maxInflated = options.maxInflatedBytes ?? MAX_INFLATED_BYTES;
+  let raw = await maybeGunzip(bytes, codec, name, maxInflated);
   if (isZip(raw)) {
     const entries = listZip(raw, name);
     const entry = entries.find((e) => /\.h5$/i.test(e.name)) ?? (entries.length === 1 ? entries[0] : undefined);
     if (!entry) notShd(name, 'the zip archive holds no .h5 file');
-    raw = await readZipEntry(raw, entry, (data) => codec.inflateRaw(data), name);
+    raw = await readZipEntry(raw, entry, (data, expected) => codec.inflateRaw(data, maxInflated, expected), name);
   }
   throwIfAborted(options.signal, name);
-  const reader = await open(raw, name);
+  const reader = await open(raw, name, maxInflated);
   try {
     const root = reader.structure();
     const times = getPath(root, 'spikes/times');
@@ -74,7 +80,12 @@ export async function loadShdFile(bytes: Uint8Array, name: string, options: ShdL
     if (!isDataset(times) || !isDataset(units) || !isDataset(labelsNode)) notShd(name, 'it lacks /spikes/times, /spikes/units or /labels');
     if (times.dtype.class !== 'vlen' || units.dtype.class !== 'vlen') notShd(name, 'spikes/times and spikes/units are not variable-length arrays');
     const n = labelsNode.shape[0] ?? 0;
+    if (labelsNode.shape.length !== 1 || times.shape.length !== 1 || units.shape.length !== 1) notShd(name, '/labels, /spikes/times and /spikes/units are not 1-D');
     if (times.shape[0] !== n || units.shape[0] !== n) notShd(name, `it has ${n} labels but ${times.shape[0]} / ${units.shape[0]} spike trains`);
+    if (n > MAX_SAMPLES) throw tooMany('DATA_TOO_LARGE', `${name} declares more samples than a dataset may hold`, n, MAX_SAMPLES, undefined, name);
+    const planned = n * packedSteps(binning.T) * binning.channels;
+    const maxDataset = options.maxDatasetBytes ?? MAX_DATASET_BYTES;
+    if (planned > maxDataset) throw tooManyBytes('DATA_TOO_LARGE', `Binning ${n} samples of ${name} to T = ${binning.T}, C = ${binning.channels}`, planned, maxDataset, name);
     const labelValues = reader.dataset('/labels').value as ArrayLike<number>;
     let maxLabel = 0;
     for (let i = 0; i < n; i++) {

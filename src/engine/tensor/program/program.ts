@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
+import { emptyRecord } from '../../core/records';
 import { flattenGraph, type FlatGraph } from '../../compile/flatten';
 import { planGraph, type Plan, type Stage } from '../../compile/plan';
 import { writeBackParameters } from '../../compile/writeBack';
@@ -206,7 +207,7 @@ export class Program {
 
   private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions): ForwardResult {
     const values = new Map<string, tf.Tensor>();
-    const records: Record<string, NodeRecord> = {};
+    const records = emptyRecord<NodeRecord>(); // keyed by node names: data, never prototype keys
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
     const release = this.releaser(x, values, records);
     for (const stage of this.plan.stages) {
@@ -310,7 +311,7 @@ export class Program {
     // One scope for the stage, as for a layer: its per-step tensors go when it is done.
     const made = tf.tidy(() => {
       const local = new Map(values);
-      const made: Record<string, NodeRecord> = {};
+      const made = emptyRecord<NodeRecord>();
       runRecurrentStage(context, stage, T, B, local, made, wanted, recordMembrane);
       const computed = stage.nodes.filter((n) => local.has(n)).map((n) => [n, local.get(n)!] as const); // a fused stage computes the feedback's value only when read
       return { values: Object.fromEntries(computed), records: made } as unknown as tf.TensorContainerObject;
