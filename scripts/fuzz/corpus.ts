@@ -12,6 +12,7 @@
  *              gzip bombs, safetensors headers that lie
  * A case is built lazily (`build`), so a worker process can make and run any slice of the corpus.
  */
+import { mulberry32 } from '../../src/engine/core/rng';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,15 +39,10 @@ export interface FuzzCase {
   build(): Promise<FuzzInput>;
 }
 
-/** mulberry32: small, seeded, the same stream on every machine. */
+/** A seeded uniform stream in [0, 1): mulberry32, the same on every machine. */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const stream = mulberry32(seed >>> 0);
+  return () => stream.uniform();
 }
 
 type Rand = () => number;

@@ -3,6 +3,7 @@
  * dataset shape and absurdly deep nesting all end in a SpikelabError with a NIR_ code (or, for a
  * harmless flip, in a graph). Work is bounded: seeded, ~150 reads of small files.
  */
+import { mulberry32 } from '../core/rng';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpikelabError } from '../core/errors';
@@ -11,15 +12,10 @@ import { readNir } from './readNir';
 import { writeNir } from './writeNir';
 import { FIXTURES, bytesOf } from './testing/fixtures';
 
-/** mulberry32, seeded, so every run flips the same bytes. */
+/** A seeded uniform stream in [0, 1): mulberry32, the same on every machine. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const stream = mulberry32(seed >>> 0);
+  return () => stream.uniform();
 }
 
 /** Reads `bytes`; returns 'ok' or the error code, failing the test on anything but a SpikelabError. */

@@ -17,6 +17,8 @@ interface Props {
   xTitle: string;
   yTitle: string;
   fixedY?: [number, number];
+  /** x counts something (training steps): integer ticks only. */
+  integerX?: boolean;
   height?: number;
 }
 
@@ -29,9 +31,9 @@ function paint(canvas: HTMLCanvasElement, props: Props, width: number, height: n
   const [y0, y1] = domain.y;
   const x = (v: number) => rect.x + ((v - x0) / (x1 - x0)) * rect.width;
   const y = (v: number) => rect.y + (1 - (v - y0) / (y1 - y0)) * rect.height;
-  const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(rect.width / 70)));
+  const xTicks = niceTicks(x0, x1, Math.max(2, Math.floor(rect.width / 70))).filter((v) => !props.integerX || Number.isInteger(v));
   const yTicks = niceTicks(y0, y1, Math.max(2, Math.floor(rect.height / 28)));
-  const xStep = niceStep(x1 - x0, Math.max(2, Math.floor(rect.width / 70)));
+  const xStep = Math.max(props.integerX ? 1 : 0, niceStep(x1 - x0, Math.max(2, Math.floor(rect.width / 70))));
   const yStep = niceStep(y1 - y0, Math.max(2, Math.floor(rect.height / 28)));
   drawAxes(ctx, canvas, rect, {
     x: xTicks.map((v) => ({ at: x(v), label: formatTick(v, xStep) })),

@@ -43,8 +43,8 @@ export function TrainingCurves() {
     <PlotCard label="Training curves" file="training-curves" csv={csv}>
       {steps.length === 0 ? <p className="plot-empty">Loss and accuracy appear here while training.</p> : (
         <>
-          <CurveCanvas label="Loss over training steps" series={loss} xTitle="training step" yTitle="loss" />
-          <CurveCanvas label="Accuracy over training steps" series={accuracy} xTitle="training step" yTitle="accuracy" fixedY={[0, 1]} />
+          <CurveCanvas label="Loss over training steps" series={loss} xTitle="training step" yTitle="loss" integerX />
+          <CurveCanvas label="Accuracy over training steps" series={accuracy} xTitle="training step" yTitle="accuracy" fixedY={[0, 1]} integerX />
         </>
       )}
     </PlotCard>
