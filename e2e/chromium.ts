@@ -1,7 +1,7 @@
 /**
  * Launch options for Debian's Chromium, headless, with WebGPU on (SwiftShader where there is no
  * GPU) and the background services off (this machine's closed network refuses them). As root
- * Chromium needs --no-sandbox. Measured and explained in ../shared/specs/webgpu.md §1.
+ * Chromium needs --no-sandbox. Measured and explained in docs/specs/webgpu.md §1.
  */
 import { existsSync } from 'node:fs';
 import type { LaunchOptions } from '@playwright/test';

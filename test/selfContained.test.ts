@@ -1,6 +1,6 @@
 /**
  * A clone with nothing beside it runs every test (issue 11): no string literal under src/, e2e/ or
- * test/ names a path in the sibling ../shared folder, and every file the tests read is here.
+ * test/ names a path in the shared folder beside the repository, and every file the tests read is here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * bench.html: a page a person can open to time Spikelab's training step in this browser. The form
  * is filled from the URL (./benchQuery.ts; small cells by default); Run starts the bench worker,
- * and each cell appears as one JSON line (../shared/specs/bench.md §6). With ?autorun=1 it runs
+ * and each cell appears as one JSON line (docs/specs/bench.md §6). With ?autorun=1 it runs
  * at once; the report is also `globalThis.spikelabBench` for the headless driver.
  */
 import { cellsFromQuery } from './benchQuery';

@@ -1,7 +1,7 @@
 /**
  * `spikelab bench --workload A|B|C|W1[,…] --backend webgpu|webgl|wasm|cpu[,…] [--path fused|plain|both]
  *  [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N]
- *  [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]`: one JSON line per cell (../shared/specs/bench.md §6 plus "backend"
+ *  [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]`: one JSON line per cell (docs/specs/bench.md §6 plus "backend"
  * and "path"), each workload on both scan paths by default. wasm and cpu run here in Node; webgpu
  * and webgl run in headless Chromium on bench.html through scripts/bench/browserBench.ts (it
  * builds the page into dist-gpu/ if needed). Sizes not given default to a small cell (T 32,

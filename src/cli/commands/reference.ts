@@ -1,6 +1,6 @@
 /**
  * `spikelab reference --hidden H --gain G [--batch B] [--T T]`: the correctness check of
- * ../shared/specs/bench.md §5 computed by the engine (workload A from its NIR graph, synthetic
+ * docs/specs/bench.md §5 computed by the engine (workload A from its NIR graph, synthetic
  * samples, one forward and backward): loss, spike counts per layer, gradient L2 norms.
  */
 import { numberOption, type ParsedArgs } from '../args';

@@ -2,7 +2,7 @@
  * `spikelab train [GRAPH] [--dataset ID] [--steps N | --epochs E] [--batch B] [--lr LR] …`:
  * trains with BPTT and surrogate gradients under Node, printing one JSON line per step and a
  * summary line; `--out FILE.nir` saves the trained graph. Without GRAPH it trains workload A of
- * ../shared/specs/bench.md (Spyx SHD-2L: arctan k = 2, Adam 5e-4, integral CE; init gain 2 as in
+ * docs/specs/bench.md (Spyx SHD-2L: arctan k = 2, Adam 5e-4, integral CE; init gain 2 as in
  * bench.md §5, since at gain 1 layer 2 starts silent and the loss sits at ln 20), and without
  * --dataset on synthetic SHD-shaped data (T = 64 unless --T). --shift-time / --shift-channel shift
  * each training sample by up to that many steps / channels (src/engine/train/augment.ts).

@@ -1,5 +1,5 @@
 /**
- * The canonical pieces of ../shared/specs/bench.md (twins of reference/canon.py): parameter
+ * The canonical pieces of docs/specs/bench.md (twins of reference/canon.py): parameter
  * initialisation of workload A (§1.3) and the synthetic SHD-shaped samples (§2). All draws in float64, rounded to float32, row-major.
  */
 import { mulberry32 } from '../core/rng';

@@ -1,5 +1,5 @@
 /**
- * Workload W1 of ../shared/specs/webgpu.md (end: the CPU comparison network) as a NIR graph the
+ * Workload W1 of docs/specs/webgpu.md (end: the CPU comparison network) as a NIR graph the
  * engine compiles (the bench's W1 cell, scripts/cpu-bench.ts, the CPU fast-path tests):
  *   Input[700] → Linear W1 (H × 700) → LIF(H) → Linear W2 (20 × H) → LI(20) → Output
  * LIF: β = 0.95 fixed (τ = 20 steps, dt = 1, R = τ so the input gain is 1), θ = 1, subtractive

@@ -1,5 +1,5 @@
 /**
- * Workload A of ../shared/specs/bench.md §2 as a NIR graph the engine compiles:
+ * Workload A of docs/specs/bench.md §2 as a NIR graph the engine compiles:
  *   Input[C] → Linear W1ᵀ → LIF(H) → Linear W2ᵀ → LIF(H) → Linear W3ᵀ → LI(O) → Output
  * with Spyx semantics in the lab's node options: spike from the previous membrane ('pre'),
  * subtractive reset, learnable per-neuron β (clipped to [0, 1]). dt = 1 step; β = 1 − dt/τ gives

@@ -1,5 +1,5 @@
 /**
- * mulberry32: the portable 32-bit PRNG of ../shared/specs/bench.md §1.2, bit-identical to
+ * mulberry32: the portable 32-bit PRNG of docs/specs/bench.md §1.2, bit-identical to
  * reference/canon.py. A uniform draw is next_u32() / 2^32. Check values for seed 42:
  * 2581720956, 1925393290, 3661312704, 2876485805, 750819978.
  */

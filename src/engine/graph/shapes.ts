@@ -1,5 +1,5 @@
 /**
- * Shape inference along edges (../shared/specs/nir.md §4.3, §6). Shapes exclude batch and time.
+ * Shape inference along edges (docs/specs/nir.md §4.3, §6). Shapes exclude batch and time.
  *  - parameters fix shapes where they can: Input/Output `shape`; Affine/Linear weight (…, out, in);
  *    element-wise nodes (Scale, Delay, Threshold, neurons) their parameter shape; Conv its
  *    `input_shape` and weight;

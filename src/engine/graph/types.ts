@@ -1,5 +1,5 @@
 /**
- * The in-memory graph is NIR's (../shared/specs/nir.md §4–§5): the 19 serialisable node types with
+ * The in-memory graph is NIR's (docs/specs/nir.md §4–§5): the 19 serialisable node types with
  * their parameters as typed arrays, named edges, nested graphs and metadata. A node is a
  * population (a layer), never a single neuron. Field names are NIR's own (`v_threshold`,
  * `tau_syn`, `input_shape`), so the codec maps datasets one to one.

@@ -2,7 +2,7 @@
  * Declared-size checks on the datasets of a NIR file, run by the HDF5 reader before each value is
  * allocated (H5ReadOptions.admit). What a dataset's dataspace declares costs nothing to store: a
  * 37 KB file can declare an Input `shape` of 10^8 elements as a chunked dataset with a fill value
- * and no stored chunks. So, by position in the NIR layout (../shared/specs/nir.md §2):
+ * and no stored chunks. So, by position in the NIR layout (docs/specs/nir.md §2):
  *  - a node's integer fields (shape, input_shape, stride, padding, dilation, kernel_size, groups,
  *    start_dim, end_dim, input_type) and its `type` hold at most MAX_SHAPE_VALUES values;
  *  - the members of every `nodes` group are nodes: more than `maxNodes` of them, all graphs

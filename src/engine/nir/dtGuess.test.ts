@@ -1,5 +1,5 @@
 /**
- * dt guesses from exporter conventions (../shared/specs/nir.md §7, §11). Fixtures: cuba_snn.nir is
+ * dt guesses from exporter conventions (docs/specs/nir.md §7, §11). Fixtures: cuba_snn.nir is
  * written with snnTorch's parameters (fixtures.md: "dt = 1e-4 s implied"); lif_rockpool.nir and
  * lif_norse.nir are the NIR paper's single-LIF files (paper dt = 0.1 ms).
  */

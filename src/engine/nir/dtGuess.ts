@@ -1,5 +1,5 @@
 /**
- * NIR stores no dt and no time unit (../shared/specs/nir.md §7); exporters bake their own dt into
+ * NIR stores no dt and no time unit (docs/specs/nir.md §7); exporters bake their own dt into
  * the parameters. This guesses the dt a file was made for from those conventions (§11):
  *  - Spikelab's own files: graph metadata `spikelab.dt` / `time_unit`;
  *  - snnTorch / Lava: r = τ/dt (and w_in = τ_syn/dt) with dt = 1e-4 s, so r·1e-4/τ ≈ 1;

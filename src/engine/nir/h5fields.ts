@@ -1,6 +1,6 @@
 /**
  * Typed access to the datasets of one NIR node group, with errors that name the dataset and say
- * what was expected (../shared/specs/nir.md §3.2: scalar strings, int64 integers, float arrays).
+ * what was expected (docs/specs/nir.md §3.2: scalar strings, int64 integers, float arrays).
  */
 import { SpikelabError } from '../core/errors';
 import type { H5Dataset, H5Group, H5Value } from '../hdf5';

@@ -1,5 +1,5 @@
 /**
- * NIR `metadata` groups ↔ the graph model's `Metadata` (../shared/specs/nir.md §4.5).
+ * NIR `metadata` groups ↔ the graph model's `Metadata` (docs/specs/nir.md §4.5).
  *
  * Reading: scalar string → string; scalar number → number; h5py bool (enum) → boolean; 1-D
  * float64/int arrays → number[]; string arrays → string[]; float32 arrays and any array of rank ≥ 2

@@ -1,5 +1,5 @@
 /**
- * Graph-level repairs of the tolerant profile (../shared/specs/nir.md §10), using the shared
+ * Graph-level repairs of the tolerant profile (docs/specs/nir.md §10), using the shared
  * shape inference (../graph/shapes.ts) to learn what neighbours carry:
  *  - 0-d neuron/element-wise parameters → broadcast to the predecessor's output size (else the
  *    successor's input size) (§10.3);

@@ -1,6 +1,6 @@
 /**
  * Exporter quirks the fixtures do not cover, built as HDF5 trees the way each exporter lays them
- * out (../shared/specs/nir.md §10, §11): snnTorch (batch dim on Input/Output, 0-d parameters, no
+ * out (docs/specs/nir.md §10, §11): snnTorch (batch dim on Input/Output, 0-d parameters, no
  * v_reset, duplicated and shuffled edges), Lava's script (integer node names and int64 edges,
  * τ = ∞), nir.write of an empty edge list (float64 (0,)), Spyx's recurrent subgraph layout.
  */

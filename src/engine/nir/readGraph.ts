@@ -1,5 +1,5 @@
 /**
- * A NIRGraph group (nodes + edges, any depth) → NirGraph (../shared/specs/nir.md §4). Edge quirks:
+ * A NIRGraph group (nodes + edges, any depth) → NirGraph (docs/specs/nir.md §4). Edge quirks:
  * float64 `(0,)` empty edges, (0, 2) string edges, fixed-length strings, duplicates (removed),
  * integer edges (mapped when the nodes are integer-named, as Lava's script writes them).
  * Edges naming a node that does not exist are refused: guessing would change the network.

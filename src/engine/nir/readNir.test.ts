@@ -1,9 +1,9 @@
 /**
- * Every file in ../shared/fixtures/nir (official writer), upstream/ (NIR paper, Rockpool) and bad/
+ * Every file in test/fixtures/nir (official writer), upstream/ (NIR paper, Rockpool) and bad/
  * (one change each): the tolerant reader opens it with the node types, shapes and parameter
  * values of its JSON twin (what the official nir.read returns), or refuses it with the expected
  * code (testing/expectations.ts). Opened files go read → write → read unchanged, and every
- * written file passes ../shared/tools/validate_nir.py --strict (one python call for all).
+ * written file passes test/tools/validate_nir.py --strict (one python call for all).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

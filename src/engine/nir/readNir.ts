@@ -1,6 +1,6 @@
 /**
  * `readNir(bytes) → { graph, warnings, dtGuess }`: the tolerant reader of
- * ../shared/specs/nir.md §10. Order of work: sniff the bytes (empty, not HDF5, truncated) → read
+ * docs/specs/nir.md §10. Order of work: sniff the bytes (empty, not HDF5, truncated) → read
  * the HDF5 tree → recognise what kind of HDF5 it is (NIRGraphData recordings, nir 0.0.x layout,
  * not NIR at all) → parse nodes and edges (node-local quirks) → graph-level repairs and the shape
  * check → guess dt. Every error is a SpikelabError with a NIR_ code; every repair is a warning.

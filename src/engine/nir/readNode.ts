@@ -1,5 +1,5 @@
 /**
- * One NIR node group → a NirNode of the graph model (../shared/specs/nir.md §5), applying the
+ * One NIR node group → a NirNode of the graph model (docs/specs/nir.md §5), applying the
  * node-local quirks of the tolerant profile (§10): missing v_reset / w_in, mixed 0-d / (1,) / (n,)
  * parameter shapes, scalar pooling and conv parameters, upper-case padding, Conv without
  * input_shape, Flatten without input_type. Graph-level quirks are in readGraph.ts / normalize.ts.

@@ -1,5 +1,5 @@
 /**
- * The datasets each NIR node type holds (../shared/specs/nir.md §5): `required` must be present
+ * The datasets each NIR node type holds (docs/specs/nir.md §5): `required` must be present
  * (the tolerant reader fills the documented defaults for `defaults`), `float` are the real-valued
  * parameters that must all share the node's shape. The writer emits exactly `required` keys plus
  * `defaults` keys (nir.md §9.2–§9.3), nothing else.

@@ -1,5 +1,5 @@
 /**
- * What the tolerant reader (../shared/specs/nir.md §10) changed or noticed while loading a file.
+ * What the tolerant reader (docs/specs/nir.md §10) changed or noticed while loading a file.
  * The UI lists them beside the graph; `node` is the node's path ("sub.inner" inside subgraphs).
  * Codes are stable:
  *  NIR_NO_VERSION          no /version dataset (nir ≤ 0.1); read as legacy

@@ -1,5 +1,5 @@
 /**
- * The writer profile (../shared/specs/nir.md §9): exactly the expected datasets per node with the
+ * The writer profile (docs/specs/nir.md §9): exactly the expected datasets per node with the
  * right ranks, repairs applied to a copy, and the lab's metadata surviving a round trip.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * `writeNir(graph) → bytes`: the writer profile of ../shared/specs/nir.md §9, so that the file loads
+ * `writeNir(graph) → bytes`: the writer profile of docs/specs/nir.md §9, so that the file loads
  * with plain `nir.read(path)` of the official library and passes `validate_nir.py` strict:
  *  - /version (vlen UTF-8) and /node (a NIRGraph), every node group = scalar `type` + exactly the
  *    datasets of its type (v_reset and w_in always written) + `metadata` when non-empty;

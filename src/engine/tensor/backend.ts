@@ -1,7 +1,7 @@
 /**
  * Tensor-runtime start-up: tries the candidate backends in order and reports the one that is
  * actually active. tf.setBackend can resolve `false` or land elsewhere without throwing
- * (../shared/specs/webgpu.md §6.5), so the result is checked with tf.getBackend(), and each
+ * (docs/specs/webgpu.md §6.5), so the result is checked with tf.getBackend(), and each
  * attempt is bounded by a timeout (a threaded wasm build can hang forever, §6.2). Unless a
  * backend is forced, a software-only GPU adapter (SwiftShader, llvmpipe, `isFallbackAdapter`) is
  * passed over: measured here, it is slower than WASM and loses its device on conv nets.

@@ -1,7 +1,7 @@
 /**
  * Backend loaders for the browser worker. Each import registers its backend lazily, so a page
  * that never falls back to webgl never pays for it. The wasm files are served by Vite (`?url`);
- * threads are off because the threaded build hangs once minified (../shared/specs/webgpu.md §6.2)
+ * threads are off because the threaded build hangs once minified (docs/specs/webgpu.md §6.2)
  * and the pthread pool brings nothing on small machines.
  */
 import * as tf from '@tensorflow/tfjs-core';

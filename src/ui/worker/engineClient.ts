@@ -1,6 +1,6 @@
 /**
  * The UI's one typed handle on the engine worker (DESIGN.md §1, rule 3). A worker that fails to
- * load reports an ErrorEvent whose message may be undefined (../shared/specs/webgpu.md §5), so the
+ * load reports an ErrorEvent whose message may be undefined (docs/specs/webgpu.md §5), so the
  * handle also exposes a promise that rejects with a readable reason. Every call is raced against
  * the worker's death (./deadWorker.ts): once it crashed or was stopped, pending and later calls
  * reject with an EngineStoppedError instead of waiting for ever.

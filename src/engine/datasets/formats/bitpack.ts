@@ -3,7 +3,7 @@
  * time step t of feature f lives in byte `⌊t/8⌋` at bit `7 − (t mod 8)`; the tail of the last
  * byte is zero. A packed sample is `[Tp = ⌈T/8⌉, F]` bytes, row-major, so byte index
  * `i = (s·Tp + ⌊t/8⌋)·F + f` for sample s of a `[N, Tp, F]` block (the WGSL formula of
- * ../shared/specs/bench.md §1.8 reads the same bytes).
+ * docs/specs/bench.md §1.8 reads the same bytes).
  */
 export function packedSteps(T: number): number {
   return Math.ceil(T / 8);

@@ -2,7 +2,7 @@ import { DVS_GESTURE_SENSOR } from '../formats/nmnistBin';
 import { loadEventFiles, type EventFile, type EventFormat, type EventLoadOptions, type EventLoadResult } from './eventFiles';
 
 /**
- * DVS128 Gesture clips as shipped in ../shared/data/dvs_gesture (SLAYER `.bs2`: the N-MNIST 40-bit
+ * DVS128 Gesture clips as slayerPytorch ships them (test/fixtures/data/dvs_gesture) (SLAYER `.bs2`: the N-MNIST 40-bit
  * format at 128×128, t in µs, optionally gzipped). Classes are the 11 of IBM's release, 0-based
  * here (file class 1 = hand clapping → label 0). Label: `EventFile.label`, else the class number
  * in the file name (`dvsgesture_clip04.bin.gz`, `4.bs2` → label 3).

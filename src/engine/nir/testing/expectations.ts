@@ -1,6 +1,6 @@
 /**
  * What the tolerant reader must do with every fixture file: open it (with these warning codes at
- * least) or refuse it with this error code. Sources: ../shared/fixtures/nir/bad/EXPECTED.md
+ * least) or refuse it with this error code. Sources: test/fixtures/nir/bad/EXPECTED.md
  * (validate_nir.py tolerant verdicts) and fixtures.md; one deliberate difference: upper-case
  * "SAME" padding is accepted with a warning, as nir.md §10.8 asks of our reader.
  */

@@ -2,7 +2,7 @@
  * check_passed of a benchmark cell: the bench.md §5 check computed by the engine on the backend
  * and scan path being timed (./referenceCheck.ts: workload A, synthetic samples 0–7, T = 256,
  * gain 2, one forward and backward), against the float64 numpy values of
- * ../shared/specs/bench.md §5 (H = 128 and H = 512 columns): loss and gradient norms within
+ * docs/specs/bench.md §5 (H = 128 and H = 512 columns): loss and gradient norms within
  * 1e-4 relative, spike counts exact. Cached per backend and path.
  */
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,5 +1,5 @@
 /**
- * The measurement protocol of ../shared/specs/bench.md §6 for a training step that returns its
+ * The measurement protocol of docs/specs/bench.md §6 for a training step that returns its
  * loss as a tensor without reading it: warm-up (warmup_s = wall time to the first completed step,
  * shader and pipeline creation included), throughput mode (K steps, one sync, R repeats: median
  * and min–max of elapsed/K), latency mode (sync after every step, median), one epoch with an

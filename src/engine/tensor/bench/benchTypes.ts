@@ -1,5 +1,5 @@
 /**
- * The benchmark's options and the JSON line it prints per cell (../shared/specs/bench.md §6, plus
+ * The benchmark's options and the JSON line it prints per cell (docs/specs/bench.md §6, plus
  * "backend" and "path"). Plain data: it crosses the worker boundary and prints in the CLI.
  */
 import type { BackendName } from '../backend';

@@ -1,5 +1,5 @@
 /**
- * Workload A (SHD-2L, ../shared/specs/bench.md §2) as a timed training step: the engine's own
+ * Workload A (SHD-2L, docs/specs/bench.md §2) as a timed training step: the engine's own
  * compiled program of workloadAGraph (canonical init, gain 1), the synthetic SHD-shaped samples
  * resident on the device bit-packed (../data/residentDataset.ts), each step gathering and
  * unpacking its batch on the device, integral cross-entropy (smoothing 0.3), Adam lr 5e-4

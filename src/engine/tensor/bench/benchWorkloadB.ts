@@ -1,5 +1,5 @@
 /**
- * Workload B (NMNIST-CSNN, ../shared/specs/bench.md §3) as a timed training step, channel
+ * Workload B (NMNIST-CSNN, docs/specs/bench.md §3) as a timed training step, channel
  * multiplier m, layer by layer over all T (convolutions fold time into the batch, each LIF is one
  * scan): Conv 5×5 VALID 2→12m, LIF, MaxPool 2, Conv 5×5 12m→32m, LIF, MaxPool 2, Flatten,
  * Linear 800m→10, LI; scalar learnable β (0.5) per layer, θ = 1, Spyx semantics, SuperSpike

@@ -1,5 +1,5 @@
 /**
- * Workload C (Linear+LIF micro-benchmark, ../shared/specs/bench.md §4), time-major with T = 500,
+ * Workload C (Linear+LIF micro-benchmark, docs/specs/bench.md §4), time-major with T = 500,
  * B = 16 (not the T/B swap of Open Neuromorphic): X = (2u − 1)·√3 from mulberry32(7) drawn
  * [t][b][i]; W [n, n] from mulberry32(42), a = 1.5235/√n; I = X W hoisted over T; LIF with fixed
  * β = 0.9, θ = 1, Spyx semantics (spike from the previous membrane, subtractive reset kept),

@@ -1,5 +1,5 @@
 /**
- * Workload W1 (../shared/specs/webgpu.md, end: the CPU comparison network) as a timed training
+ * Workload W1 (docs/specs/webgpu.md, end: the CPU comparison network) as a timed training
  * step: the NIR graph of ../../bench/w1Graph.ts compiled by the engine (so the fused scans and,
  * on wasm/cpu, the spike matmuls of ../cpu are what is timed), fast sigmoid k = 25 with the reset
  * detached, integral cross-entropy without smoothing, Adam 1e-3; x ~ Bernoulli(0.02) resident

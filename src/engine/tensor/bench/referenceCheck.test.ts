@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startNodeBackend } from '../backends.node';
 import { computeReferenceCheck } from './referenceCheck';
 
-// Expected values: ../shared/specs/bench.md §5, H = 128 column (float64 numpy BPTT in
-// ../shared/reference/canon.py; TF.js float32 reproduces them to ≤ 1e-6 relative).
+// Expected values: docs/specs/bench.md §5, H = 128 column (float64 numpy BPTT in
+// docs/specs/reference/canon.py; TF.js float32 reproduces them to ≤ 1e-6 relative).
 const EXPECTED_H128 = {
   loss: 52.029473,
   spikes: { l1: 6630, l2: 1504 },

@@ -1,5 +1,5 @@
 /**
- * The correctness check of ../shared/specs/bench.md §5, computed by the engine itself: workload A
+ * The correctness check of docs/specs/bench.md §5, computed by the engine itself: workload A
  * compiled from its NIR graph, synthetic samples 0..B−1 (T = 256, C = 128), canonical init with
  * `gain`, one forward and backward with the Spyx arctan(k = 2) surrogate and integral CE (s = 0.3).
  * Prints loss, spike counts per LIF layer and the L2 norm of every gradient.

@@ -1,6 +1,6 @@
 /**
  * One benchmark cell on the active backend: the §5 check (unless switched off), then the timed
- * workload, as one JSON-ready record in the format of ../shared/specs/bench.md §6 plus "backend"
+ * workload, as one JSON-ready record in the format of docs/specs/bench.md §6 plus "backend"
  * and "path" (the scan path actually used). Defaults are the spec's; small cells are chosen by the
  * caller (SwiftShader WebGPU runs at ~0.5 GFLOP/s).
  */

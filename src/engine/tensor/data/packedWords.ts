@@ -16,7 +16,7 @@ export function packedWords(bytes: Uint8Array): Int32Array {
 /**
  * The plain TF.js layout for backends without the WGSL kernel: 16 time steps per int32 lane,
  * [N, ⌈T/16⌉, F], step t = 16·j + k of lane j at bit 15 − k (values < 2¹⁶, exact even where
- * integer ops run in float32; ../shared/specs/bench.md §1.8).
+ * integer ops run in float32; docs/specs/bench.md §1.8).
  */
 export function packedLanes16(bytes: Uint8Array, N: number, T: number, F: number): Int32Array {
   const Tp = Math.ceil(T / 8);

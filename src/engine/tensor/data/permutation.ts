@@ -1,5 +1,5 @@
 /**
- * Epoch permutations (../shared/specs/bench.md §1.9).
+ * Epoch permutations (docs/specs/bench.md §1.9).
  *   devicePermutation: on the device, no host copy: the order of N uniform keys drawn by TF.js
  *     (top-k of the keys), for timing runs.
  *   fisherYates: the bit-exact cross-check order (Fisher–Yates, mulberry32(1000 + epoch)),

@@ -1,6 +1,6 @@
 /**
  * A spike dataset resident on the compute device, uploaded once and never read back
- * (DESIGN.md §5, ../shared/specs/bench.md §1.8–1.9). Each batch is gathered by a permutation that
+ * (DESIGN.md §5, docs/specs/bench.md §1.8–1.9). Each batch is gathered by a permutation that
  * already lives on the device and unpacked there to the first layer's float input [T, B, F],
  * optionally shifted in time and channel per sample (augmentation).
  *
@@ -8,7 +8,7 @@
  * one WGSL gather+unpack dispatch (../kernels/gatherUnpackProgram.ts). wasm and cpu, whose device
  * memory is the host's: the packed bytes themselves (1 bit per (t, feature)), gathered and
  * unpacked by a JS loop (~25 ms for W1's 72 MB batch, against ~1.7 s for TF.js bit ops on wasm,
- * ../../../../shared/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
+ * ../../../docs/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
  * (./packedWords.ts; 2 bits per (t, feature)). All three give the same values.
  * `packedBatch` (webgpu: ../kernels/gatherPackProgram.ts; wasm and cpu: a JS loop) gives the same
  * batch as 1-bit words for a first layer that reads bits (./packedBatch.ts, ../bitMatMulRegistry.ts).

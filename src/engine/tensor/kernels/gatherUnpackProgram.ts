@@ -7,7 +7,7 @@
  *   n = perm[offset + b];  t' = t − Δt_b;  f' = f − Δf_b   (no shifts: t' = t, f' = f)
  *   out[t, b, f] = 0 if t' ∉ [0, T) or f' ∉ [0, F), else
  *                  (word[i >> 2] >> (8·(i & 3) + 7 − (t' & 7))) & 1,  i = (n·Tp + (t' >> 3))·F + f'
- * (the WGSL formula of ../shared/specs/bench.md §1.8).
+ * (the WGSL formula of docs/specs/bench.md §1.8).
  */
 import { PackedGatherProgram } from './packedGatherProgram';
 

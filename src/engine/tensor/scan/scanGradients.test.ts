@@ -2,7 +2,7 @@
  * Backward pass of every neuron variant against central finite differences. The spike is made
  * smooth for the check (forward S(z), the surrogate's primitive, so backward g = S' is its true
  * derivative): then BPTT through reset, leak, synaptic current and adaptation must equal the
- * numerical gradient of the same function (the method of ../shared/reference/canon.py).
+ * numerical gradient of the same function (the method of docs/specs/reference/canon.py).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';

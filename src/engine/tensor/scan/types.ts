@@ -28,7 +28,7 @@
  *   output    z_t (output 'spikes') or m_t (output 'membrane': I, LI, CubaLI; no spike, no reset)
  *
  * With detachReset the z_t of the reset term carries no gradient (snnTorch's default; Spyx and
- * the benchmark of ../shared/specs/bench.md keep it). Gradients flow to x, β and α (and through
+ * the benchmark of docs/specs/bench.md keep it). Gradients flow to x, β and α (and through
  * θ_t to earlier spikes); g_in, g_cur, b, θ and v_reset are constants of the layer.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';

@@ -1,5 +1,5 @@
 /**
- * Losses over a readout trace y [T, B, K] and labels [B] (../shared/specs/spyx.md §2.4):
+ * Losses over a readout trace y [T, B, K] and labels [B] (docs/specs/spyx.md §2.4):
  *  - integral_ce (Spyx integral_crossentropy): logits = Σ_t y_t; L = mean_b −Σ_k ỹ_k log_softmax(logits)_k
  *    with ỹ = (1 − s)·onehot + s/K (label smoothing s; Spyx default 0.3; equals
  *    torch CrossEntropyLoss(label_smoothing = s)). On spike outputs this is the spike-count CE.

@@ -1,5 +1,5 @@
 /**
- * Optimisers as PyTorch and optax define them (../shared/specs/bench.md §1.7): Adam with
+ * Optimisers as PyTorch and optax define them (docs/specs/bench.md §1.7): Adam with
  * β₁ 0.9, β₂ 0.999, ε = 1e-8 added outside the square root, bias-corrected, no weight decay
  * (TF.js's default ε differs by backend, so it is passed explicitly); plain SGD. Gradient
  * clipping by global norm: g ← g·min(1, c/‖g‖₂).
