@@ -1,5 +1,5 @@
 /**
- * 240 seeded cases of the hostile corpus (40 per attack class), run in-process through the
+ * 280 seeded cases of the hostile corpus (40 per attack class), run in-process through the
  * engine's readers: readNir + validateGraph, graphFromJson + validateGraph, loadDataset on a
  * temporary folder. Every case ends accepted or in a coded SpikelabError, never INTERNAL.
  * The full corpus (5,000+ cases, through the CLI, with crash/hang/memory watch) is ./run.ts.

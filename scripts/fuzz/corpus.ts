@@ -10,6 +10,9 @@
  *              hundreds of MB, scalars broadcast to huge layers, Delays of 10^9 steps, big JSON graphs
  *   datasets   manifests naming ../ or absolute paths or symlinks out, lying n / T / featureShape,
  *              gzip bombs, safetensors headers that lie
+ *   chunks     one HDF5 chunk replaced by a deflate bomb (4 MiB – 4 GiB of zeros from a chunk of
+ *              28 KB – 5 MB), by zeros one byte short or long, by flipped bytes; chunk dimensions
+ *              rewritten to declare gigabytes for a small dataset
  * A case is built lazily (`build`), so a worker process can make and run any slice of the corpus.
  */
 import { mulberry32 } from '../../src/engine/core/rng';
@@ -19,11 +22,12 @@ import { fileURLToPath } from 'node:url';
 import { graphToJson } from '../../src/engine/graph/json';
 import { filled, type NirGraph, type NirNode } from '../../src/engine/graph/types';
 import { readH5 } from '../../src/engine/hdf5';
+import { replaceChunk, setChunkDims, storedChunks, zeroDeflate } from '../../src/engine/hdf5/testing/chunkSurgery';
 import { toHostile, writeHostileH5, type HostileGroup, type HostileMember } from '../../src/engine/hdf5/testing/hostileH5';
 import { writeNir } from '../../src/engine/nir';
 import { SCHEMA } from '../../src/engine/nir/schema';
 
-export const CLASSES = ['values', 'structure', 'links', 'bytes', 'big', 'datasets'] as const;
+export const CLASSES = ['values', 'structure', 'links', 'bytes', 'big', 'datasets', 'chunks'] as const;
 export type FuzzClass = (typeof CLASSES)[number];
 
 /** What a case hands to the targets: NIR bytes, graph JSON text, or a dataset folder's files. */
@@ -309,8 +313,55 @@ async function datasetsCase(r: Rand): Promise<FuzzInput> {
   return { kind: 'dataset', id: 'toy-test', files: { 'manifest.json': manifest, [name]: stored }, ...(variant === 5 ? { links: { 'link.gz': '/etc/passwd' } } : {}) };
 }
 
+/** Input → Affine (2 × F, random weights: one gzip chunk of about 4·2F bytes) → LIF → Output, with a LIF of `n` random τ. */
+function wideGraph(r: Rand, F: number, n = 2): NirGraph {
+  const random = (k: number) => Float32Array.from({ length: k }, () => r() * 2 - 1);
+  return {
+    type: 'NIRGraph',
+    nodes: {
+      input: { type: 'Input', shape: [F] },
+      fc1: { type: 'Affine', weight: { shape: [n, F], data: random(n * F) }, bias: filled([n], 0) },
+      pop: { ...neuron('LIF', n), tau: { shape: [n], data: Float32Array.from({ length: n }, () => 1 + r()) } } as NirNode,
+      output: { type: 'Output', shape: [n] },
+    },
+    edges: [['input', 'fc1'], ['fc1', 'pop'], ['pop', 'output']],
+  };
+}
+
+async function chunksCase(r: Rand): Promise<FuzzInput> {
+  const variant = int(r, 0, 4);
+  if (variant === 0) {
+    // a deflate bomb in the weight's one chunk: zeroDeflate(N) takes about N / 1032 bytes
+    const inflated = pick(r, [2 ** 24, 2 ** 28, 2 ** 30, 2 ** 32]);
+    const F = Math.ceil(inflated / 1032 / 6) + 1024;
+    const bytes = await writeNir(wideGraph(r, F));
+    return { kind: 'nir', bytes: replaceChunk(bytes, '/node/nodes/fc1/weight', zeroDeflate(inflated)) };
+  }
+  if (variant === 1) {
+    // a bomb in a neuron parameter (8,192 random τ in [1, 2): a 28 KB chunk) inflating to 4–16 MiB
+    const bytes = await writeNir(wideGraph(r, 8, 8192));
+    return { kind: 'nir', bytes: replaceChunk(bytes, '/node/nodes/pop/tau', zeroDeflate(pick(r, [2 ** 22, 2 ** 23, 2 ** 24]))) };
+  }
+  const F = int(r, 64, 4096);
+  const bytes = await writeNir(wideGraph(r, F));
+  const weight = '/node/nodes/fc1/weight';
+  if (variant === 2) {
+    // zeros of exactly the chunk's size (a valid all-zero weight), or a few bytes short or long
+    const delta = pick(r, [0, 0, -1, 1, -257, 258]);
+    return { kind: 'nir', bytes: replaceChunk(bytes, weight, zeroDeflate(2 * F * 4 + delta)) };
+  }
+  if (variant === 3) {
+    const [chunk] = storedChunks(bytes, weight);
+    const damaged = bytes.slice();
+    for (let k = int(r, 1, 8); k > 0; k--) damaged[chunk.address + int(r, 0, chunk.size - 1)] ^= int(r, 1, 255);
+    return { kind: 'nir', bytes: damaged };
+  }
+  // chunk dimensions declaring gigabytes for a small dataset
+  return { kind: 'nir', bytes: setChunkDims(bytes, weight, pick(r, [[1 << 14, 1 << 14], [2, 2 ** 29], [65_535, 65_535], [1, 2 ** 31]])) };
+}
+
 const BUILDERS: Record<FuzzClass, (r: Rand) => Promise<FuzzInput>> = {
-  values: valuesCase, structure: structureCase, links: linksCase, bytes: bytesCase, big: bigCase, datasets: datasetsCase,
+  values: valuesCase, structure: structureCase, links: linksCase, bytes: bytesCase, big: bigCase, datasets: datasetsCase, chunks: chunksCase,
 };
 
 /** Case `index` of the corpus with `seed`: classes in turn, each case with its own random stream. */

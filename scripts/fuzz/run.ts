@@ -16,6 +16,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLASSES, type FuzzClass } from './corpus';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log([
+    'npm run fuzz -- [--cases 5000] [--seed 16] [--batch 250] [--timeout-s 60] [--budget-mb 1536] [--verbose]',
+    '  --cases N      cases to run (classes in turn: values, structure, links, bytes, big, datasets, chunks)',
+    '  --seed S       corpus seed (case i of seed S is always the same input)',
+    '  --batch B      cases per worker process',
+    '  --timeout-s T  a case with no answer within T seconds is a hang',
+    '  --budget-mb M  a case whose peak resident memory passes M MiB breaks the budget',
+    '  --verbose      print examples of every failure',
+    'Prints one JSON line per attack class and a total; exits 1 on any INTERNAL, crash, hang or budget break.',
+  ].join('\n'));
+  process.exit(0);
+}
+
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;

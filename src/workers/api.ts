@@ -6,13 +6,31 @@ import type { BackendInfo, BackendName } from '../engine/tensor/backend';
 import type { ErrorInfo } from '../engine/core/errors';
 import type { NirGraph } from '../engine/graph/types';
 import type { DtGuess } from '../engine/nir/dtGuess';
+import type { ExportTargetId, TargetNote } from '../engine/nir/targets/types';
 import type { NirWarning } from '../engine/nir/warnings';
 import type { DatasetManifest } from '../engine/datasets/manifest';
+import type { OwnDatasetInfo } from '../engine/datasets/own/ownDataset';
+import type { StimulusSpec } from '../engine/stimuli/types';
 import type { GraphLayout, LayoutOptions } from '../engine/graph/layout';
 import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig } from '../engine/train/types';
+import type { Probe, Probes } from '../engine/train/probes';
 
-export type { BackendInfo, BackendName, ErrorInfo, NirGraph, DtGuess, NirWarning, DatasetManifest, GraphLayout, LayoutOptions };
-export type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig };
+export type { BackendInfo, BackendName, ErrorInfo, NirGraph, DtGuess, NirWarning, DatasetManifest, GraphLayout, LayoutOptions, ExportTargetId, TargetNote };
+export type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, Probe, Probes, StimulusSpec };
+
+/** What saving for a target will do (../engine/nir/targets), without the rewritten graph. */
+export interface ExportPreview {
+  target: ExportTargetId;
+  label: string;
+  /** How the peer loads the file. */
+  load: string;
+  /** dt of the written network (seconds, or steps for a step-unit graph saved as plain NIR). */
+  dt: number;
+  changes: TargetNote[];
+  /** Non-empty: the target cannot express the network and nothing will be written. */
+  refusals: TargetNote[];
+  renamed: Record<string, string>;
+}
 
 export interface InitOptions {
   /** Force one backend (`?backend=` in the URL); otherwise webgpu → webgl → wasm → cpu. */
@@ -32,7 +50,7 @@ export interface LoadedNir {
   positions: Record<string, [number, number]>;
 }
 
-/** What a run needs: the graph, a shipped dataset (set id), the trainer's config. */
+/** What a run needs: the graph, a shipped dataset (set id) or one of the person's own (own:…), the trainer's config. */
 export interface PrepareRequest {
   graph: NirGraph;
   dataset: string;
@@ -112,6 +130,21 @@ export interface Evaluation extends EvaluationResult {
   split: 'test' | 'train';
 }
 
+/** A file dropped on the page (or picked), with its path inside a dropped folder ("Train/7/00012.bin"). */
+export interface DroppedFile {
+  name: string;
+  /** The File itself: a handle, read in the worker piece by piece (never copied whole to it). */
+  file: Blob;
+}
+
+/** How far reading dropped files has got: 0..1 and what is being done, in words. */
+export interface ImportProgress {
+  fraction: number;
+  stage: string;
+}
+export type ImportProgressHandler = (progress: ImportProgress) => void;
+export type { OwnDatasetInfo };
+
 export interface EngineApi {
   /** Starts the tensor runtime and reports the backend actually in use. */
   init(options: InitOptions): Promise<Result<BackendInfo>>;
@@ -121,8 +154,13 @@ export interface EngineApi {
   loadNir(bytes: Uint8Array, name: string, layout?: LayoutOptions): Promise<Result<LoadedNir>>;
   /** Lays a graph out left to right (positions in its metadata kept unless options.ignoreSaved). */
   layout(graph: NirGraph, options?: LayoutOptions): Promise<Result<GraphLayout>>;
-  /** Writes a graph as .nir bytes (transferred back), ready to download. */
-  saveNir(graph: NirGraph): Promise<Result<Uint8Array>>;
+  /**
+   * Writes a graph as .nir bytes (transferred back), ready to download; with a target other than
+   * 'nir', rewritten for that peer's importer at dt (refused with NIR_TARGET_CANNOT_EXPRESS).
+   */
+  saveNir(graph: NirGraph, target?: ExportTargetId, dt?: number): Promise<Result<Uint8Array>>;
+  /** What saving for `target` would change or refuse, for the graph at dt. */
+  previewExport(graph: NirGraph, target: ExportTargetId, dt: number): Promise<Result<ExportPreview>>;
   /** The shipped datasets (public/datasets/manifest.json). */
   listDatasets(): Promise<Result<DatasetManifest>>;
   /**
@@ -144,12 +182,35 @@ export interface EngineApi {
   extend(): Promise<Result<PreparedRun>>;
   /** Runs the test split (the training split when there is none) through the network: accuracy and confusion counts. */
   evaluate(onProgress?: ProgressHandler): Promise<Result<Evaluation>>;
-  /** Runs one sample (test split) through the network, recording every population. */
+  /** Runs one sample (test split) through the network, recording every population (or what setProbes asked for). */
   simulate(index: number): Promise<Result<SimulationRecord>>;
+  /**
+   * What every later recorded sample keeps (populations, neurons, spikes and/or membrane); {}:
+   * everything. Kept across sessions and resets; a new worker starts with {}.
+   */
+  setProbes(probes: Probes): Promise<void>;
+  /**
+   * Runs the graph on a stimulus (../engine/stimuli) for T steps of dt (the graph's time unit, as
+   * the stimulus' times), recording every population; needs no dataset or session.
+   */
+  simulateStimulus(graph: NirGraph, stimulus: StimulusSpec, T: number, dt: number): Promise<Result<SimulationRecord>>;
   /** The graph with the trained parameters written back (NIR conventions). */
   takeTrainedGraph(): Promise<Result<NirGraph>>;
   /** The parameters of the last finished step, also while training (served between steps). */
   takeSnapshot(): Promise<Result<TrainingSnapshot>>;
+  /**
+   * Reads dropped files (.npy/.npz spikes and labels, SHD .h5, N-MNIST .bin or a zip of them,
+   * .safetensors) into a dataset of the person's own, held for the session and kept in IndexedDB
+   * when the quota allows; its id (own:…) can then be prepared like a shipped set's. A file that
+   * does not fit answers with a DATA_ error that says what it is and what was expected.
+   */
+  importDataset(files: DroppedFile[], onProgress?: ImportProgressHandler): Promise<Result<OwnDatasetInfo>>;
+  /** Stops reading dropped files (the import answers DATA_ABORTED). */
+  cancelImport(): Promise<void>;
+  /** The person's own datasets: those kept in IndexedDB and those held for this session only. */
+  listOwnDatasets(): Promise<Result<OwnDatasetInfo[]>>;
+  /** Removes one of them from memory and from IndexedDB. */
+  forgetOwnDataset(id: string): Promise<Result<void>>;
   /** Stops any run and disposes the session. */
   reset(): Promise<void>;
 }

@@ -12,9 +12,11 @@ import { candidatesFor, selectBackend, BACKEND_ORDER } from '../engine/tensor/ba
 import { browserLoaders } from '../engine/tensor/backends.browser';
 import type { EngineApi, LoadedNir, Result } from './api';
 import { activeBackend, setActiveBackend } from './backendState';
+import { graphForTarget, previewExport } from './exportTargets';
+import { cancelOwnImport, forgetOwnDataset, importOwnDataset, listOwnDatasets } from './ownDatasets';
 import { graphBuffers } from './transferables';
 import {
-  evaluateSession, extendSession, pauseTraining, prepareSession, record, resetSession, stepSession, trainedGraph, trainingSnapshot, trainSession, watchDevice,
+  evaluateSession, extendSession, pauseTraining, prepareSession, record, recordStimulus, resetSession, setProbes, stepSession, trainedGraph, trainingSnapshot, trainSession, watchDevice,
 } from './trainingRun';
 
 async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
@@ -52,10 +54,11 @@ const api: EngineApi = {
     return result.ok ? Comlink.transfer(result, graphBuffers(result.value.graph)) : result;
   },
   layout: (graph, options) => attempt(async () => layoutGraph(graph, options)),
-  saveNir: async (graph) => {
-    const result = await attempt(() => writeNir(graph));
+  saveNir: async (graph, target = 'nir', dt) => {
+    const result = await attempt(() => writeNir(target === 'nir' ? graph : graphForTarget(graph, target, dt)));
     return result.ok ? Comlink.transfer(result, [result.value.buffer as ArrayBuffer]) : result;
   },
+  previewExport: (graph, target, dt) => attempt(async () => previewExport(graph, target, dt)),
   listDatasets: () => attempt(() => listDatasets(fetchBytes)),
   prepare: (request, onProgress) => attempt(async () => prepareSession(request, (await listDatasets(fetchBytes)).sets, fetchBytes, onProgress)),
   train: (onFrame) => attempt(() => trainSession(onFrame)),
@@ -67,11 +70,17 @@ const api: EngineApi = {
     return result.ok ? Comlink.transfer(result, [result.value.confusion.buffer as ArrayBuffer]) : result;
   },
   simulate: (index) => attempt(() => record(index)),
+  setProbes: async (probes) => setProbes(probes),
+  simulateStimulus: (graph, stimulus, T, dt) => attempt(() => recordStimulus(graph, stimulus, { T, dt })),
   // Copied, not transferred: the trained graph shares untrained parameter arrays with the
   // session's own graph, which must stay usable in the worker.
   takeTrainedGraph: () => attempt(async () => trainedGraph()),
   takeSnapshot: () => attempt(() => trainingSnapshot()),
   reset: async () => resetSession(),
+  importDataset: (files, onProgress) => attempt(() => importOwnDataset(files, onProgress)),
+  cancelImport: async () => cancelOwnImport(),
+  listOwnDatasets: () => attempt(() => listOwnDatasets()),
+  forgetOwnDataset: (id) => attempt(() => forgetOwnDataset(id)),
 };
 
 Comlink.expose(api);

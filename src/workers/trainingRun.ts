@@ -12,12 +12,18 @@ import * as Comlink from 'comlink';
 import { SpikelabError } from '../engine/core/errors';
 import { loadDataset, type SpikeDataset } from '../engine/datasets';
 import type { ManifestSet } from '../engine/datasets/manifest';
+import { isOwnDatasetId } from '../engine/datasets/own/ownDataset';
+import type { NirGraph } from '../engine/graph/types';
+import { simulateStimulus, type StimulusRun } from '../engine/stimuli/simulate';
+import type { StimulusSpec } from '../engine/stimuli/types';
 import { trainingDataOf } from '../engine/train/fromDataset';
+import { restoreProbes, type Probes } from '../engine/train/probes';
 import type { SimulationRecord, StepMetrics, TaskProgress, TrainingData } from '../engine/train/types';
 import type { TrainingSession } from '../engine/tensor/train/session';
 import type { Evaluation, FrameHandler, PreparedRun, PrepareRequest, ProgressHandler, RunFrame, RunNotice, TrainingSnapshot, TrainOutcome } from './api';
 import { DeviceFallback } from './deviceFallback';
 import { FrameSender } from './frameSender';
+import { ownRunData } from './ownDatasets';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Records at most this often (ms), and at most every RECORD_COST_FACTOR × its own duration. */
@@ -30,6 +36,8 @@ let session: TrainingSession | null = null;
 let controller: AbortController | null = null;
 let running: Promise<unknown> | null = null;
 let recordIndex = 0;
+/** What recorded samples keep (../engine/train/probes.ts); undefined: every population whole. Outlives sessions. */
+let probes: Probes | undefined;
 /** The finished step the newest recorded sample shows (-1: none this session). */
 let recordedStep = -1;
 /** The metrics of the newest finished step of this session (for snapshots). */
@@ -71,8 +79,8 @@ function report(onProgress: ProgressHandler | undefined, progress: TaskProgress)
   if (onProgress) void Promise.resolve(onProgress(progress)).catch(() => undefined);
 }
 
-export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<PreparedRun> {
-  await resetSession();
+/** A shipped set's splits, loaded (or cached) with progress. */
+async function shippedRunData(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<{ train: TrainingData; test?: TrainingData; classes: string[] }> {
   const set = sets.find((s) => s.id === request.dataset);
   if (!set) throw new SpikelabError('DATA_UNKNOWN_SET', `There is no shipped dataset named "${request.dataset}".`, `Pick one of: ${sets.map((x) => x.id).join(', ')}.`);
   const loading = (from: number, span: number) => (f: number) => report(onProgress, { phase: 'loading', done: Math.round(from + f * span), total: 100 });
@@ -80,8 +88,15 @@ export async function prepareSession(request: PrepareRequest, sets: ManifestSet[
   const test = await split(set, 'test', request.T, fetchBytes, loading(50, 40));
   const trainData: TrainingData = trainingDataOf(train, request.maxSamples);
   const testData = test && test !== train ? trainingDataOf(test, request.maxSamples > 0 ? Math.max(request.batchLimit, Math.ceil(request.maxSamples / 4)) : 0) : undefined;
+  return { train: trainData, test: testData, classes: train.classes };
+}
+
+export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<PreparedRun> {
+  await resetSession();
+  // The person's own datasets (own:…, dropped files) come from ./ownDatasets.ts, the shipped ones from public/datasets.
+  const data = isOwnDatasetId(request.dataset) ? await ownRunData(request.dataset, request.maxSamples, request.batchLimit) : await shippedRunData(request, sets, fetchBytes, onProgress);
   await yieldToEventLoop(); // the last progress message goes out before the compile
-  const built = await fallback.build({ request, train: trainData, test: testData, classes: train.classes });
+  const built = await fallback.build({ request, ...data });
   session = built.session;
   if (request.resumeAt && request.resumeAt > 0) session.resumeAt(request.resumeAt);
   recordIndex = 0;
@@ -138,13 +153,25 @@ async function exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<
 
 export async function record(index = recordIndex, which: 'train' | 'test' = 'test'): Promise<SimulationRecord> {
   recordIndex = index;
-  return active().simulate(index, which);
+  return active().simulate(index, which, probes);
+}
+
+/** Sets what every later recorded sample keeps (served between steps, so a run's next record honours it). */
+export function setProbes(next: Probes): void {
+  const restored = restoreProbes(next);
+  probes = Object.keys(restored).length > 0 ? restored : undefined;
+}
+
+/** Runs `graph` on a stimulus in a program of its own (the session, if any, is untouched); not while a run is in progress. */
+export async function recordStimulus(graph: NirGraph, stimulus: StimulusSpec, run: StimulusRun): Promise<SimulationRecord> {
+  if (running) throw new SpikelabError('RUN_BUSY', 'The engine is still busy with the previous run.', 'Pause it, then simulate the stimulus.');
+  return simulateStimulus(graph, stimulus, run);
 }
 
 /** Records the current sample into `frames`, and how long that took (ms). */
 async function recordInto(current: TrainingSession, frames: FrameSender): Promise<number> {
   const started = performance.now();
-  const sample = await current.simulate(recordIndex, 'test');
+  const sample = await current.simulate(recordIndex, 'test', probes);
   recordedStep = current.stepsTaken;
   frames.add({ record: sample, recordedAt: { step: recordedStep, time: Date.now() } });
   return performance.now() - started;
@@ -235,7 +262,7 @@ export async function stepSession(onFrame?: FrameHandler): Promise<RunFrame> {
       frame.steps.push(metrics);
     }
     if (metrics?.epochDone) frame.epochs!.push(metrics.epochDone);
-    frame.record = await current.simulate(recordIndex, 'test');
+    frame.record = await current.simulate(recordIndex, 'test', probes);
     recordedStep = current.stepsTaken;
     frame.recordedAt = { step: recordedStep, time: Date.now() };
     await fallback.checkpoints.maybeTake(current, true);

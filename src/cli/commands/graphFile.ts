@@ -9,7 +9,7 @@ import { tooManyBytes } from '../../engine/core/limits';
 import { limitsOf, type CliLimits } from '../limitsOption';
 import { graphFromJson, graphToJson } from '../../engine/graph/json';
 import type { Problem } from '../../engine/graph/problems';
-import { inferShapes, type NodeShapes } from '../../engine/graph/shapes';
+import type { NodeShapes } from '../../engine/graph/shapes';
 import { validateGraph } from '../../engine/graph/validate';
 import type { NirGraph } from '../../engine/graph/types';
 import { guessDt, readNir, writeNir, type DtGuess, type NirWarning } from '../../engine/nir';
@@ -54,7 +54,8 @@ export async function loadGraph(path: string, dt?: number, limits: CliLimits = l
   if (extname(path).toLowerCase() === '.json') {
     const graph = graphFromJson(new TextDecoder().decode(bytes));
     const dtGuess = override ? { ...override, reason: `Given by the user (dt = ${dt}).` } : guessDt(graph, Object.keys(graph.nodes));
-    return { format: 'json', graph, warnings: [], dtGuess, shapes: inferShapes(graph).shapes, problems: validateGraph(graph, { maxNodes: limits.maxNodes }).problems };
+    const { shapes, problems } = validateGraph(graph, { maxNodes: limits.maxNodes });
+    return { format: 'json', graph, warnings: [], dtGuess, shapes, problems };
   }
   const result = await readNir(bytes, { name: basename(path), dt: override, maxBytes: limits.decodedBytes, maxNodes: limits.maxNodes });
   return { format: 'nir', ...result, problems: validateGraph(result.graph, { maxNodes: limits.maxNodes }).problems };

@@ -3,6 +3,9 @@
  * runs one input through the graph and prints, for each recorded population, the spikes (per
  * step, the indices of the neurons that fired) and the membrane (per step, one value per neuron).
  * FILE.json is time-major: nested arrays [T][…features] or { "shape": [T, …], "data": [...] }.
+ * `--stimulus KIND:KEY=VALUE,… [--T N]` drives the graph's Input with a generated stimulus
+ * instead (../stimulusOption.ts; times in the graph's unit, seconds for most files; T steps, 100
+ * by default).
  */
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
@@ -17,15 +20,21 @@ import { simulateSample } from '../../engine/tensor/train/session';
 import { surrogateSpec } from '../../engine/surrogates/index';
 import type { TrainingData } from '../../engine/train/types';
 import { bytesOf, loadGraph } from './graphFile';
+import { parseStimulus } from '../stimulusOption';
+import { stimulusData } from '../../engine/stimuli/generate';
 import { limitsOf } from '../limitsOption';
 import { MAX_RANK, MAX_STEPS } from '../../engine/core/limits';
 import { sizeOf } from '../../engine/graph/types';
+import type { ShapeResult } from '../../engine/graph/shapes';
 
 /** Values (spikes and membranes of every step) the JSON answer may hold. */
 const MAX_PRINTED_VALUES = 20_000_000;
 import type { Command } from './index';
 
-const usage = 'spikelab simulate GRAPH (--input FILE.json | --dataset ID --index I) [--dt D] [--record a,b] [--backend wasm|cpu]';
+const usage = 'spikelab simulate GRAPH (--input FILE.json | --dataset ID --index I | --stimulus KIND:KEY=VALUE,… [--T N]) [--dt D] [--record a,b] [--backend wasm|cpu]';
+
+/** Steps a stimulus runs for without --T. */
+const DEFAULT_STIMULUS_T = 100;
 
 function badInput(path: string, message: string, hint: string): SpikelabError {
   return new SpikelabError('CLI_BAD_INPUT', `${path}: ${message}`, hint, path);
@@ -92,24 +101,37 @@ export const simulate: Command = {
   name: 'simulate',
   usage,
   summary: 'Run one input through a graph and print spikes and membranes of chosen nodes',
-  options: { ...RUN_OPTIONS, input: SPECS.TEXT, index: { kind: 'int', min: 0, max: Number.MAX_SAFE_INTEGER }, record: SPECS.TEXT },
+  options: { ...RUN_OPTIONS, input: SPECS.TEXT, index: { kind: 'int', min: 0, max: Number.MAX_SAFE_INTEGER }, record: SPECS.TEXT, stimulus: SPECS.TEXT },
   maxPositionals: 1,
   async run(args: ParsedArgs) {
     const backend = await startBackendFor(args);
     const limits = limitsOf(args);
     const inputPath = stringOption(args, 'input');
+    const stimulusText = stringOption(args, 'stimulus');
+    const stimulus = stimulusText === undefined ? undefined : parseStimulus(stimulusText);
+    if (stimulus && (inputPath !== undefined || args.options.dataset !== undefined)) {
+      throw new SpikelabError('CLI_BAD_OPTION', '--stimulus replaces the input: it cannot be combined with --input or --dataset.', `Usage: ${usage}`);
+    }
     let data: TrainingData;
     let index = 0;
     let graph;
+    let validated: ShapeResult | undefined;
     let dt: number;
     let source: string;
-    if (inputPath !== undefined) {
+    if (inputPath !== undefined || stimulus) {
       const loaded = args.positionals[0] === undefined ? null : await loadGraph(args.positionals[0], optionalNumber(args, 'dt'), limits);
       graph = loaded?.graph ?? workloadAGraph(initParamsA({ gain: 2 }));
+      if (loaded) validated = { shapes: loaded.shapes, problems: loaded.problems };
       dt = optionalNumber(args, 'dt') ?? loaded?.dtGuess.dt ?? 1;
-      const x = await inputFile(inputPath, limits.decodedBytes);
-      data = { n: 1, T: x.T, featureShape: x.shape, classes: 0, labels: new Uint8Array(1), batch: () => x.data };
-      source = inputPath;
+      if (stimulus) {
+        // Generated once the program knows the Input's shape (below); T steps until then.
+        data = { n: 1, T: numberOption(args, 'T', DEFAULT_STIMULUS_T), featureShape: [], classes: 0, labels: new Uint8Array(1), batch: () => new Float32Array(0) };
+        source = `the ${stimulus.kind} stimulus`;
+      } else {
+        const x = await inputFile(inputPath!, limits.decodedBytes);
+        data = { n: 1, T: x.T, featureShape: x.shape, classes: 0, labels: new Uint8Array(1), batch: () => x.data };
+        source = inputPath!;
+      }
     } else {
       const setup = await setupRun(args, { needTrain: false });
       ({ graph, dt } = setup);
@@ -117,8 +139,9 @@ export const simulate: Command = {
       index = numberOption(args, 'index', 0);
       source = setup.dataSource;
     }
-    const program = new Program(graph, { dt, surrogate: surrogateSpec() });
+    const program = new Program(graph, { dt, surrogate: surrogateSpec(), maxNodes: limits.maxNodes, validated });
     try {
+      if (stimulus) data = stimulusData(stimulus, { T: data.T, dt, inputShape: program.inputShape });
       checkFeatures(program, data.featureShape, data.T, source);
       const record = await simulateSample(program, data, index);
       const wanted = stringOption(args, 'record')?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -15,7 +15,7 @@ describe('execution plan', () => {
     expect(plan.outputs).toEqual(['out']);
   });
 
-  it('flattens a recurrent subgraph (snnTorch RLeaky layout) and delays the back edge one step', () => {
+  it('flattens a recurrent subgraph (snnTorch RLeaky layout) and delays the population\'s output one step (the feedback reads s_{t−1}, as snnTorch\'s RLeaky)', () => {
     const rec: NirGraph = { type: 'NIRGraph', nodes: { input: { type: 'Input', shape: [3] }, lif: lif(3), w_rec: { type: 'Linear', weight: filled([3, 3], 0.1) }, output: { type: 'Output', shape: [3] } },
       edges: [['input', 'lif'], ['lif', 'w_rec'], ['w_rec', 'lif'], ['lif', 'output']] };
     const g = flattenGraph({ type: 'NIRGraph', nodes: { in: { type: 'Input', shape: [3] }, r: rec, out: { type: 'Output', shape: [3] } }, edges: [['in', 'r'], ['r', 'out'], ['r', 'out']] });
@@ -23,6 +23,6 @@ describe('execution plan', () => {
     expect(g.edges.filter(([s, d]) => s === 'r.output' && d === 'out')).toHaveLength(1); // duplicate collapsed
     const plan = planGraph(g);
     const recurrent = plan.stages.find((s) => s.kind === 'recurrent');
-    expect(recurrent).toEqual({ kind: 'recurrent', nodes: ['r.lif', 'r.w_rec'], delayed: [['r.w_rec', 'r.lif']] });
+    expect(recurrent).toEqual({ kind: 'recurrent', nodes: ['r.w_rec', 'r.lif'], delayed: [['r.lif', 'r.w_rec']] });
   });
 });

@@ -4,7 +4,11 @@
  *    (stateless layers fold time into the batch; a neuron layer is one scan over T);
  *  - a cycle is a 'recurrent' stage, run step by step. Inside it, nodes run in an order where
  *    every edge goes forward except the `delayed` ones, which read the source's output of the
- *    previous step (the discrete-time reading of NIR recurrence; zero at t = 0).
+ *    previous step (the discrete-time reading of NIR recurrence; zero at t = 0). The delay is put
+ *    on a neuron population's output where the cycle has one (docs/recurrence.md): in
+ *    LIF → Affine(W, b) → LIF the Affine reads the spikes of t − 1 (s₋₁ = 0), so its bias b
+ *    reaches the population already at t = 0, as in snnTorch's RLeaky/RSynaptic, the exporter of
+ *    the NIR paper's RNNs.
  * Fan-in is summed. The plan is pure data, testable without a tensor runtime. Every pass is
  * iterative (no recursion depth limit) and linear in nodes + edges.
  */
@@ -25,7 +29,8 @@ export interface Plan {
   sources: Record<string, string[]>;
 }
 
-const STATEFUL = new Set(['Delay', 'I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF']);
+const NEURONS = new Set(['I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF']);
+const STATEFUL = new Set(['Delay', ...NEURONS]);
 
 /** Tarjan's strongly connected components, with an explicit stack; returned sources first. */
 function stronglyConnected(names: string[], next: Map<string, string[]>): string[][] {
@@ -76,12 +81,17 @@ function stronglyConnected(names: string[], next: Map<string, string[]>): string
   return components.reverse(); // Tarjan emits sinks first
 }
 
-/** Orders a cycle's nodes (iterative DFS post-order); edges against the order become one-step delays. */
+/**
+ * Orders a cycle's nodes (iterative DFS post-order); edges against the order become one-step
+ * delays. The search starts just after a neuron population (at the nodes it feeds inside the
+ * cycle), so that the population comes last and the edges leaving it are the delayed ones.
+ */
 function orderRecurrent(nodes: string[], graph: FlatGraph, next: Map<string, string[]>, sources: Record<string, string[]>): { nodes: string[]; delayed: Array<[string, string]> } {
   const inside = new Set(nodes);
   const entries = nodes.filter((n) => sources[n].some((s) => !inside.has(s)));
   const entrySet = new Set(entries);
-  const starts = [...entries, ...nodes.filter((n) => !entrySet.has(n))];
+  const afterNeurons = nodes.filter((n) => sources[n].some((s) => inside.has(s) && NEURONS.has(graph.nodes[s].type)));
+  const starts = [...afterNeurons, ...entries, ...nodes.filter((n) => !entrySet.has(n))];
   const visited = new Set<string>();
   const post: string[] = [];
   for (const start of starts) {

@@ -19,11 +19,14 @@ export const MAX_DATASET_BYTES = 1024 * MiB;
 /** Nodes of one graph, all subgraphs together. */
 export const MAX_NODES = 100_000;
 /**
- * Nodes of one NIR file. Lower than MAX_NODES because reading HDF5 through h5wasm costs about
- * 2–3 ms per node (each dataset is several calls into the wasm library), so 10,000 nodes take
- * ~25 s on a 2-core machine; 100,000 would take minutes. Counted before the nodes are read.
+ * Nodes of one NIR file, counted before they are read. Reading is no longer what limits it: the
+ * HDF5 reader parses the file in JavaScript (../hdf5/jsRead.ts; through h5wasm a node cost
+ * 2–3 ms, so 10,000 nodes took 22 s), and `spikelab info` reads a 100,000-node file in ~20 s at
+ * 1.0 GB. `simulate` is: it builds a program of ~5 tensors per node, 20 s and 0.95 GB at 50,000
+ * nodes, 28 s at 70,000, 39 s and 1.85 GB at 100,000 (chains of LIF and Scale nodes, on the
+ * project's 2-core machine). 50,000 keeps every command within 30 s and 1.5 GB with a margin.
  */
-export const MAX_NIR_NODES = 10_000;
+export const MAX_NIR_NODES = 50_000;
 /** Edges of one graph, all subgraphs together. */
 export const MAX_EDGES = 1_000_000;
 /** Dimensions of one shape (NIR layers are (n,), (C, L) or (C, H, W); batch dims add a few). */

@@ -1,4 +1,5 @@
 import { SpikelabError } from '../core/errors';
+import type { OwnDataErrorCode } from './own/errors';
 
 /**
  * The DATA_ error codes of the dataset layer, in one place so callers can switch on them.
@@ -22,7 +23,9 @@ export type DataErrorCode =
   | 'DATA_ABORTED'
   | 'DATA_FETCH_FAILED'
   | 'DATA_BAD_PATH'
-  | 'DATA_TOO_LARGE';
+  | 'DATA_TOO_LARGE'
+  /** Dropped arrays and files (./own/errors.ts). */
+  | OwnDataErrorCode;
 
 export function dataError(code: DataErrorCode, message: string, hint: string, where?: string): SpikelabError {
   return new SpikelabError(code, message, hint, where);

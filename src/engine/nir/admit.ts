@@ -17,13 +17,19 @@ import { nirError } from './h5fields';
 
 const SMALL_FIELDS = new Set(['type', 'shape', 'input_shape', 'stride', 'padding', 'dilation', 'kernel_size', 'groups', 'start_dim', 'end_dim', 'input_type', 'output_type']);
 
-/** The dataset's key when it sits directly in a node group (/node, /node/nodes/a, …), else undefined. */
+/** The dataset's key when it sits directly in a node group (/node, /node/nodes/a, …), else undefined.
+ * Scans the path in place (it runs for every dataset of a file: 500,000 in a 100,000-node one). */
 export function nodeFieldOf(path: string): string | undefined {
-  const parts = path.split('/').filter((p) => p.length > 0);
-  if (parts[0] !== 'node') return undefined;
-  let i = 1;
-  while (parts[i] === 'nodes' && i + 2 < parts.length) i += 2;
-  return i === parts.length - 1 ? parts[i] : undefined;
+  if (!path.startsWith('/node/')) return undefined;
+  let start = 6;
+  for (;;) {
+    const slash = path.indexOf('/', start);
+    if (slash < 0) return start < path.length ? path.slice(start) : undefined;
+    if (slash - start !== 5 || !path.startsWith('nodes', start)) return undefined;
+    const next = path.indexOf('/', slash + 1); // the end of the node's name
+    if (next < 0 || next + 1 >= path.length) return undefined;
+    start = next + 1;
+  }
 }
 
 function elements(dataset: H5Dataset): number {

@@ -39,6 +39,20 @@ describe('guessDt', () => {
     expect(guessDt(lifGraph([20, 20], [1, 1]))).toMatchObject({ dt: 1, unit: 'step' });
   });
 
+  it('recognises Norse (r = 1, v_leak = 0) at its default dt = 1 ms, τ = 1/100 stored as float32', () => {
+    const norse = lifGraph([Math.fround(1 / 100), Math.fround(1 / 100)], [1, 1]);
+    expect(Math.fround(1 / 100)).toBeLessThan(0.01); // 0.0099999998: the cutoff must allow float32 rounding
+    expect(guessDt(norse)).toMatchObject({ dt: 1e-3, unit: 's', exporter: 'norse' });
+    expect(guessDt(norse).reason).toMatch(/Norse/);
+    // Norse's shape but other time constants: seconds by magnitude, still named as Norse's.
+    expect(guessDt(lifGraph([Math.fround(0.02)], [1]))).toMatchObject({ dt: 1e-3, exporter: 'norse' });
+    expect(guessDt(lifGraph([Math.fround(0.0099)], [1]))).toMatchObject({ dt: 1e-4, exporter: 'norse' });
+  });
+
+  it('names Sinabs (r = 1, v_leak = 0, τ in steps)', () => {
+    expect(guessDt(lifGraph([20, 40], [1, 1]))).toMatchObject({ dt: 1, unit: 'step', exporter: 'sinabs' });
+  });
+
   it('prefers what Spikelab saved, and defaults to 1 ms without time constants', () => {
     const saved = lifGraph([0.02], [1]);
     saved.metadata = withGraphLabInfo(undefined, { dt: 2e-3, timeUnit: 's', positions: {} });

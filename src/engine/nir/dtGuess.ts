@@ -3,10 +3,15 @@
  * the parameters. This guesses the dt a file was made for from those conventions (§11):
  *  - Spikelab's own files: graph metadata `spikelab.dt` / `time_unit`;
  *  - snnTorch / Lava: r = τ/dt (and w_in = τ_syn/dt) with dt = 1e-4 s, so r·1e-4/τ ≈ 1;
+ *  - Sinabs: r = 1, v_leak = 0 and τ in time steps (its `to_nir` writes tau_mem as is; dt = 1 step);
  *  - Spyx: r = β = 1 − dt/τ with dt = 1 step, so r ≈ 1 − 1/τ;
  *  - Rockpool: r = τ·e^(−dt/τ)/dt; its importer recovers dt = min τ/(1 + r) (seconds);
+ *  - Norse: r = 1 (and w_in = 1) on every neuron, v_leak = 0, τ = 1/τ_inv in seconds; with Norse's
+ *    default time constants (τ_mem = 10 ms, τ_syn = 5 ms) its default dt = 1 ms;
  *  - otherwise by magnitude (§10.14): max τ ≥ 1 ⇒ time steps (Sinabs, Spyx; dt = 1 step);
  *    τ < 1 ⇒ seconds (Norse, paper files), dt = 1 ms, or 0.1 ms when the fastest τ is under 10 ms;
+ * Every comparison allows float32 rounding (files store float32: Norse's τ = 1/100 is stored as
+ * 0.0099999998, which must read as 10 ms, not under it).
  *  - IF/I neurons only (no τ): time steps, dt = 1 (Sinabs, Spyx export r = 1 per step);
  *  - no time constant at all: the lab default 1 ms.
  * The caller may override the guess; the reason is shown to the user.
@@ -18,6 +23,12 @@ export interface DtGuess {
   dt: number;
   unit: 's' | 'step';
   exporter?: string;
+  /**
+   * 'signature': the file carries what only that exporter writes (Norse: its default time
+   * constants, or torch.fx node names "_0", "_1", …); 'likely': its conventions, which other
+   * files may share.
+   */
+  confidence?: 'signature' | 'likely';
   reason: string;
 }
 
@@ -26,13 +37,25 @@ interface Neuron {
   r?: NdArray;
   tauSyn?: NdArray;
   wIn?: NdArray;
+  vLeak?: NdArray;
 }
+
+/** Relative tolerance of a comparison between values stored as float32 and decimal constants. */
+const FLOAT32_TOLERANCE = 1e-5;
+
+const near = (a: number, b: number, tolerance = FLOAT32_TOLERANCE) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+/** a < b beyond float32 rounding. */
+const below = (a: number, b: number) => a < b && !near(a, b);
+
+/** Norse's default time constants (LIFParameters: τ_mem⁻¹ = 100 /s, τ_syn⁻¹ = 200 /s) and dt. */
+const NORSE_DEFAULT_TAUS = [0.01, 0.005];
+const NORSE_DEFAULT_DT = 1e-3;
 
 function neurons(graph: NirGraph, out: Neuron[] = []): Neuron[] {
   for (const node of Object.values(graph.nodes) as NirNode[]) {
     if (node.type === 'NIRGraph') neurons(node, out);
-    else if (node.type === 'LI' || node.type === 'LIF') out.push({ tau: node.tau, r: node.r });
-    else if (node.type === 'CubaLI' || node.type === 'CubaLIF') out.push({ tau: node.tau_mem, r: node.r, tauSyn: node.tau_syn, wIn: node.w_in });
+    else if (node.type === 'LI' || node.type === 'LIF') out.push({ tau: node.tau, r: node.r, vLeak: node.v_leak });
+    else if (node.type === 'CubaLI' || node.type === 'CubaLIF') out.push({ tau: node.tau_mem, r: node.r, tauSyn: node.tau_syn, wIn: node.w_in, vLeak: node.v_leak });
   }
   return out;
 }
@@ -51,11 +74,17 @@ function allPairs(list: Neuron[], rule: (tau: number, r: number) => number, tole
       const r = n.r.data[i];
       if (!Number.isFinite(tau) || tau <= 0) continue;
       const expected = rule(tau, r);
-      if (Math.abs(r - expected) > tolerance * Math.max(1, Math.abs(expected))) return false;
+      if (!(Math.abs(r - expected) <= tolerance * Math.max(1, Math.abs(expected)))) return false;
       checked += 1;
     }
   }
   return checked > 0;
+}
+
+/** What Norse and Sinabs write: r = 1 and w_in = 1 exactly on every neuron, v_leak = 0. */
+function unitGains(list: Neuron[]): boolean {
+  const all = (a: NdArray | undefined, value: number) => a !== undefined && a.data.every((v) => v === value);
+  return list.length > 0 && list.every((n) => all(n.r, 1) && all(n.vLeak, 0) && (n.wIn === undefined || all(n.wIn, 1)));
 }
 
 export function guessDt(graph: NirGraph, nodeNames: string[] = []): DtGuess {
@@ -94,9 +123,25 @@ export function guessDt(graph: NirGraph, nodeNames: string[] = []): DtGuess {
       return { dt, unit: 's', exporter: 'rockpool', reason: `Rockpool node names; dt = min τ/(1 + r) = ${dt.toPrecision(3)} s, as Rockpool's importer recovers it.` };
     }
   }
+  const unit = unitGains(list);
+  const norse = unit && maxTau < 1;
+  const allTaus = list.flatMap((n) => [...finite(n.tau.data), ...(n.tauSyn ? finite(n.tauSyn.data) : [])]);
+  if (norse && allTaus.every((tau) => NORSE_DEFAULT_TAUS.some((d) => near(tau, d)))) {
+    return { dt: NORSE_DEFAULT_DT, unit: 's', exporter: 'norse', confidence: 'signature',
+      reason: 'r = 1, w_in = 1, v_leak = 0 and Norse\'s default time constants (τ_mem 10 ms, τ_syn 5 ms): the Norse export convention at its default dt = 1 ms.' };
+  }
+  // torch.fx names the modules of a traced Sequential "_0", "_1", … (Norse's to_nir); snnTorch keeps "0", "1", ….
+  const fxNames = Object.keys(graph.nodes).filter((n) => graph.nodes[n].type !== 'Input' && graph.nodes[n].type !== 'Output');
+  const norseNames = norse && fxNames.length > 0 && fxNames.every((n) => /^_\d+$/.test(n));
+  if (maxTau >= 1 && unit) {
+    return { dt: 1, unit: 'step', exporter: 'sinabs', reason: `r = 1, v_leak = 0 and time constants up to ${maxTau.toPrecision(3)}: τ in time steps as Sinabs writes them, dt = 1 step.` };
+  }
   if (maxTau >= 1) {
     return { dt: 1, unit: 'step', reason: `Time constants up to ${maxTau.toPrecision(3)}: read as time steps (Sinabs/Spyx style), dt = 1 step.` };
   }
-  const dt = minTau < 0.01 ? 1e-4 : 1e-3;
-  return { dt, unit: 's', reason: `Time constants between ${minTau.toPrecision(3)} and ${maxTau.toPrecision(3)}: read as seconds; dt = ${dt * 1e3} ms keeps dt well below the fastest τ.` };
+  const dt = below(minTau, 0.01) ? 1e-4 : 1e-3;
+  const who = norseNames ? 'torch.fx node names (_0, _1, …) with r = 1, w_in = 1 and v_leak = 0: written by Norse\'s to_nir; '
+    : norse ? 'r = 1, w_in = 1 and v_leak = 0 as Norse writes them, but not its default time constants; ' : '';
+  return { dt, unit: 's', ...(norse ? { exporter: 'norse', confidence: norseNames ? 'signature' as const : 'likely' as const } : {}),
+    reason: `${who}time constants between ${minTau.toPrecision(3)} and ${maxTau.toPrecision(3)}: read as seconds; dt = ${dt * 1e3} ms keeps dt well below the fastest τ.` };
 }

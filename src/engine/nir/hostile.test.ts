@@ -2,13 +2,15 @@
  * Hostile NIR files of issue 16, each refused with its own code before anything large is
  * allocated (or read correctly where the input is legal): fill-value datasets declaring 10^8
  * elements, parameters over the byte cap, missing required parameters of every node type, names
- * that are Object.prototype keys, soft and external links, a node count over the cap.
+ * that are Object.prototype keys, soft and external links, a node count over the cap, a gzip
+ * bomb inside one chunk, a vlen string declaring 1 GiB.
  */
 import { describe, expect, it } from 'vitest';
 import { SpikelabError } from '../core/errors';
 import { filled, type NirGraph } from '../graph/types';
 import { validateGraph } from '../graph/validate';
 import { readH5 } from '../hdf5';
+import { contiguousAddress, replaceChunk, zeroDeflate } from '../hdf5/testing/chunkSurgery';
 import { toHostile, writeHostileH5, type HostileGroup, type HostileMember } from '../hdf5/testing/hostileH5';
 import { readNir } from './readNir';
 import { SCHEMA } from './schema';
@@ -131,5 +133,21 @@ describe('readNir on hostile files', () => {
     const result = await readNir(await writeHostileH5(root));
     const codes = validateGraph(result.graph).problems.filter((p) => p.severity === 'error').map((p) => p.code);
     expect(codes).toContain('GRAPH_NON_FINITE');
+  });
+
+  it('refuses a weight whose one gzip chunk inflates to 1 GiB (NIR_CHUNK_TOO_LARGE), before inflating it', async () => {
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5);
+    const big: NirGraph = { ...graph, nodes: { ...graph.nodes, fc: { type: 'Affine', weight: { shape: [4, 3 * 100_000], data: Float32Array.from({ length: 1_200_000 }, random) }, bias: filled([4], 0) }, input: { type: 'Input', shape: [300_000] } } };
+    const bytes = replaceChunk(await writeNir(big), '/node/nodes/fc/weight', zeroDeflate(2 ** 30));
+    expect(bytes.length).toBeLessThan(6_000_000);
+    const error = await readNir(bytes).catch((e: unknown) => e) as SpikelabError;
+    expect(error).toMatchObject({ code: 'NIR_CHUNK_TOO_LARGE', where: '/node/nodes/fc/weight' });
+  });
+
+  it('refuses a version string whose vlen length declares 1 GiB (charged before the heap is read)', async () => {
+    const bytes = await writeNir(graph);
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(contiguousAddress(bytes, '/version'), 2 ** 30, true);
+    expect(await readNir(bytes).catch((e: unknown) => e)).toMatchObject({ code: 'NIR_TOO_LARGE', where: '/version' });
   });
 });

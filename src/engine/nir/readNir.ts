@@ -12,6 +12,7 @@ import type { NirGraph } from '../graph/types';
 import type { NodeShapes } from '../graph/shapes';
 import { nirAdmission } from './admit';
 import { guessDt, type DtGuess } from './dtGuess';
+import { repairNorseFile } from './norseQuirks';
 import { stringsOf } from './h5fields';
 import { normalizeGraph, type NormalizeOptions } from './normalize';
 import { graphContext } from './readGraph';
@@ -27,7 +28,7 @@ export interface ReadNirOptions extends NormalizeOptions {
   dt?: { dt: number; unit: 's' | 'step' };
   /** Largest decoded size of the file's datasets together (default MAX_DECODED_BYTES, 256 MiB). */
   maxBytes?: number;
-  /** Most nodes the file may hold, subgraphs included (default MAX_NIR_NODES, 10,000). */
+  /** Most nodes the file may hold, subgraphs included (default MAX_NIR_NODES). */
   maxNodes?: number;
 }
 
@@ -49,6 +50,7 @@ const HDF5_TO_NIR: Record<string, string> = {
   HDF5_READ_FAILED: 'NIR_CORRUPT',
   HDF5_UNSUPPORTED_FILTER: 'NIR_UNSUPPORTED_FILTER',
   HDF5_TOO_LARGE: 'NIR_TOO_LARGE',
+  HDF5_CHUNK_TOO_LARGE: 'NIR_CHUNK_TOO_LARGE',
   HDF5_TOO_DEEP: 'NIR_TOO_DEEP',
   HDF5_LINK: 'NIR_LINK',
   HDF5_VIRTUAL_DATASET: 'NIR_VIRTUAL_DATASET',
@@ -106,9 +108,11 @@ export async function readNir(bytes: Uint8Array, options: ReadNirOptions = {}): 
   }
   const graph = readNode(node, ctx) as NirGraph;
   const shapes = normalizeGraph(graph, warnings, { ...options, budget }).shapes;
+  const attributed = guessDt(graph, Object.keys(graph.nodes));
   const dtGuess: DtGuess = options.dt
     ? { ...options.dt, reason: `Given by the user (dt = ${options.dt.dt} ${options.dt.unit}).` }
-    : guessDt(graph, Object.keys(graph.nodes));
+    : attributed;
+  if (attributed.exporter === 'norse' && dtGuess.unit === 's') repairNorseFile(graph, dtGuess.dt, attributed.confidence === 'signature', warnings);
   const result: ReadNirResult = { graph, warnings: warnings.items, dtGuess, shapes };
   if (version !== undefined) result.version = version;
   return result;

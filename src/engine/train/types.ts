@@ -108,10 +108,20 @@ export interface LayerRecord {
   spikes?: Uint8Array;
   /** [T·size], time-major. */
   membrane?: Float32Array;
+  /**
+   * The recorded neurons (population indices, ascending) when a probe kept fewer than all
+   * (./probes.ts): spikes and membrane are then [T·neurons.length], column c holding neuron
+   * neurons[c]. Absent: every neuron, in order.
+   */
+  neurons?: Uint32Array;
+  /** Spikes of the whole population over the sample, also when a probe records fewer neurons or none (spiking layers). */
+  spikeTotal?: number;
 }
 
 export interface SimulationRecord {
   T: number;
+  /** What drove the network when it was not a dataset sample (a stimulus, "Step current"); label is then meaningless. */
+  source?: string;
   label: number;
   prediction: number;
   /** The sample fed in, [T·F] time-major, 0/1 or intensities. */

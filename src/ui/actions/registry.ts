@@ -57,12 +57,13 @@ export function actionForEvent(actions: readonly Action[], event: KeyLike, isMac
 }
 
 const MAC_SYMBOLS: Record<string, string> = { mod: '⌘', shift: '⇧', alt: '⌥' };
+const KEY_SYMBOLS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
 
 /** "Mod+Shift+Z" → "⌘⇧Z" on a Mac, "Ctrl+Shift+Z" elsewhere. */
 export function formatShortcut(shortcut: string, isMac: boolean): string {
   const parts = shortcut.split('+');
   const key = parts[parts.length - 1];
-  const shown = key.length === 1 ? key.toUpperCase() : key;
+  const shown = KEY_SYMBOLS[key] ?? (key.length === 1 ? key.toUpperCase() : key);
   const modifiers = parts.slice(0, -1).map((m) => m.toLowerCase());
   if (isMac) return modifiers.map((m) => MAC_SYMBOLS[m] ?? m).join('') + shown;
   return [...modifiers.map((m) => (m === 'mod' ? 'Ctrl' : m[0].toUpperCase() + m.slice(1))), shown].join('+');

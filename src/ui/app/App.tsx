@@ -2,6 +2,7 @@ import { useEffect, type CSSProperties } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { LAB_ACTIONS } from '../actions/labActions';
 import { ShortcutsOverlay } from '../actions/ShortcutsOverlay';
+import { SaveForDialog } from '../files/SaveForDialog';
 import { useShortcuts } from '../actions/useShortcuts';
 import { GraphCanvas } from '../editor/GraphCanvas';
 import { FileDropOverlay } from '../files/FileDropOverlay';
@@ -68,6 +69,7 @@ export function App() {
       </div>
       <FileDropOverlay />
       <ShortcutsOverlay />
+      <SaveForDialog />
     </ReactFlowProvider>
   );
 }

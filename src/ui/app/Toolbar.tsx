@@ -27,6 +27,7 @@ export function Toolbar() {
       <ActionButton name="new" />
       <ActionButton name="open" />
       <ActionButton name="save" enabled={hasNodes} />
+      <ActionButton name="saveFor" enabled={hasNodes} />
       <span className="separator" />
       <ActionButton name="undo" enabled={canUndo} />
       <ActionButton name="redo" enabled={canRedo} />

@@ -9,6 +9,8 @@ import { openNirUrl } from '../files/openNir';
 import { startAutosave } from '../state/autosave';
 import { useDatasetStore } from '../state/datasetStore';
 import { useGraphStore } from '../state/graphStore';
+import { useProbeStore } from '../state/probes';
+import { startProbeSync } from '../state/probeSync';
 import { useRunStore } from '../state/runStore';
 import { useUiStore } from '../state/uiStore';
 import { loadWorkspace } from '../state/workspace';
@@ -35,11 +37,13 @@ export async function startLab(search: string): Promise<void> {
   if (restored) {
     useGraphStore.getState().initialise(restored.graph, await positionsFor(restored.graph, restored.positions), restored.title);
     useRunStore.getState().replace(restored.settings);
+    useProbeStore.getState().replace(restored.probes ?? {});
   } else {
     const template = TEMPLATES.find((t) => t.id === FIRST_TEMPLATE)!;
     const graph = template.build();
     useGraphStore.getState().initialise(graph, await positionsFor(graph), template.id);
   }
+  startProbeSync(); // after the restored graph: a graph opened from now on clears the probes
   const interrupted = await loadCheckpoint().catch(() => null);
   if (interrupted) useResumeStore.getState().setOffer(interrupted);
   if (query.url) await openNirUrl(query.url);

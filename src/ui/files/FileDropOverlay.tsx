@@ -1,6 +1,6 @@
-/** Drop a .nir file anywhere: an overlay says what will happen; the drop goes down the common open path. */
+/** Drop a .nir file anywhere: an overlay says what will happen; the drop goes down the common open path (data files become datasets: ./dropData.ts). */
 import { useEffect, useState } from 'react';
-import { openNirFile } from './openNir';
+import { routeDrop } from './dropData';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -29,8 +29,7 @@ export function FileDropOverlay() {
       e.preventDefault();
       depth = 0;
       setActive(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openNirFile(file);
+      if (e.dataTransfer) void routeDrop(e.dataTransfer);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -49,6 +48,8 @@ export function FileDropOverlay() {
       <div className="drop-card">
         <b>Drop a .nir file to open it</b>
         <span>It replaces the graph on the canvas; Undo brings the current one back.</span>
+        <b>…or data to train on</b>
+        <span>.npz / .npy spikes with labels, SHD .h5, N-MNIST .bin (files, folders or a zip), .safetensors: added to the Run panel's datasets.</span>
       </div>
     </div>
   );

@@ -11,8 +11,10 @@ import { formatShape, problemsOfEdge, problemsOfNode, useAnalysis } from '../sta
 import { useGraphStore } from '../state/graphStore';
 import { CommitField } from './CommitField';
 import { NeuronOptionsEditor, hasNeuronOptions } from './NeuronOptionsEditor';
+import { NodeCounts } from './NodeCounts';
 import { ParamEditor } from './ParamEditor';
 import { ProblemsList } from './ProblemsList';
+import { RecordSection } from './RecordSection';
 import { fieldsOf, parseInts, reshapedConnection, resizable, resized } from './paramFields';
 
 export function Inspector() {
@@ -53,6 +55,8 @@ function NodeDetails({ name, node, graph }: { name: string; node: NirNode; graph
         </section>
       )}
       {hasNeuronOptions(node) && <NeuronOptionsEditor node={node} update={update} />}
+      <RecordSection name={name} node={node} />
+      <NodeCounts name={name} timeUnit={timeUnit} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useLiveStore } from '../state/liveStore';
 import { formatTick, niceStep, niceTicks } from './axes';
 import { PlotCard, themeColor } from './PlotCard';
 import { drawAxes, plotRect, prepareCanvas, type Margins } from './plotCanvas';
-import { firingRate, spikingLayers } from './rasterData';
+import { firingRate, ratedLayers } from './rasterData';
 import { toCsv } from './series';
 import { useElementWidth, usePaintOnFrame } from './usePlotPaint';
 import { useShownRecord } from './useShownRecord';
@@ -60,7 +60,7 @@ export function FiringRates() {
   const record = useShownRecord();
   const rows = useMemo<Row[]>(() => rates && Object.keys(rates).length
     ? Object.entries(rates).map(([layer, rate]) => ({ layer, rate }))
-    : record ? spikingLayers(record).map((l) => ({ layer: l.name, rate: firingRate(l, record.T) })) : [], [rates, record]);
+    : record ? ratedLayers(record).map((l) => ({ layer: l.name, rate: firingRate(l, record.T) })) : [], [rates, record]);
   return (
     <PlotCard label="Firing rates" file="firing-rates" csv={rows.length ? () => toCsv(rows as unknown as Array<Record<string, number | string>>, ['layer', 'rate']) : null}>
       {rows.length === 0 ? <p className="plot-empty">Per-layer firing rates appear once the network runs.</p> : <RateBars rows={rows} />}

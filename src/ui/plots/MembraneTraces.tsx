@@ -1,17 +1,23 @@
 /**
  * Membrane traces of the followed neurons (click a neuron in a raster), snnTorch style, on
  * canvas with labelled axes: the membrane over time (steps; seconds from the run's dt), the
- * threshold as a labelled dashed line, spikes marked above the trace.
+ * threshold as a labelled dashed line, spikes marked above the trace. The time cursor is a line
+ * over each trace (dragged there like on every plot) and the caption reads the value under it;
+ * "pick" adds the neuron to its population's recorded neurons (probes).
  */
 import { useMemo, useRef } from 'react';
 import type { SimulationRecord } from '../../engine/train/types';
 import { useLiveStore, type Followed } from '../state/liveStore';
+import { probeOf, useProbeStore } from '../state/probes';
 import { useRunStore } from '../state/runStore';
+import { useTimeCursor } from '../state/timeCursor';
 import { formatTick, indexTicks, niceStep, niceTicks, timeAxisTitle } from './axes';
+import { CursorLine } from './CursorLine';
 import { traceOf, spikeTotal, valueRange, type Trace } from './membraneTrace';
 import { PlotCard, themeColor } from './PlotCard';
 import { drawAxes, plotRect, prepareCanvas, type Margins } from './plotCanvas';
 import { toCsv } from './series';
+import { useCursorDrag } from './useCursorDrag';
 import { useElementWidth, usePaintOnFrame } from './usePlotPaint';
 import { useShownRecord } from './useShownRecord';
 
@@ -72,6 +78,9 @@ function TraceCanvas({ record, followed, color }: { record: SimulationRecord; fo
   const dt = useRunStore((s) => s.settings.dt);
   const trace = useMemo(() => traceOf(record, followed), [record, followed]);
   const width = Math.max(200, useElementWidth(frame));
+  const rect = plotRect(width, HEIGHT, MARGINS);
+  const axis = { left: rect.x, width: rect.width, T: record.T, centred: false };
+  const drag = useCursorDrag<HTMLCanvasElement>(axis);
   usePaintOnFrame(() => {
     if (canvas.current && trace) paintTrace(canvas.current, trace, record.T, dt, width, color);
   }, [trace, record.T, dt, width, color]);
@@ -80,11 +89,38 @@ function TraceCanvas({ record, followed, color }: { record: SimulationRecord; fo
   return (
     <figure className="trace" ref={frame}>
       <figcaption>
-        <span style={{ color }}>■</span> {name} · {spikeTotal(trace)} spikes{trace.threshold !== null && ` · θ = ${trace.threshold}`}
+        <span style={{ color }}>■</span> {name} · {spikeTotal(trace)} spikes
+        <ValueAtCursor trace={trace} />
+        <PickButton followed={followed} name={name} />
         <button type="button" className="icon" aria-label={`Stop following ${name}`} onClick={() => unfollow(followed)}>×</button>
       </figcaption>
-      <canvas ref={canvas} style={{ width, height: HEIGHT }} role="img" aria-label={`Membrane of ${name}`} />
+      <div className="cursor-host">
+        <canvas ref={canvas} style={{ width, height: HEIGHT }} role="img" aria-label={`Membrane of ${name}`} {...drag} />
+        <CursorLine axis={axis} top={rect.y} height={rect.height} />
+      </div>
     </figure>
+  );
+}
+
+/** "t 12: v = 0.830", and whether the neuron spiked there. */
+function ValueAtCursor({ trace }: { trace: Trace }) {
+  const t = Math.min(useTimeCursor((s) => s.t), trace.v.length - 1);
+  const v = trace.v[t];
+  return <span className="trace-at-cursor">t {t}: v = {Number.isFinite(v) ? v.toFixed(3) : String(v)}{trace.z?.[t] ? ' · spike' : ''}</span>;
+}
+
+/** Adds the neuron to (or removes it from) its population's picked neurons for recording. */
+function PickButton({ followed, name }: { followed: Followed; name: string }) {
+  const picked = useProbeStore((s) => {
+    const selection = probeOf(s.probes, followed.layer).neurons;
+    return selection.kind === 'picked' && selection.neurons.includes(followed.neuron);
+  });
+  const togglePicked = useProbeStore((s) => s.togglePicked);
+  return (
+    <button type="button" className="small pick" aria-pressed={picked} aria-label={`Pick ${name} for recording`} onClick={() => togglePicked(followed.layer, followed.neuron)}
+      title={picked ? `Stop recording ${name} on its own` : `Record ${name} (add it to the picked neurons of ${followed.layer}; applies from the next sample)`}>
+      {picked ? 'picked' : 'pick'}
+    </button>
   );
 }
 

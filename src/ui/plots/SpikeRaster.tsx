@@ -14,7 +14,7 @@ export function SpikeRaster() {
   return (
     <PlotCard label="Spike raster" file="spike-raster" csv={record ? () => toCsv(rasterCsvRows(record), ['layer', 'neuron', 't']) : null}
       extra={<SamplePicker />}>
-      {record && <p className="plot-caption">Test sample: label {record.label} → predicted {record.prediction}</p>}
+      {record && <p className="plot-caption">{record.source ? `Driven by a stimulus: ${record.source}` : `Test sample: label ${record.label} → predicted ${record.prediction}`}</p>}
       {!record && <p className="plot-empty">Train, Step or Simulate to record a sample.</p>}
       {record && layers.length === 0 && <p className="plot-empty">This network has no spiking layer.</p>}
       {record && layers.map((layer) => <RasterCanvas key={layer.name} layer={layer} T={record.T} />)}

@@ -19,3 +19,18 @@ describe('input pictures', () => {
     expect(frames[1].rgb[9]).toBe(1);
   });
 });
+
+describe('input frames at the time cursor', () => {
+  it('finds the frame holding a step, and draws one step alone', async () => {
+    const { frameOfStep, frameAtStep } = await import('./inputFrames');
+    expect(frameOfStep(0, 16, 8)).toBe(0);
+    expect(frameOfStep(3, 16, 8)).toBe(1);
+    expect(frameOfStep(15, 16, 8)).toBe(7);
+    expect(frameOfStep(2, 3, 8)).toBe(2);
+    const input = new Float32Array(2 * 4);
+    input[4 + 3] = 1; // step 1, pixel (1, 1) of a 2 × 2 frame
+    const picture = frameAtStep(input, 2, [2, 2], 1);
+    expect(picture.caption).toBe('at t = 1');
+    expect(Array.from(picture.rgb.subarray(9, 12))).toEqual([1, 1, 1]);
+  });
+});

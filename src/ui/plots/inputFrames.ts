@@ -49,3 +49,18 @@ export function framesOverTime(input: Float32Array, T: number, shape: number[], 
   }
   return out;
 }
+
+/** The frame (of `count` over T steps, as framesOverTime slices them) that holds step t. */
+export function frameOfStep(t: number, T: number, count: number): number {
+  const frames = Math.max(1, Math.min(count, T));
+  for (let k = frames - 1; k >= 0; k--) if (t >= Math.floor((k * T) / frames)) return k;
+  return 0;
+}
+
+/** The input of step t alone, as a picture of the frame shape. */
+export function frameAtStep(input: Float32Array, T: number, shape: number[], t: number): Picture {
+  const F = shape.reduce((a, b) => a * b, 1);
+  const step = Math.min(Math.max(0, t), T - 1);
+  const [picture] = framesOverTime(input.subarray(step * F, (step + 1) * F), 1, shape, 1);
+  return { ...picture, caption: `at t = ${step}` };
+}

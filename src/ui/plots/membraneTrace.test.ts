@@ -36,3 +36,14 @@ describe('membrane trace', () => {
     expect(valueRange({ v: new Float32Array(2), z: null, threshold: null })).toEqual([-0.5, 0.5]);
   });
 });
+
+describe('membrane trace of a probed record', () => {
+  it('reads the neuron from its column, and has nothing for a neuron the probe left out', () => {
+    const probed: SimulationRecord = {
+      T: 2, label: 0, prediction: 0, input: new Float32Array(2), inputShape: [1],
+      layers: [{ name: 'lif', type: 'LIF', output: 'spikes', size: 10, threshold: 1, neurons: Uint32Array.from([4, 6]), membrane: Float32Array.from([0.1, 0.6, 0.2, 0.7]) }],
+    };
+    expect(Array.from(traceOf(probed, { layer: 'lif', neuron: 6 })!.v)).toEqual([Math.fround(0.6), Math.fround(0.7)]);
+    expect(traceOf(probed, { layer: 'lif', neuron: 5 })).toBeNull();
+  });
+});

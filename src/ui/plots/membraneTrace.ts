@@ -1,8 +1,9 @@
 /**
  * One followed neuron's trace as data: its membrane and spikes over time from a record, the
  * threshold of a spiking layer, and the value range a plot of it must show (the trace, the
- * threshold and zero).
+ * threshold and zero). A neuron the record's probe did not keep has no trace.
  */
+import { columnOf, recordedCount } from '../../engine/train/probes';
 import type { SimulationRecord } from '../../engine/train/types';
 import type { Followed } from '../state/liveStore';
 
@@ -14,11 +15,14 @@ export interface Trace {
 
 export function traceOf(record: SimulationRecord, f: Followed): Trace | null {
   const layer = record.layers.find((l) => l.name === f.layer);
-  if (!layer?.membrane || f.neuron >= layer.size) return null;
+  if (!layer?.membrane) return null;
+  const column = columnOf(layer, f.neuron);
+  if (column < 0) return null;
+  const n = recordedCount(layer);
   const membrane = layer.membrane;
   const spikes = layer.spikes;
-  const v = Float32Array.from({ length: record.T }, (_, t) => membrane[t * layer.size + f.neuron]);
-  const z = spikes ? Uint8Array.from({ length: record.T }, (_, t) => spikes[t * layer.size + f.neuron]) : null;
+  const v = Float32Array.from({ length: record.T }, (_, t) => membrane[t * n + column]);
+  const z = spikes ? Uint8Array.from({ length: record.T }, (_, t) => spikes[t * n + column]) : null;
   return { v, z, threshold: layer.output === 'spikes' ? layer.threshold : null };
 }
 

@@ -28,3 +28,15 @@ describe('raster data', () => {
     expect(cellAt(-5, 40, 100, 30, 10, 3)).toEqual({ t: 0, neuron: 2 });
   });
 });
+
+describe('raster data of a probed record', () => {
+  const probed: SimulationRecord = {
+    T: 2, label: 0, prediction: 0, input: new Float32Array(2), inputShape: [1],
+    layers: [{ name: 'lif1', type: 'LIF', output: 'spikes', size: 10, threshold: 1, neurons: Uint32Array.from([3, 8]), spikes: Uint8Array.from([1, 0, 0, 1]), spikeTotal: 5 }],
+  };
+
+  it('names rows by their neuron and rates the whole population from its total', () => {
+    expect(rasterCsvRows(probed)).toEqual([{ layer: 'lif1', neuron: 3, t: 0 }, { layer: 'lif1', neuron: 8, t: 1 }]);
+    expect(firingRate(probed.layers[0], 2)).toBe(0.25);
+  });
+});

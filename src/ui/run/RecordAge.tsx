@@ -5,6 +5,7 @@ import { formatDuration } from './eta';
 
 export function RecordAge() {
   const recordedAt = useLiveStore((s) => s.recordedAt);
+  const source = useLiveStore((s) => s.record?.source);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!recordedAt) return;
@@ -14,5 +15,6 @@ export function RecordAge() {
   if (!recordedAt) return null;
   const age = Math.max(0, (now - recordedAt.time) / 1000); // a fresh record is newer than `now`: "just now"
   const when = recordedAt.step === 0 ? 'before training' : `at step ${recordedAt.step}`;
-  return <p className="run-record-age" data-testid="record-age">Sample recorded {when}, {age < 1 ? 'just now' : `${formatDuration(age)} ago`}</p>;
+  const what = source ? `${source} simulated` : `Sample recorded ${when}`;
+  return <p className="run-record-age" data-testid="record-age">{what}, {age < 1 ? 'just now' : `${formatDuration(age)} ago`}</p>;
 }

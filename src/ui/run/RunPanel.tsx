@@ -5,6 +5,7 @@ import { useRunStore } from '../state/runStore';
 import { EvaluationView } from './EvaluationView';
 import { RunProgress } from './RunProgress';
 import { RunSettingsForm } from './RunSettingsForm';
+import { StimulusForm } from './StimulusForm';
 import { runCommands } from './runCommands';
 import './run.css';
 
@@ -34,6 +35,7 @@ export function RunPanel() {
       </div>
       <RunProgress />
       <EvaluationView />
+      <StimulusForm />
       <RunSettingsForm disabled={busy} />
     </section>
   );

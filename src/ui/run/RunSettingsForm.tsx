@@ -6,6 +6,9 @@ import { useDatasetStore } from '../state/datasetStore';
 import { useGraphStore } from '../state/graphStore';
 import { useRunStore, type RunSettings } from '../state/runStore';
 import { fittingSets, noFitMessage } from './datasetFit';
+import { isOwnDatasetId } from '../../engine/datasets/own/ownDataset';
+import { useAllDatasetSets } from '../state/ownDatasets';
+import { OwnDataPanel, ownOptionLabel } from './OwnDataPanel';
 
 const LOSSES: Record<LossName, string> = {
   integral_ce: 'Cross-entropy on summed output (Spyx)', spike_count_ce: 'Cross-entropy on spike counts',
@@ -35,7 +38,8 @@ function NumberInput({ id, value, min, step, disabled, onChange }: { id: string;
 export function RunSettingsForm({ disabled }: { disabled: boolean }) {
   const settings = useRunStore((s) => s.settings);
   const update = useRunStore((s) => s.update);
-  const sets = useDatasetStore((s) => s.sets);
+  const shipped = useDatasetStore((s) => s.sets);
+  const sets = useAllDatasetSets(); // the shipped sets, then the person's own (dropped files)
   const datasetError = useDatasetStore((s) => s.error);
   const graph = useGraphStore((s) => s.graph);
   const fitting = fittingSets(sets, graph);
@@ -47,15 +51,19 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
       <Row label="Dataset">{(id) => (
         <select id={id} value={settings.dataset ?? ''} onChange={(e) => update({ dataset: e.target.value || null })}>
           <option value="">— choose —</option>
-          {fitting.length > 0 && <optgroup label="Fits this graph">{fitting.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</optgroup>}
+          {fitting.length > 0 && <optgroup label="Fits this graph">{fitting.map((s) => <option key={s.id} value={s.id}>{isOwnDatasetId(s.id) ? ownOptionLabel(s) : s.name}</option>)}</optgroup>}
           <optgroup label="Other shipped sets">
-            {sets.filter((s) => !fitting.includes(s)).map((s) => <option key={s.id} value={s.id}>{s.name} [{s.featureShape.join('×')}]</option>)}
+            {shipped.filter((s) => !fitting.includes(s)).map((s) => <option key={s.id} value={s.id}>{s.name} [{s.featureShape.join('×')}]</option>)}
           </optgroup>
+          {sets.some((s) => isOwnDatasetId(s.id) && !fitting.includes(s)) && <optgroup label="Your data (does not fit this graph)">
+            {sets.filter((s) => isOwnDatasetId(s.id) && !fitting.includes(s)).map((s) => <option key={s.id} value={s.id}>{ownOptionLabel(s)}</option>)}
+          </optgroup>}
         </select>
       )}</Row>
       {datasetError && <p className="field-error" role="alert">{datasetError}</p>}
-      {sets.length > 0 && fitting.length === 0 && Object.keys(graph.nodes).length > 0 && <p className="run-hint" role="note">{noFitMessage(sets, graph)}</p>}
-      {chosen && <p className="run-hint">{chosen.description} <span className="muted">{chosen.licence}</span></p>}
+      {shipped.length > 0 && fitting.length === 0 && Object.keys(graph.nodes).length > 0 && <p className="run-hint" role="note">{noFitMessage(shipped, graph)}</p>}
+      {chosen && !isOwnDatasetId(chosen.id) && <p className="run-hint">{chosen.description} <span className="muted">{chosen.licence}</span></p>}
+      <OwnDataPanel chosen={chosen} />
       <div className="run-grid">
         <Row label="dt (s)">{(id) => <NumberInput id={id} value={settings.dt} min={1e-9} onChange={set('dt')} />}</Row>
         <Row label="T (steps)">{(id) => chosen?.kind === 'spikes'

@@ -16,7 +16,7 @@ import type { NirGraph } from '../../engine/graph/types';
 import { reinitialisedGraph } from '../../engine/train/initialise';
 import type { PreparedRun, RunFrame, RunNotice, TaskProgress } from '../../workers/api';
 import { engine } from '../app/engine';
-import { useDatasetStore } from '../state/datasetStore';
+import { allDatasetSets } from '../state/ownDatasets';
 import { useEngineStore } from '../state/engineStore';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
@@ -75,7 +75,7 @@ function onProgress(progress: TaskProgress): void {
 
 /** The shift augmentation the settings ask for; channel shifts only where the set has one feature axis (the form shows 0 otherwise). */
 function augmentOf(settings: RunSettings): { timeShift: number; channelShift: number } | undefined {
-  const oneAxis = useDatasetStore.getState().sets.find((s) => s.id === settings.dataset)?.featureShape.length === 1;
+  const oneAxis = allDatasetSets().find((s) => s.id === settings.dataset)?.featureShape.length === 1;
   const channelShift = oneAxis ? settings.channelShift : 0;
   return settings.timeShift > 0 || channelShift > 0 ? { timeShift: settings.timeShift, channelShift } : undefined;
 }

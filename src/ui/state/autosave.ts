@@ -1,5 +1,6 @@
-/** Saves the workspace a moment after the graph or the run settings change. */
+/** Saves the workspace a moment after the graph, the run settings or the probes change. */
 import { useGraphStore } from './graphStore';
+import { useProbeStore } from './probes';
 import { useRunStore } from './runStore';
 import { saveWorkspace, WORKSPACE_VERSION } from './workspace';
 
@@ -12,7 +13,7 @@ export function startAutosave(onError: (message: string) => void): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const { graph, positions, title } = useGraphStore.getState();
-      saveWorkspace({ version: WORKSPACE_VERSION, graph, positions, title, settings: useRunStore.getState().settings }).catch((error: unknown) => {
+      saveWorkspace({ version: WORKSPACE_VERSION, graph, positions, title, settings: useRunStore.getState().settings, probes: useProbeStore.getState().probes }).catch((error: unknown) => {
         if (!warned) onError(error instanceof Error ? error.message : String(error));
         warned = true;
       });
@@ -22,9 +23,13 @@ export function startAutosave(onError: (message: string) => void): () => void {
     if (s.graph !== prev.graph || s.positions !== prev.positions) schedule();
   });
   const unsubscribeRun = useRunStore.subscribe(schedule);
+  const unsubscribeProbes = useProbeStore.subscribe((s, prev) => {
+    if (s.probes !== prev.probes) schedule();
+  });
   return () => {
     unsubscribeGraph();
     unsubscribeRun();
+    unsubscribeProbes();
     if (timer) clearTimeout(timer);
   };
 }

@@ -5,6 +5,7 @@
  * evaluation, and which neurons the traces follow.
  */
 import { create } from 'zustand';
+import { columnOf, neuronAt, recordedCount } from '../../engine/train/probes';
 import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress } from '../../engine/train/types';
 import { appendBounded, type Point } from '../plots/series';
 
@@ -97,8 +98,8 @@ export const useLiveStore = create<LiveState>((set, get) => ({
   },
   addEpoch: (epoch) => set({ epochs: [...get().epochs.filter((e) => e.epoch !== epoch.epoch), epoch] }),
   setRecord: (record, recordedAt) => {
-    const names = new Set(record.layers.map((l) => l.name));
-    const kept = get().followed.filter((f) => names.has(f.layer));
+    // A followed neuron stays while the record holds its membrane (a probe may have left it out).
+    const kept = get().followed.filter((f) => record.layers.some((l) => l.name === f.layer && l.membrane && columnOf(l, f.neuron) >= 0));
     const followed = kept.length > 0 ? kept : mostActive(record);
     set({
       record, recordedAt: recordedAt ?? { step: get().progress?.step ?? 0, time: Date.now() },
@@ -117,9 +118,10 @@ export const useLiveStore = create<LiveState>((set, get) => ({
 function mostActive(record: SimulationRecord): Followed[] {
   const layer = record.layers.find((l) => l.spikes && l.membrane);
   if (!layer?.spikes) return [];
-  const counts = new Uint32Array(layer.size);
-  for (let i = 0; i < layer.spikes.length; i++) counts[i % layer.size] += layer.spikes[i];
+  const n = recordedCount(layer);
+  const counts = new Uint32Array(n);
+  for (let i = 0; i < layer.spikes.length; i++) counts[i % n] += layer.spikes[i];
   let best = 0;
-  for (let n = 1; n < layer.size; n++) if (counts[n] > counts[best]) best = n;
-  return [{ layer: layer.name, neuron: best }];
+  for (let c = 1; c < n; c++) if (counts[c] > counts[best]) best = c;
+  return n > 0 ? [{ layer: layer.name, neuron: neuronAt(layer, best) }] : [];
 }

@@ -3,6 +3,7 @@
  * training or simulation run, fed by the worker's throttled frames.
  */
 import { create } from 'zustand';
+import type { StimulusKind } from '../../engine/stimuli/types';
 import type { SurrogateName } from '../../engine/surrogates/types';
 import type { LossName, OptimizerName } from '../../engine/train/types';
 
@@ -43,4 +44,43 @@ export const useRunStore = create<RunSettingsState>((set, get) => ({
   settings: DEFAULT_SETTINGS,
   update: (patch) => set({ settings: { ...get().settings, ...patch } }),
   replace: (settings) => set({ settings: { ...DEFAULT_SETTINGS, ...settings } }),
+}));
+
+/**
+ * The Run panel's stimulus (../run/StimulusForm.tsx): what drives the Input when no dataset fits
+ * it, or when the person asks for one. Values in the graph's time unit (seconds, or steps), rates
+ * per that unit; kept apart from RunSettings so that editing a stimulus never invalidates a
+ * prepared training session.
+ */
+export interface StimulusSettings {
+  /** Use the stimulus even though a dataset fits. */
+  chosen: boolean;
+  kind: StimulusKind;
+  amplitude: number;
+  offset: number;
+  rate: number;
+  frequency: number;
+  onset: number;
+  /** null: to the end of the run. */
+  duration: number | null;
+  at: number;
+  seed: number;
+  /** As typed: empty or "all" for every channel, else flat indices "0, 2, 5-7". */
+  channels: string;
+  /** Steps to simulate. */
+  T: number;
+}
+
+export const DEFAULT_STIMULUS: StimulusSettings = {
+  chosen: false, kind: 'step', amplitude: 1, offset: 0, rate: 100, frequency: 50, onset: 0, duration: null, at: 0, seed: 0, channels: '', T: 200,
+};
+
+interface StimulusState {
+  stimulus: StimulusSettings;
+  updateStimulus(patch: Partial<StimulusSettings>): void;
+}
+
+export const useStimulusStore = create<StimulusState>((set, get) => ({
+  stimulus: DEFAULT_STIMULUS,
+  updateStimulus: (patch) => set({ stimulus: { ...get().stimulus, ...patch } }),
 }));

@@ -19,6 +19,8 @@ interface UiState {
   /** The notes panel shows every note (else one line with a count); an error opens it. */
   notesOpen: boolean;
   helpOpen: boolean;
+  /** The "Save for…" dialog (a peer target: snnTorch, Norse, or plain NIR). */
+  saveForOpen: boolean;
   busy: string | null;
   /** Sizes the person chose at the splitters; missing ones follow the window (panelLayout.ts). */
   panels: Partial<PanelSizes>;
@@ -27,6 +29,7 @@ interface UiState {
   clearNotes(): void;
   setNotesOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
+  setSaveForOpen(open: boolean): void;
   setBusy(busy: string | null): void;
   setPanel(key: PanelKey, size: number | null): void;
 }
@@ -56,6 +59,7 @@ export const useUiStore = create<UiState>((set, get) => ({
   notes: [],
   notesOpen: false,
   helpOpen: false,
+  saveForOpen: false,
   busy: null,
   panels: storedPanels(),
   notify: (tone, text, hint) => set({
@@ -69,6 +73,7 @@ export const useUiStore = create<UiState>((set, get) => ({
   clearNotes: () => set({ notes: [], notesOpen: false }),
   setNotesOpen: (notesOpen) => set({ notesOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setSaveForOpen: (saveForOpen) => set({ saveForOpen }),
   setBusy: (busy) => set({ busy }),
   setPanel: (key, size) => {
     const panels = { ...get().panels };

@@ -1,9 +1,10 @@
 /**
- * The workspace (graph, positions, title, run settings) survives a reload: saved to IndexedDB a
+ * The workspace (graph, positions, title, run settings, probes) survives a reload: saved to IndexedDB a
  * moment after each change, restored at start-up through `restoreWorkspace`, which accepts only
  * what it recognises and fills defaults for the rest (excalidraw's restore()).
  */
 import type { NirGraph } from '../../engine/graph/types';
+import { restoreProbes, type Probes } from '../../engine/train/probes';
 import type { Positions } from './graphEdits';
 import { readStored, writeStored } from './labDb';
 import { DEFAULT_SETTINGS, type RunSettings } from './runStore';
@@ -16,6 +17,8 @@ export interface Workspace {
   positions: Positions;
   title: string | null;
   settings: RunSettings;
+  /** What recorded samples keep (../../engine/train/probes.ts); absent in workspaces saved before probes. */
+  probes?: Probes;
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -43,7 +46,7 @@ export function restoreWorkspace(stored: unknown): Workspace | null {
       if (typeof value === expected || (key === 'dataset' && (value === null || typeof value === 'string'))) (settings as unknown as Record<string, unknown>)[key] = value;
     }
   }
-  return { version: WORKSPACE_VERSION, graph, positions, title: typeof stored.title === 'string' ? stored.title : null, settings };
+  return { version: WORKSPACE_VERSION, graph, positions, title: typeof stored.title === 'string' ? stored.title : null, settings, probes: restoreProbes(stored.probes) };
 }
 
 const KEY = 'current';

@@ -3,6 +3,8 @@
  * purpose. A HostileGroup is an H5WriteGroup whose members may also be
  *   { kind: 'softLink', target }              a soft link (possibly dangling or to an ancestor)
  *   { kind: 'externalLink', file, target }    a link into another file (never opened by the reader)
+ *   { kind: 'hardLink', target }              a second name for an object written before it (an
+ *                                             absolute path): 100,000 nodes sharing one group are 11 MB
  *   { kind: 'fill', dtype, shape, chunks }    a chunked dataset with no stored chunk: HDF5 stores
  *                                             nothing and a reader gets the fill value for every element
  * `toHostile(readH5(bytes))` turns a file back into this form, so a generator can start from a real
@@ -16,6 +18,7 @@ export type HostileMember =
   | HostileGroup
   | { kind: 'softLink'; target: string }
   | { kind: 'externalLink'; file: string; target: string }
+  | { kind: 'hardLink'; target: string }
   | { kind: 'fill'; dtype: Exclude<H5WriteDType, 'string'>; shape: number[]; chunks: number[] };
 
 export interface HostileGroup {
@@ -53,6 +56,9 @@ function writeMember(group: Group, name: string, member: HostileMember): void {
       return;
     case 'externalLink':
       group.create_external_link(member.file, member.target, name);
+      return;
+    case 'hardLink':
+      group.create_hard_link(member.target, name);
       return;
     case 'fill': {
       const empty = member.shape.map(() => 0);

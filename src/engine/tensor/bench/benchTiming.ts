@@ -9,7 +9,8 @@
  * sampled, since a submit would change what they measure). Syncs are `await loss.data()`; no dataSync in the loop.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { submitQueued } from '../kernels/webgpuBackend';
+import { submitQueued, webgpuBackend } from '../kernels/webgpuBackend';
+import { countGpuWork, perStep, type GpuCounts } from './gpuCounters';
 
 export interface TrainingWorkload {
   stepsPerEpoch: number;
@@ -33,6 +34,12 @@ export interface TrainingTimes {
   peak_mem_bytes: number;
   mem_method: string;
   final_loss: number;
+  /**
+   * webgpu only: commands per training step over the first throughput repeat (K steps, then one
+   * sync): dispatches, readbacks (and bytes) and buffers created by the K steps themselves, and
+   * submits including the one that flushes them at the sync (./gpuCounters.ts).
+   */
+  gpu_counts?: Record<string, number>;
 }
 
 export const median = (xs: number[]) => {
@@ -72,15 +79,24 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   }
   await loss.data();
   const throughput: number[] = [];
+  let gpu_counts: Record<string, number> | undefined;
   for (let r = 0; r < o.repeats; r++) {
+    const counter = r === 0 && tf.getBackend() === 'webgpu' ? startCounting() : null;
     const t0 = performance.now();
+    const before = counter?.read();
     for (let k = 0; k < o.steps; k++) {
       const l = next();
       loss.dispose();
       loss = l;
     }
+    const steps = counter?.read();
     await loss.data();
     throughput.push((performance.now() - t0) / o.steps);
+    if (counter && before && steps) {
+      const synced = counter.read();
+      counter.stop();
+      gpu_counts = { ...perStep(before, steps, o.steps), submits_per_step: perStep(before, synced, o.steps).submits_per_step };
+    }
   }
   const latency: number[] = [];
   for (let k = 0; k < o.latencySteps; k++) {
@@ -104,5 +120,12 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   return {
     warmup_s, step_ms_median: median(throughput), step_ms_min: Math.min(...throughput), step_ms_max: Math.max(...throughput),
     step_ms_sync_median: latency.length ? median(latency) : NaN, epoch_s, peak_mem_bytes: mem.peak(), mem_method: mem.method, final_loss,
+    ...(gpu_counts ? { gpu_counts } : {}),
   };
+}
+
+/** Counts from a clean point: the commands queued so far are submitted first, so every pass counted is new. */
+function startCounting(): { read(): GpuCounts; stop(): void } {
+  submitQueued();
+  return countGpuWork(webgpuBackend().device);
 }

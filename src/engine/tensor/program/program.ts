@@ -14,7 +14,7 @@ import { emptyRecord } from '../../core/records';
 import { flattenGraph, type FlatGraph } from '../../compile/flatten';
 import { planGraph, type Plan, type Stage } from '../../compile/plan';
 import { writeBackParameters } from '../../compile/writeBack';
-import type { NodeShapes } from '../../graph/shapes';
+import type { NodeShapes, ShapeResult } from '../../graph/shapes';
 import { sizeOf, type NirGraph, type NirNode } from '../../graph/types';
 import { validateGraph } from '../../graph/validate';
 import { GraphInvalidError } from '../../graph/graphInvalidError';
@@ -28,6 +28,7 @@ import { spikeMatMulFor } from '../cpu/spikeMatMulRegistry';
 import { bitMatMulFor, type BitMatMul } from '../bitMatMulRegistry';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
+import { LiveValues } from './liveValues';
 import { runRecurrent as runRecurrentStage } from './recurrentStage';
 
 export interface ProgramOptions {
@@ -39,6 +40,10 @@ export interface ProgramOptions {
   /** 'fused' uses the backend's kernel when it has one (default); 'plain' forces TF.js ops. */
   path?: ScanPath;
   trainable?: boolean;
+  /** The node cap of the validation (../../core/limits.ts MAX_NODES by default; the CLI's --max-nodes). */
+  maxNodes?: number;
+  /** validateGraph's answer for this very graph, when the caller already has it (saves a second pass on large graphs). */
+  validated?: ShapeResult;
 }
 
 /**
@@ -113,7 +118,7 @@ export class Program {
 
   constructor(graph: NirGraph, options: ProgramOptions) {
     if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
-    const { shapes, problems } = validateGraph(graph);
+    const { shapes, problems } = options.validated ?? validateGraph(graph, { maxNodes: options.maxNodes });
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new GraphInvalidError(errors);
     this.graph = graph;
@@ -206,15 +211,22 @@ export class Program {
   }
 
   private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions): ForwardResult {
-    const values = new Map<string, tf.Tensor>();
+    const values = new LiveValues();
     const records = emptyRecord<NodeRecord>(); // keyed by node names: data, never prototype keys
+    const recorded = new Set<tf.Tensor>(); // the tensors of `records`, for the releaser
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
-    const release = this.releaser(x, values, records);
+    const release = this.releaser(x, values, recorded);
     for (const stage of this.plan.stages) {
       if (stage.kind === 'layer' && packed && stage.node === this.inputName) continue; // its readers take the bits
       if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
-      release(stage.kind === 'layer' ? [stage.node] : stage.nodes);
+      const ran = stage.kind === 'layer' ? [stage.node] : stage.nodes;
+      for (const name of ran) {
+        const record = records[name];
+        if (record) recorded.add(record.out);
+        if (record?.membrane) recorded.add(record.membrane);
+      }
+      release(ran);
     }
     return { output: values.get(this.outputName)!, records };
   }
@@ -225,8 +237,10 @@ export class Program {
    * scan consumes, is then gone before the next layer runs, so a training step holds per layer
    * only what its backward reads (the scan's membranes, the spikes the next matmul saves), not
    * every intermediate until the step ends. The input, the readout and recorded tensors stay.
+   * Each release is O(1) per edge (a set of recorded tensors, counted holders), so a forward is
+   * linear in nodes + edges (issue 16: `simulate` on a 30,000-node chain took 154 s).
    */
-  private releaser(x: tf.Tensor | undefined, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>): (ran: readonly string[]) => void {
+  private releaser(x: tf.Tensor | undefined, values: LiveValues, recorded: ReadonlySet<tf.Tensor>): (ran: readonly string[]) => void {
     const readers = new Map<string, number>();
     for (const name of Object.keys(this.flat.nodes)) for (const s of this.plan.sources[name] ?? []) readers.set(s, (readers.get(s) ?? 0) + 1);
     return (ran) => {
@@ -236,10 +250,9 @@ export class Program {
           readers.set(s, left);
           const value = values.get(s);
           if (left > 0 || !value || s === this.outputName || value === x) continue;
-          const kept = Object.values(records).some((r) => r.out === value || r.membrane === value);
-          const shared = [...values].some(([other, v]) => other !== s && v === value);
+          const shared = values.holders(value) > 1;
           values.delete(s);
-          if (!kept && !shared) value.dispose();
+          if (!recorded.has(value) && !shared) value.dispose();
         }
       }
     };

@@ -19,6 +19,7 @@ import { permutation } from '../../core/rng';
 import { sizeOf, type NirGraph } from '../../graph/types';
 import { checkAugment, drawShifts, shiftBatch } from '../../train/augment';
 import { writeBackParameters } from '../../compile/writeBack';
+import { planFor, type Probes } from '../../train/probes';
 import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset, type ResidentDataset } from '../data/residentDataset';
 import { Program, type PackedInput } from '../program/program';
@@ -314,9 +315,9 @@ export class TrainingSession {
     return result;
   }
 
-  /** Runs one sample and records every neuron population (spikes and membranes). */
-  async simulate(index: number, split: 'train' | 'test' = 'train'): Promise<SimulationRecord> {
-    return simulateSample(this.program, split === 'test' && this.test ? this.test : this.train, index, this.config.loss);
+  /** Runs one sample and records every neuron population (spikes and membranes), or what `probes` ask for. */
+  async simulate(index: number, split: 'train' | 'test' = 'train', probes?: Probes): Promise<SimulationRecord> {
+    return simulateSample(this.program, split === 'test' && this.test ? this.test : this.train, index, this.config.loss, probes);
   }
 
   /** The graph with the current parameters written back (or those of `snapshot`, read earlier). */
@@ -357,31 +358,50 @@ export class TrainingSession {
   }
 }
 
-/** One sample through a program with every neuron population recorded. */
-export async function simulateSample(program: Program, data: TrainingData, index: number, loss: TrainConfig['loss'] = 'integral_ce'): Promise<SimulationRecord> {
+/**
+ * One sample through a program with every neuron population recorded, or, with `probes`
+ * (../../train/probes.ts), only what they ask for: a population's spikes and/or membrane, of the
+ * neurons they select (gathered on the device, so nothing else is downloaded). Every spiking
+ * population also reports its spike total over all its neurons.
+ */
+export async function simulateSample(program: Program, data: TrainingData, index: number, loss: TrainConfig['loss'] = 'integral_ce', probes?: Probes): Promise<SimulationRecord> {
   if (!Number.isInteger(index) || index < 0 || index >= data.n) {
     throw new SpikelabError('DATA_BAD_INDEX', `Sample ${index} does not exist; the split has ${data.n}.`, `Pick 0 … ${data.n - 1}.`);
   }
   const input = data.batch([index]);
   const x = tf.tensor(input, [data.T, 1, ...program.inputShape]);
   const layers = program.neuronLayers();
-  // Flat list for tf.tidy: logits, then (out, membrane) per layer; an empty tensor marks "none".
+  const plans = layers.map((layer) => planFor(probes, layer.name, layer.size));
+  // Spiking layers are always recorded on the device (for their spike totals); membranes only where asked.
+  const wanted = layers.filter((layer, i) => layer.output === 'spikes' || plans[i].membrane).map((layer) => layer.name);
+  const empty = () => tf.zeros([0]);
+  // Flat list for tf.tidy: logits, then (spikes, membrane, spike total) per layer; an empty tensor marks "none".
   const tensors = tf.tidy(() => {
-    const result = program.forward(x, { record: 'all', recordMembrane: true });
+    const result = program.forward(x, { record: probes ? wanted : 'all', recordMembrane: !probes || plans.some((p) => p.membrane) });
     const list: tf.Tensor[] = [logitsOf(result.output, loss)];
-    for (const layer of layers) {
+    for (const [i, layer] of layers.entries()) {
       const rec = result.records[layer.name];
-      list.push(rec?.out ?? tf.zeros([0]), rec?.membrane ?? (layer.output === 'membrane' && rec ? rec.out : tf.zeros([0])));
+      const plan = plans[i];
+      const kept = (t: tf.Tensor | undefined) => {
+        if (!t) return empty();
+        const rows = tf.reshape(t, [data.T, layer.size]);
+        return plan.neurons ? tf.gather(rows, tf.tensor1d(Int32Array.from(plan.neurons), 'int32'), 1) : rows;
+      };
+      const spikes = layer.output === 'spikes' ? rec?.out : undefined;
+      const membrane = rec?.membrane ?? (layer.output === 'membrane' ? rec?.out : undefined);
+      list.push(plan.spikes ? kept(spikes) : empty(), plan.membrane ? kept(membrane) : empty(), spikes ? tf.sum(spikes) : empty());
     }
     return list;
   });
   const [logits, ...perLayer] = tensors;
   const out: SimulationRecord = { T: data.T, label: data.labels[index], prediction: (await tf.argMax(logits, 1).data())[0], input, inputShape: [...program.inputShape], layers: [] };
   for (const [i, layer] of layers.entries()) {
-    const [spikes, membrane] = [perLayer[2 * i], perLayer[2 * i + 1]];
+    const [spikes, membrane, total] = [perLayer[3 * i], perLayer[3 * i + 1], perLayer[3 * i + 2]];
     const entry: SimulationRecord['layers'][number] = { ...layer };
     if (layer.output === 'spikes' && spikes.size > 0) entry.spikes = Uint8Array.from(await spikes.data());
     if (membrane.size > 0) entry.membrane = (await membrane.data()) as Float32Array;
+    if ((entry.spikes || entry.membrane) && plans[i].neurons) entry.neurons = plans[i].neurons!;
+    if (total.size > 0) entry.spikeTotal = Math.round((await total.data())[0]);
     out.layers.push(entry);
   }
   tf.dispose([x, ...tensors]);
