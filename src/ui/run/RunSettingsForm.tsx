@@ -1,5 +1,4 @@
 /** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss, shift augmentation. */
-import { useId, type ReactNode } from 'react';
 import { SURROGATES, SURROGATE_NAMES, isSurrogateName } from '../../engine/surrogates';
 import type { LossName, OptimizerName } from '../../engine/train/types';
 import { useDatasetStore } from '../state/datasetStore';
@@ -9,21 +8,13 @@ import { fittingSets, noFitMessage } from './datasetFit';
 import { isOwnDatasetId } from '../../engine/datasets/own/ownDataset';
 import { useAllDatasetSets } from '../state/ownDatasets';
 import { OwnDataPanel, ownOptionLabel } from './OwnDataPanel';
+import { RunField } from './RunField';
 
 const LOSSES: Record<LossName, string> = {
   integral_ce: 'Cross-entropy on summed output (Spyx)', spike_count_ce: 'Cross-entropy on spike counts',
   max_membrane_ce: 'Cross-entropy on max membrane', mse_spikerate: 'MSE on spike rate',
 };
 
-function Row({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="run-field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
 
 function NumberInput({ id, value, min, step, disabled, onChange }: { id: string; value: number; min: number; step?: number; disabled?: boolean; onChange(v: number): void }) {
   return (
@@ -48,7 +39,7 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
   const set = <K extends keyof RunSettings>(key: K) => (value: RunSettings[K]) => update({ [key]: value } as Partial<RunSettings>);
   return (
     <fieldset className="run-settings" disabled={disabled}>
-      <Row label="Dataset">{(id) => (
+      <RunField label="Dataset">{(id) => (
         <select id={id} value={settings.dataset ?? ''} onChange={(e) => update({ dataset: e.target.value || null })}>
           <option value="">— choose —</option>
           {fitting.length > 0 && <optgroup label="Fits this graph">{fitting.map((s) => <option key={s.id} value={s.id}>{isOwnDatasetId(s.id) ? ownOptionLabel(s) : s.name}</option>)}</optgroup>}
@@ -59,46 +50,46 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
             {sets.filter((s) => isOwnDatasetId(s.id) && !fitting.includes(s)).map((s) => <option key={s.id} value={s.id}>{ownOptionLabel(s)}</option>)}
           </optgroup>}
         </select>
-      )}</Row>
+      )}</RunField>
       {datasetError && <p className="field-error" role="alert">{datasetError}</p>}
       {shipped.length > 0 && fitting.length === 0 && Object.keys(graph.nodes).length > 0 && <p className="run-hint" role="note">{noFitMessage(shipped, graph)}</p>}
       {chosen && !isOwnDatasetId(chosen.id) && <p className="run-hint">{chosen.description} <span className="muted">{chosen.licence}</span></p>}
       <OwnDataPanel chosen={chosen} />
       <div className="run-grid">
-        <Row label="dt (s)">{(id) => <NumberInput id={id} value={settings.dt} min={1e-9} onChange={set('dt')} />}</Row>
-        <Row label="T (steps)">{(id) => chosen?.kind === 'spikes'
+        <RunField label="dt (s)">{(id) => <NumberInput id={id} value={settings.dt} min={1e-9} onChange={set('dt')} />}</RunField>
+        <RunField label="T (steps)">{(id) => chosen?.kind === 'spikes'
           ? <input id={id} value={chosen.T ?? ''} readOnly title="Spike datasets bring their own T" />
-          : <NumberInput id={id} value={settings.T} min={1} step={1} onChange={(v) => update({ T: Math.round(v) })} />}</Row>
-        <Row label="Batch">{(id) => <NumberInput id={id} value={settings.batchSize} min={1} step={1} onChange={(v) => update({ batchSize: Math.round(v) })} />}</Row>
-        <Row label="Epochs">{(id) => <NumberInput id={id} value={settings.epochs} min={1} step={1} onChange={(v) => update({ epochs: Math.round(v) })} />}</Row>
-        <Row label="Samples / epoch">{(id) => <NumberInput id={id} value={settings.maxSamples} min={0} step={1} onChange={(v) => update({ maxSamples: Math.round(v) })} />}</Row>
-        <Row label="Learning rate">{(id) => <NumberInput id={id} value={settings.lr} min={1e-9} onChange={set('lr')} />}</Row>
-        <Row label="Optimizer">{(id) => (
+          : <NumberInput id={id} value={settings.T} min={1} step={1} onChange={(v) => update({ T: Math.round(v) })} />}</RunField>
+        <RunField label="Batch">{(id) => <NumberInput id={id} value={settings.batchSize} min={1} step={1} onChange={(v) => update({ batchSize: Math.round(v) })} />}</RunField>
+        <RunField label="Epochs">{(id) => <NumberInput id={id} value={settings.epochs} min={1} step={1} onChange={(v) => update({ epochs: Math.round(v) })} />}</RunField>
+        <RunField label="Samples / epoch">{(id) => <NumberInput id={id} value={settings.maxSamples} min={0} step={1} onChange={(v) => update({ maxSamples: Math.round(v) })} />}</RunField>
+        <RunField label="Learning rate">{(id) => <NumberInput id={id} value={settings.lr} min={1e-9} onChange={set('lr')} />}</RunField>
+        <RunField label="Optimizer">{(id) => (
           <select id={id} value={settings.optimizer} onChange={(e) => update({ optimizer: e.target.value as OptimizerName })}>
             <option value="adam">Adam</option>
             <option value="sgd">SGD</option>
           </select>
-        )}</Row>
-        <Row label="Surrogate">{(id) => (
+        )}</RunField>
+        <RunField label="Surrogate">{(id) => (
           <select id={id} value={settings.surrogate} onChange={(e) => {
             if (isSurrogateName(e.target.value)) update({ surrogate: e.target.value, slope: SURROGATES[e.target.value].defaultSlope });
           }}>
             {SURROGATE_NAMES.map((n) => <option key={n} value={n}>{SURROGATES[n].label}</option>)}
           </select>
-        )}</Row>
-        <Row label="Slope">{(id) => <NumberInput id={id} value={settings.slope} min={1e-6} onChange={set('slope')} />}</Row>
-        <Row label="Loss">{(id) => (
+        )}</RunField>
+        <RunField label="Slope">{(id) => <NumberInput id={id} value={settings.slope} min={1e-6} onChange={set('slope')} />}</RunField>
+        <RunField label="Loss">{(id) => (
           <select id={id} value={settings.loss} onChange={(e) => update({ loss: e.target.value as LossName })}>
             {Object.entries(LOSSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
-        )}</Row>
-        <Row label="Time shift ± (steps)">{(id) => <NumberInput id={id} value={settings.timeShift} min={0} step={1} onChange={(v) => update({ timeShift: Math.round(v) })} />}</Row>
-        <Row label="Channel shift ±">{(id) => (
+        )}</RunField>
+        <RunField label="Time shift ± (steps)">{(id) => <NumberInput id={id} value={settings.timeShift} min={0} step={1} onChange={(v) => update({ timeShift: Math.round(v) })} />}</RunField>
+        <RunField label="Channel shift ±">{(id) => (
           <span title={oneAxis ? 'Each training sample moves up or down by up to this many channels' : 'For data with one feature axis (channels) only'}>
             <NumberInput id={id} value={oneAxis ? settings.channelShift : 0} min={0} step={1} disabled={!oneAxis} onChange={(v) => update({ channelShift: Math.round(v) })} />
           </span>
-        )}</Row>
-        <Row label="Seed">{(id) => <NumberInput id={id} value={settings.seed} min={0} step={1} onChange={(v) => update({ seed: Math.round(v) })} />}</Row>
+        )}</RunField>
+        <RunField label="Seed">{(id) => <NumberInput id={id} value={settings.seed} min={0} step={1} onChange={(v) => update({ seed: Math.round(v) })} />}</RunField>
       </div>
       <label className="check">
         <input type="checkbox" checked={settings.simulateOnly} onChange={(e) => update({ simulateOnly: e.target.checked })} /> Simulate only (no training)

@@ -5,7 +5,6 @@
  * with dt shown, what the engine would refuse said before Simulate, and a Simulate button that
  * records every population into the plots (./stimulusCommands.ts).
  */
-import { useId, type ReactNode } from 'react';
 import { sizeOf } from '../../engine/graph/types';
 import { STIMULUS_KINDS, STIMULUS_KIND_NAMES, isStimulusKind, type StimulusParam } from '../../engine/stimuli';
 import { useEngineStore } from '../state/engineStore';
@@ -17,18 +16,10 @@ import { fittingSets, graphIo } from './datasetFit';
 import { simulateStimulus } from './stimulusCommands';
 import { checkedStimulus, formatSpan, graphTimeUnit, paramLabel } from './stimulusSpec';
 import './stimulus.css';
+import { RunField } from './RunField';
 
 const BUSY = new Set(['training', 'pausing', 'preparing', 'simulating', 'evaluating']);
 
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="run-field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
 
 interface NumberProps {
   id: string;
@@ -55,10 +46,10 @@ function NumberField({ id, value, min, integer, optional, onChange }: NumberProp
 function ParamField({ param, label, stimulus, update }: { param: StimulusParam; label: string; stimulus: StimulusSettings; update(patch: Partial<StimulusSettings>): void }) {
   const signed = param === 'amplitude' || param === 'offset';
   return (
-    <Field label={label}>{(id) => (
+    <RunField label={label}>{(id) => (
       <NumberField id={id} value={stimulus[param]} min={signed || param === 'seed' ? undefined : 0} integer={param === 'seed'}
         optional={param === 'duration' ? 'to the end' : undefined} onChange={(v) => update({ [param]: v } as Partial<StimulusSettings>)} />
-    )}</Field>
+    )}</RunField>
   );
 }
 
@@ -90,17 +81,17 @@ export function StimulusForm() {
       {open && (
         <fieldset className="stimulus-form" disabled={BUSY.has(phase)}>
           <div className="run-grid">
-            <Field label="Stimulus">{(id) => (
+            <RunField label="Stimulus">{(id) => (
               <select id={id} value={stimulus.kind} onChange={(e) => isStimulusKind(e.target.value) && update({ kind: e.target.value })}>
                 {STIMULUS_KIND_NAMES.map((k) => <option key={k} value={k}>{STIMULUS_KINDS[k].label}</option>)}
               </select>
-            )}</Field>
+            )}</RunField>
             {kind.params.map((p) => <ParamField key={p} param={p} label={paramLabel(p, unit)} stimulus={stimulus} update={update} />)}
-            {F > 1 && <Field label="Channels">{(id) => (
+            {F > 1 && <RunField label="Channels">{(id) => (
               <input id={id} value={stimulus.channels} placeholder={`all ${F}`} title={`Flat Input indices 0 … ${F - 1}, e.g. 0, 2, 5-7; empty for all`}
                 onChange={(e) => update({ channels: e.target.value })} />
-            )}</Field>}
-            <Field label="Run for (steps)">{(id) => <NumberField id={id} value={stimulus.T} min={1} integer onChange={(v) => v !== null && update({ T: v })} />}</Field>
+            )}</RunField>}
+            <RunField label="Run for (steps)">{(id) => <NumberField id={id} value={stimulus.T} min={1} integer onChange={(v) => v !== null && update({ T: v })} />}</RunField>
           </div>
           <p className="stimulus-caption" data-testid="stimulus-grid">
             dt = {formatSpan(dt, unit)} (Run settings) · {stimulus.T} steps = {formatSpan(stimulus.T * dt, unit)} · {kind.formula}
