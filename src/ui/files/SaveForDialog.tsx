@@ -52,7 +52,7 @@ function Notes({ preview }: { preview: ExportPreview }) {
       )}
       {preview.changes.length > 0 ? (
         <div className="save-for-changes">
-          <p>Rewritten for {preview.label}'s importer (same spikes):</p>
+          <p>{preview.refusals.length > 0 ? 'The rest it would rewrite:' : `Rewritten for ${preview.label}'s importer (same spikes):`}</p>
           <ul>{preview.changes.map((c, i) => <li key={i}>{where(c.node)} {c.message}</li>)}</ul>
         </div>
       ) : preview.refusals.length === 0 && <p>Written as it is.</p>}
