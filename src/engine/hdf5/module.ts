@@ -50,3 +50,20 @@ export function removeTemp(module: H5Module, path: string): void {
     // already gone: nothing to free
   }
 }
+
+/** Writes a new file in MEMFS with `fill` (the file is closed after it, even on error) and returns its bytes. */
+export async function writtenFile(fill: (file: InstanceType<typeof h5.File>) => void): Promise<Uint8Array> {
+  const module = await loadH5();
+  const path = tempPath();
+  const file = new h5.File(path, 'w');
+  try {
+    fill(file);
+  } finally {
+    file.close();
+  }
+  try {
+    return module.FS.readFile(path);
+  } finally {
+    removeTemp(module, path);
+  }
+}

@@ -5,7 +5,7 @@
  * covering the whole dataset wherever HDF5 allows a filter (not scalars, not empty, not vlen).
  */
 import { SpikelabError } from '../core/errors';
-import { h5, loadH5, removeTemp, tempPath } from './module';
+import { h5, writtenFile } from './module';
 import type { H5WriteDataset, H5WriteDType, H5WriteGroup } from './tree';
 
 const DTYPES: Record<Exclude<H5WriteDType, 'string'>, string> = {
@@ -73,17 +73,5 @@ function writeGroup(group: H5Group, spec: H5WriteGroup, where: string): void {
 
 /** Writes `root` as a new HDF5 file and returns its bytes. */
 export async function writeH5(root: H5WriteGroup): Promise<Uint8Array> {
-  const module = await loadH5();
-  const path = tempPath();
-  const file = new h5.File(path, 'w');
-  try {
-    writeGroup(file, root, '/');
-  } finally {
-    file.close();
-  }
-  try {
-    return module.FS.readFile(path);
-  } finally {
-    removeTemp(module, path);
-  }
+  return writtenFile((file) => writeGroup(file, root, '/'));
 }

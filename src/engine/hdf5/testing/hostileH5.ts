@@ -10,7 +10,7 @@
  * `toHostile(readH5(bytes))` turns a file back into this form, so a generator can start from a real
  * NIR file, change one thing, and write it again with writeHostileH5.
  */
-import { h5, loadH5, removeTemp, tempPath } from '../module';
+import { h5, writtenFile } from '../module';
 import type { H5Dataset, H5Group, H5WriteDataset, H5WriteDType } from '../tree';
 
 export type HostileMember =
@@ -88,19 +88,7 @@ function writeChildren(group: Group, spec: HostileGroup): void {
 
 /** Writes `root` as HDF5 bytes, links and fill-value datasets included. */
 export async function writeHostileH5(root: HostileGroup): Promise<Uint8Array> {
-  const module = await loadH5();
-  const path = tempPath();
-  const file = new h5.File(path, 'w');
-  try {
-    writeChildren(file, root);
-  } finally {
-    file.close();
-  }
-  try {
-    return module.FS.readFile(path);
-  } finally {
-    removeTemp(module, path);
-  }
+  return writtenFile((file) => writeChildren(file, root));
 }
 
 function writeDType(dataset: H5Dataset): H5WriteDType {
