@@ -3,7 +3,7 @@
  * training or simulation run, fed by the worker's throttled frames.
  */
 import { create } from 'zustand';
-import type { StimulusKind } from '../../engine/stimuli/types';
+import type { ResolvedStimulus } from '../../engine/stimuli/validate';
 import type { SurrogateName } from '../../engine/surrogates/types';
 import type { LossName, OptimizerName } from '../../engine/train/types';
 
@@ -52,19 +52,12 @@ export const useRunStore = create<RunSettingsState>((set, get) => ({
  * per that unit; kept apart from RunSettings so that editing a stimulus never invalidates a
  * prepared training session.
  */
-export interface StimulusSettings {
+/** The engine's parameters (../../engine/stimuli/validate.ts) as the form holds them. */
+export interface StimulusSettings extends Omit<ResolvedStimulus, 'duration' | 'channels' | 'F'> {
   /** Use the stimulus even though a dataset fits. */
   chosen: boolean;
-  kind: StimulusKind;
-  amplitude: number;
-  offset: number;
-  rate: number;
-  frequency: number;
-  onset: number;
   /** null: to the end of the run. */
   duration: number | null;
-  at: number;
-  seed: number;
   /** As typed: empty or "all" for every channel, else flat indices "0, 2, 5-7". */
   channels: string;
   /** Steps to simulate. */
