@@ -15,6 +15,7 @@
  *    Horowitz, ISSCC 2014: add 0.9 pJ, multiply 3.7 pJ, so one AC 0.9 pJ and one MAC 4.6 pJ).
  */
 import { flattenGraph } from '../compile/flatten';
+import { upstreamThrough } from '../compile/upstream';
 import { inferShapes } from '../graph/shapes';
 import { sizeOf, type NirGraph, type NirNode } from '../graph/types';
 import type { LayerRecord, SimulationRecord } from '../train/types';
@@ -90,21 +91,8 @@ export function hardwareCounts(graph: NirGraph, record: SimulationRecord, dt: nu
   const inputBinary = record.input.every((v) => v === 0 || v === 1);
   const inputEvents = inputBinary ? record.input.reduce((a, v) => a + (v !== 0 ? 1 : 0), 0) : record.input.length;
   const inputSize = sizeOf(record.inputShape);
-  /** The nodes that emit what reaches `name` (through pass-through layers). */
-  const emitters = (name: string): string[] => {
-    const out: string[] = [];
-    const stack = [...(sources.get(name) ?? [])];
-    const seen = new Set<string>();
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const upstream = sources.get(s) ?? [];
-      if (PASS_THROUGH.has(flat.nodes[s].type) && upstream.length > 0) stack.push(...upstream);
-      else out.push(s);
-    }
-    return out;
-  };
+  /** The nodes that emit what reaches `name` (through pass-through layers that have a source). */
+  const emitters = (name: string) => upstreamThrough(sources, name, (s) => PASS_THROUGH.has(flat.nodes[s].type) && (sources.get(s)?.length ?? 0) > 0);
   const layers: LayerCount[] = [];
   const unrecorded: string[] = [];
   for (const [name, node] of Object.entries(flat.nodes)) {

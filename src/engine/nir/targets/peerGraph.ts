@@ -5,6 +5,7 @@
  * names at the first dot).
  */
 import { flattenGraph } from '../../compile/flatten';
+import { upstreamThrough } from '../../compile/upstream';
 import { emptyRecord } from '../../core/records';
 import type { NirGraph, NirNode } from '../../graph/types';
 
@@ -22,19 +23,7 @@ export function peerGraph(graph: NirGraph): PeerGraph {
   const into = new Map<string, string[]>();
   for (const [s, d] of flat.edges) into.set(d, [...(into.get(d) ?? []), s]);
   /** The real sources behind `name` (through any chain of ports). */
-  const sourcesOf = (name: string): string[] => {
-    const out: string[] = [];
-    const stack = [...(into.get(name) ?? [])];
-    const seen = new Set<string>();
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      if (port(s)) stack.push(...(into.get(s) ?? []));
-      else out.push(s);
-    }
-    return out;
-  };
+  const sourcesOf = (name: string) => upstreamThrough(into, name, port);
   const kept = Object.keys(flat.nodes).filter((n) => !port(n));
   const renamed = identifiers(kept);
   const nodes = emptyRecord<NirNode>();
