@@ -49,6 +49,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restricted(noUi, noH5) },
   },
   {
+    files: ['src/harness/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },
+    rules: { 'no-restricted-imports': restricted(noUi, noH5) },
+  },
+  {
     files: ['src/engine/hdf5/**/*.ts'],
     rules: { 'no-restricted-imports': restricted(noUi, noTf) },
   },

@@ -7,7 +7,7 @@
  * Last, a destroyed WebGPU device must give GPU_DEVICE_LOST at the next fused scan, not a hang.
  */
 import { expect, test } from '@playwright/test';
-import type { ConformanceReport } from '../src/bench/conformanceTypes';
+import type { ConformanceReport } from '../src/harness/pages/conformanceTypes';
 
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -27,7 +27,7 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
   const failed = [...report.scan, ...report.unpack].filter((r) => !r.ok).map((r) => `${r.backend} ${r.name}`);
   expect(failed).toEqual([]);
   expect(report.deviceLost).toMatchObject({ ok: true, code: 'GPU_DEVICE_LOST' });
-  // Recurrent layers (src/engine/tensor/scan/recurrentScanConformance.ts): the fused recurrent scan
+  // Recurrent layers (src/harness/conformance/recurrentScanConformance.ts): the fused recurrent scan
   // (WGSL on webgpu, JS loops on wasm and cpu; webgl has none and runs the step-by-step reference)
   // against the step-by-step TF.js path on cpu: spikes exact, membranes and ∂x ∂W ∂β ∂α ∂r to tolerance.
   expect(report.recurrent.filter((r) => !r.ok).map((r) => `${r.backend} ${r.path} ${r.name} ${r.error ?? JSON.stringify(r.relErr)}`)).toEqual([]);
@@ -47,9 +47,9 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
     expect(new Set(unpacks.map((r) => r.layout))).toEqual(new Set([layout]));
   }
   // A workload-A training step on WebGPU stays within its memory budget (weights + Adam state +
-  // packed data + 2·T·B·n·4 per neuron layer; src/engine/tensor/bench/memoryBudget.ts).
+  // packed data + 2·T·B·n·4 per neuron layer; src/harness/bench/memoryBudget.ts).
   expect(report.memory).toMatchObject({ ok: true });
-  // The first layer reading the dataset's bits (src/engine/tensor/data/bitMatMulConformance.ts):
+  // The first layer reading the dataset's bits (src/harness/conformance/bitMatMulConformance.ts):
   // packedBatch bit-exact and bitMatMul's y and ∂W within 1e-5 of a JS reference, on webgpu
   // (WGSL), wasm and cpu (sparse rows + SIMD); webgl has neither.
   expect(report.bitMatMul.filter((r) => !r.ok).map((r) => `${r.backend} ${r.name} ${r.error ?? ''}`)).toEqual([]);

@@ -6,13 +6,13 @@
  * Prints one JSON line per (backend, path), then one line comparing the losses of the two paths
  * per backend. --session yes adds the fast path timed through TrainingSession.step (batch
  * gathered and uploaded every step, as the app trains). The measuring module
- * (src/engine/tensor/cpu/w1Bench.ts) is bundled with esbuild first (bin/bundleForNode.mjs).
+ * (src/harness/bench/cpu/w1Bench.ts) is bundled with esbuild first (bin/bundleForNode.mjs).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain ES module without type declarations (bin/ is JavaScript)
 import { bundleForNode } from '../bin/bundleForNode.mjs';
-import type { W1BenchOptions, W1BenchResult } from '../src/engine/tensor/cpu/w1Bench';
+import type { W1BenchOptions, W1BenchResult } from '../src/harness/bench/cpu/w1Bench';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,8 +43,8 @@ function parseArgs(argv: string[]): { backends: Array<'wasm' | 'cpu'>; paths: Ar
 async function main(): Promise<number> {
   const { backends, paths, session, options } = parseArgs(process.argv.slice(2));
   const outFile = join(root, 'node_modules', '.cache', 'spikelab', `cpu-bench.${process.pid}.mjs`);
-  await bundleForNode(join(root, 'src', 'engine', 'tensor', 'cpu', 'w1Bench.ts'), outFile);
-  const { benchW1, benchW1Session } = (await import(pathToFileURL(outFile).href)) as typeof import('../src/engine/tensor/cpu/w1Bench');
+  await bundleForNode(join(root, 'src', 'harness', 'bench', 'cpu', 'w1Bench.ts'), outFile);
+  const { benchW1, benchW1Session } = (await import(pathToFileURL(outFile).href)) as typeof import('../src/harness/bench/cpu/w1Bench');
   const { rmSync } = await import('node:fs');
   rmSync(outFile);
   for (const backend of backends) {

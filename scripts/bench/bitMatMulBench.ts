@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark of W1's first layer reading the dataset's bits (src/engine/tensor/cpu/bitMatMulBench.ts):
+ * Micro-benchmark of W1's first layer reading the dataset's bits (src/harness/bench/cpu/bitMatMulBench.ts):
  * unpack to float + spikeMatMul against packedBatch + bitMatMul, forward + ∂W, on wasm and cpu
  * under Node. Prints one JSON line per (backend, case).
  *   npx tsx scripts/bench/bitMatMulBench.ts [--backend wasm,cpu] [--T 100 --batch 256 --inputs 700
@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain ES module without type declarations (bin/ is JavaScript)
 import { bundleForNode } from '../../bin/bundleForNode.mjs';
-import type { BitMatMulBenchOptions } from '../../src/engine/tensor/cpu/bitMatMulBench';
+import type { BitMatMulBenchOptions } from '../../src/harness/bench/cpu/bitMatMulBench';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -40,8 +40,8 @@ function parseArgs(argv: string[]): { backends: Array<'wasm' | 'cpu'>; options: 
 async function main(): Promise<number> {
   const { backends, options } = parseArgs(process.argv.slice(2));
   const outFile = join(root, 'node_modules', '.cache', 'spikelab', `bit-matmul-bench.${process.pid}.mjs`);
-  await bundleForNode(join(root, 'src', 'engine', 'tensor', 'cpu', 'bitMatMulBench.ts'), outFile);
-  const { benchBitMatMul } = (await import(pathToFileURL(outFile).href)) as typeof import('../../src/engine/tensor/cpu/bitMatMulBench');
+  await bundleForNode(join(root, 'src', 'harness', 'bench', 'cpu', 'bitMatMulBench.ts'), outFile);
+  const { benchBitMatMul } = (await import(pathToFileURL(outFile).href)) as typeof import('../../src/harness/bench/cpu/bitMatMulBench');
   rmSync(outFile);
   for (const backend of backends) {
     for (const result of await benchBitMatMul(backend, options)) {

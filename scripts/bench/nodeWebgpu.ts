@@ -9,7 +9,7 @@
  *   DAWN_NODE=/path/to/dawn.node node bench.mjs [A|A-large|C|W1 …]
  */
 import { createRequire } from 'node:module';
-import type { BenchOptions } from '../../src/engine/tensor/bench/benchTypes';
+import type { BenchOptions } from '../../src/harness/bench/benchTypes';
 
 interface Dawn {
   create(flags: string[]): GPU;
@@ -33,10 +33,10 @@ async function main(): Promise<void> {
   const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs-core/dist/register_all_gradients');
   await import('@tensorflow/tfjs-backend-webgpu');
-  await import('../../src/engine/tensor/scan/fusedScanRegister');
-  await import('../../src/engine/tensor/kernels/bitMatMulRegister');
-  await import('../../src/engine/tensor/scan/fusedRecurrentRegister');
-  const { runBenchCell } = await import('../../src/engine/tensor/bench/runBench');
+  await import('../../src/engine/tensor/webgpu/fusedScanRegister');
+  await import('../../src/engine/tensor/webgpu/bitMatMulRegister');
+  await import('../../src/engine/tensor/webgpu/fusedRecurrentRegister');
+  const { runBenchCell } = await import('../../src/harness/bench/runBench');
   if (!(await tf.setBackend('webgpu')) || tf.getBackend() !== 'webgpu') throw new Error('TF.js could not start its WebGPU backend on Dawn.');
   const adapter = await (globalThis.navigator as Navigator).gpu.requestAdapter({ powerPreference: 'high-performance' });
   const device = adapter ? `${adapter.info.vendor} ${adapter.info.architecture} ${adapter.info.device} ${adapter.info.description}`.trim() : 'unknown';

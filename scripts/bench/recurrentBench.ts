@@ -9,14 +9,14 @@
  *   stepwise    the fused path for the other layers, the recurrent stage step by step (its kernel unregistered)
  *   plain       everything plain TF.js (path 'plain')
  * then one line per backend with the speed-ups of fused and the largest loss difference. The
- * measuring module (src/engine/tensor/cpu/recurrentBench.ts) is bundled with esbuild first.
+ * measuring module (src/harness/bench/cpu/recurrentBench.ts) is bundled with esbuild first.
  */
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain ES module without type declarations (bin/ is JavaScript)
 import { bundleForNode } from '../../bin/bundleForNode.mjs';
-import type { RecurrentBenchResult } from '../../src/engine/tensor/cpu/recurrentBench';
+import type { RecurrentBenchResult } from '../../src/harness/bench/cpu/recurrentBench';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,8 +39,8 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const outFile = join(root, 'node_modules', '.cache', 'spikelab', `recurrent-bench.${process.pid}.mjs`);
-  await bundleForNode(join(root, 'src', 'engine', 'tensor', 'cpu', 'recurrentBench.ts'), outFile);
-  const { benchRecurrent } = (await import(pathToFileURL(outFile).href)) as typeof import('../../src/engine/tensor/cpu/recurrentBench');
+  await bundleForNode(join(root, 'src', 'harness', 'bench', 'cpu', 'recurrentBench.ts'), outFile);
+  const { benchRecurrent } = (await import(pathToFileURL(outFile).href)) as typeof import('../../src/harness/bench/cpu/recurrentBench');
   rmSync(outFile);
   for (const backend of o.backends) {
     const results: Record<string, RecurrentBenchResult> = {};

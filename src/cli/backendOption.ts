@@ -1,7 +1,7 @@
 /** `--backend wasm|cpu` for commands that run the engine under Node (default wasm, then cpu). */
 import { SpikelabError } from '../engine/core/errors';
-import type { BackendInfo } from '../engine/tensor/backend';
-import { startNodeBackend } from '../engine/tensor/backends.node';
+import type { BackendInfo } from '../engine/tensor/runtime/backend';
+import { startNodeBackend } from '../engine/tensor/runtime/loaders.node';
 import { stringOption, type ParsedArgs } from './args';
 
 export function startBackendFor(args: ParsedArgs): Promise<BackendInfo> {

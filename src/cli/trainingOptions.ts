@@ -1,9 +1,9 @@
 /** Options shared by `train`, `eval` and `simulate`: the graph, the data and the run settings. */
 import { SpikelabError } from '../engine/core/errors';
 import { tooManyBytes } from '../engine/core/limits';
-import { initParamsA } from '../engine/bench/canon';
-import { syntheticShd } from '../engine/bench/syntheticData';
-import { workloadAGraph } from '../engine/bench/workloadAGraph';
+import { initParamsA } from '../engine/workloads/canon';
+import { syntheticShd } from '../engine/workloads/syntheticData';
+import { workloadAGraph } from '../engine/workloads/workloadAGraph';
 import { loadDataset } from '../engine/datasets/index';
 import { fileFetcher } from '../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../engine/datasets/formats/gzipNode';

@@ -2,7 +2,7 @@
  * The typed contract between the UI and the engine worker (types only). Everything that crosses
  * it is plain data or typed arrays (DESIGN.md §1, rule 4). Worker methods are verbs.
  */
-import type { BackendInfo, BackendName } from '../engine/tensor/backend';
+import type { BackendInfo, BackendName } from '../engine/tensor/runtime/backend';
 import type { ErrorInfo } from '../engine/core/errors';
 import type { NirGraph } from '../engine/graph/types';
 import type { DtGuess } from '../engine/nir/dtGuess';

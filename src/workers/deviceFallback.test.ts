@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParamsA } from '../engine/bench/canon';
-import { syntheticShd } from '../engine/bench/syntheticData';
-import { workloadAGraph } from '../engine/bench/workloadAGraph';
-import { activeBackendName } from '../engine/tensor/train/deviceLoss';
-import { nodeLoaders, startNodeBackend } from '../engine/tensor/backends.node';
+import { initParamsA } from '../engine/workloads/canon';
+import { syntheticShd } from '../engine/workloads/syntheticData';
+import { workloadAGraph } from '../engine/workloads/workloadAGraph';
+import { activeBackendName } from '../engine/tensor/webgpu/deviceLoss';
+import { nodeLoaders, startNodeBackend } from '../engine/tensor/runtime/loaders.node';
 import { DEFAULT_TRAIN_CONFIG } from '../engine/train/types';
 import { activeBackend } from './backendState';
 import { DeviceFallback } from './deviceFallback';

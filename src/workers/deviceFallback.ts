@@ -8,9 +8,9 @@
  * the weights of step N". The graph the person edits is never touched.
  */
 import { SpikelabError } from '../engine/core/errors';
-import { selectBackend, type BackendLoader, type BackendName } from '../engine/tensor/backend';
-import { browserLoaders } from '../engine/tensor/backends.browser';
-import { activeBackendName, isDeviceLostError, watchDeviceLoss } from '../engine/tensor/train/deviceLoss';
+import { selectBackend, type BackendLoader, type BackendName } from '../engine/tensor/runtime/backend';
+import { browserLoaders } from '../engine/tensor/runtime/loaders.browser';
+import { activeBackendName, isDeviceLostError, watchDeviceLoss } from '../engine/tensor/webgpu/deviceLoss';
 import { TrainingSession } from '../engine/tensor/train/session';
 import type { TrainingData } from '../engine/train/types';
 import type { PrepareRequest, RunNotice } from './api';

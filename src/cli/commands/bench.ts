@@ -15,14 +15,14 @@ import { dirname, join } from 'node:path';
 import { numberOption, stringOption, type ParsedArgs } from '../args';
 import { printError, printJson } from '../output';
 import { SpikelabError } from '../../engine/core/errors';
-import { isBackendName, type BackendName } from '../../engine/tensor/backend';
-import type { BenchData, BenchOptions, WorkloadName } from '../../engine/tensor/bench/benchTypes';
+import { isBackendName, type BackendName } from '../../engine/tensor/runtime/backend';
+import type { BenchData, BenchOptions, WorkloadName } from '../../harness/bench/benchTypes';
 import { fileFetcher } from '../../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../../engine/datasets/formats/gzipNode';
-import { SMALL_CELL } from '../../bench/benchQuery';
+import { SMALL_CELL } from '../../harness/pages/benchQuery';
 import { datasetRoot } from './datasets';
 import { SPECS } from '../optionSpecs';
-import type { Command } from './index';
+import type { Command } from '../command';
 
 const usage = 'spikelab bench --workload A|B|C|W1 --backend webgpu|webgl|wasm|cpu [--path fused|plain|both] [--T N] [--batch N] [--hidden N] [--n N] [--warmup N] [--steps K] [--repeats R] [--latency N] [--data nmnist64|synthetic] [--root DIR] [--check true|false] [--full]';
 const WORKLOADS: readonly WorkloadName[] = ['A', 'B', 'C', 'W1'];
@@ -79,9 +79,9 @@ export const bench: Command = {
     let code = 0;
     const browser = backends.filter((b) => b === 'webgpu' || b === 'webgl');
     if (browser.length) code = Math.max(code, await browserCells(args, browser));
-    const { startNodeBackend } = await import('../../engine/tensor/backends.node');
-    const { runBenchCell } = await import('../../engine/tensor/bench/runBench');
-    const { setBenchDataSource } = await import('../../engine/tensor/bench/benchData');
+    const { startNodeBackend } = await import('../../engine/tensor/runtime/loaders.node');
+    const { runBenchCell } = await import('../../harness/bench/runBench');
+    const { setBenchDataSource } = await import('../../harness/bench/benchData');
     setBenchDataSource({ fetchBytes: fileFetcher(datasetRoot(args)), codec: zlibGunzip });
     for (const backend of backends.filter((b): b is 'wasm' | 'cpu' => b === 'wasm' || b === 'cpu')) {
       const info = await startNodeBackend(backend);

@@ -13,7 +13,7 @@ import { SPECS } from '../optionSpecs';
 import { printJson } from '../output';
 import { SpikelabError } from '../../engine/core/errors';
 import { cannotExpress, EXPORT_TARGETS, isExportTargetId, planExport } from '../../engine/nir/targets/index';
-import type { Command } from './index';
+import type { Command } from '../command';
 import { loadGraph, saveGraph } from './graphFile';
 
 const usage = 'spikelab convert IN.nir|IN.json OUT.nir|OUT.json [--for nir|snntorch|norse] [--dt SECONDS_OR_STEPS]';

@@ -18,7 +18,7 @@ import { countSpikes } from '../../engine/datasets/formats/bitpack';
 import { fileFetcher } from '../../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../../engine/datasets/formats/gzipNode';
 import type { ImageCoding } from '../../engine/datasets/encoders/imageCoding';
-import type { Command } from './index';
+import type { Command } from '../command';
 
 const usage = 'spikelab datasets [ID] [--root DIR] [--T STEPS] [--coding rate|latency] [--seed N]';
 

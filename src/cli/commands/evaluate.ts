@@ -10,7 +10,7 @@ import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { TrainingSession } from '../../engine/tensor/train/session';
 import { DEFAULT_TRAIN_CONFIG } from '../../engine/train/types';
-import type { Command } from './index';
+import type { Command } from '../command';
 
 export const evaluate: Command = {
   name: 'eval',

@@ -11,7 +11,7 @@ import { SPECS } from '../optionSpecs';
 import { printJson } from '../output';
 import { parameterArrays } from '../../engine/graph/validate';
 import type { NirGraph, NirNode } from '../../engine/graph/types';
-import type { Command } from './index';
+import type { Command } from '../command';
 import { loadGraph, type LoadedGraph } from './graphFile';
 
 const usage = 'spikelab info FILE.nir|FILE.json [--dt SECONDS_OR_STEPS]';

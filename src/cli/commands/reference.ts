@@ -7,8 +7,8 @@ import { numberOption, type ParsedArgs } from '../args';
 import { BACKEND_OPTION, SPECS } from '../optionSpecs';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
-import { computeReferenceCheck } from '../../engine/tensor/bench/referenceCheck';
-import type { Command } from './index';
+import { computeReferenceCheck } from '../../harness/bench/referenceCheck';
+import type { Command } from '../command';
 
 export const reference: Command = {
   name: 'reference',

@@ -13,8 +13,8 @@ import { printJson } from '../output';
 import { RUN_OPTIONS, SPECS } from '../optionSpecs';
 import { setupRun } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
-import { initParamsA } from '../../engine/bench/canon';
-import { workloadAGraph } from '../../engine/bench/workloadAGraph';
+import { initParamsA } from '../../engine/workloads/canon';
+import { workloadAGraph } from '../../engine/workloads/workloadAGraph';
 import { Program } from '../../engine/tensor/program/program';
 import { simulateSample } from '../../engine/tensor/train/session';
 import { surrogateSpec } from '../../engine/surrogates/index';
@@ -29,7 +29,7 @@ import type { ShapeResult } from '../../engine/graph/shapes';
 
 /** Values (spikes and membranes of every step) the JSON answer may hold. */
 const MAX_PRINTED_VALUES = 20_000_000;
-import type { Command } from './index';
+import type { Command } from '../command';
 
 const usage = 'spikelab simulate GRAPH (--input FILE.json | --dataset ID --index I | --stimulus KIND:KEY=VALUE,… [--T N]) [--dt D] [--record a,b] [--backend wasm|cpu]';
 

@@ -17,7 +17,7 @@ import { SpikelabError } from '../../engine/core/errors';
 import { writeNir } from '../../engine/nir/index';
 import { TrainingSession } from '../../engine/tensor/train/session';
 import type { TrainConfig } from '../../engine/train/types';
-import type { Command } from './index';
+import type { Command } from '../command';
 
 const usage = 'spikelab train [GRAPH.nir|GRAPH.json] [--dataset ID] [--steps N] [--epochs E] [--batch 32] [--lr 5e-4] '
   + '[--optimizer adam|sgd] [--surrogate NAME[:slope]] [--loss integral_ce|…] [--clip NORM] [--dt D] [--T T] [--hidden H] '

@@ -274,8 +274,3 @@ export function graphFromJson(input: string | object): NirGraph {
   }
   return graphFromJsonValue(value);
 }
-
-/** Same as graphFromJson(text). */
-export const parseGraphJson = (text: string): NirGraph => graphFromJson(text);
-/** Same as graphToJson(graph, indent). */
-export const stringifyGraph = (graph: NirGraph, indent?: number): string => graphToJson(graph, indent);

@@ -24,6 +24,3 @@ export function problem(code: string, message: string, hint: string, at: { node?
   return { code, severity, message, hint, ...at };
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}

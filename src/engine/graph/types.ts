@@ -140,8 +140,6 @@ export const NODE_TYPES: readonly NodeType[] = [
   'Flatten', 'Delay', 'Threshold', 'I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF', 'NIRGraph',
 ];
 
-export type NodeOfType<T extends NodeType> = Extract<NirNode, { type: T }>;
-
 export function isNodeType(value: unknown): value is NodeType {
   return typeof value === 'string' && (NODE_TYPES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 /**
  * A neuron population turned into discrete time: the per-neuron constants of the scan in
- * src/engine/tensor/scan/types.ts (whose doc comment holds the update equations) and how it runs.
+ * src/engine/tensor/kernels/neuronScan.ts (whose doc comment holds the update equations) and how it runs.
  * Each NIR neuron model has one file here that maps its continuous-time parameters to these, for
  * a dt in the file's time unit and the lab's options (spike convention, reset, integration).
  */

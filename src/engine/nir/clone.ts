@@ -1,5 +1,5 @@
 /** Deep copy of a graph (typed arrays copied), so repairs never touch the caller's graph. */
-import type { Metadata, MetaValue, NirGraph, NirNode } from '../graph/types';
+import type { NirGraph, NirNode } from '../graph/types';
 
 function cloneValue(value: unknown): unknown {
   if (value instanceof Float32Array) return new Float32Array(value);
@@ -20,6 +20,3 @@ export function cloneNode<N extends NirNode>(node: N): N {
   return cloneValue(node) as N;
 }
 
-export function cloneMetadata(metadata: Metadata): Metadata {
-  return cloneValue(metadata) as Record<string, MetaValue>;
-}

@@ -17,7 +17,7 @@ import { NIR_FIXTURES, NIR_PAPER } from '../../../test/paths';
 import { withNeuronOptions } from '../graph/labMetadata';
 import type { NirGraph } from '../graph/types';
 import { readNir } from '../nir/index';
-import { startNodeBackend } from '../tensor/backends.node';
+import { startNodeBackend } from '../tensor/runtime/loaders.node';
 import { Program } from '../tensor/program/program';
 import { simulateSample } from '../tensor/train/session';
 import type { SimulationRecord } from '../train/types';

@@ -17,7 +17,7 @@ import { loadWorkspace } from '../state/workspace';
 import { recoverFromLostEngine } from '../run/engineRecovery';
 import { useResumeStore } from '../state/resumeStore';
 import { loadCheckpoint } from '../state/trainingCheckpoint';
-import { onEngineReplaced, startEngine } from './engine';
+import { onEngineReplaced, startEngine } from '../worker/engine';
 import { parseLabQuery } from './labQuery';
 import { installTestHooks } from './testHooks';
 

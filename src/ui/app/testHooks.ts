@@ -3,7 +3,7 @@
  * `globalThis.spikelabEngine.terminate()` kills the engine worker without telling the page, the
  * way a browser ends one that ran out of memory, so a journey can check that the page notices.
  */
-import { engine } from './engine';
+import { engine } from '../worker/engine';
 
 declare global {
   var spikelabEngine: { terminate(): void } | undefined;

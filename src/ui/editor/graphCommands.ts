@@ -9,7 +9,7 @@ import { addEdge, addNode, extractFragment, pasteFragment, removeItems, replaceN
 import { useGraphStore } from '../state/graphStore';
 import { useRunStore } from '../state/runStore';
 import type { LayoutOptions } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { runCommands } from '../run/runCommands';
 import { useCanvasStore } from '../state/canvasStore';
 import { graphWithPositions } from '../state/graphStore';

@@ -7,7 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import type { LoadedNir } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { CANVAS_LAYOUT, foldedForCanvas, hasSavedPositions, openGraph } from '../editor/graphCommands';
 import { groupWarnings } from './loadNotes';
 import { useUiStore } from '../state/uiStore';

@@ -7,7 +7,7 @@
 import { graphLabInfo, withGraphLabInfo } from '../../engine/graph/labMetadata';
 import type { ExportTargetId } from '../../engine/nir/targets/types';
 import type { ExportPreview, Result } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { useRunStore } from '../state/runStore';
 import { graphWithPositions, useGraphStore } from '../state/graphStore';
 import { useUiStore } from '../state/uiStore';

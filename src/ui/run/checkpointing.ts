@@ -6,7 +6,7 @@
  * A run that ends normally writes its weights into the graph (autosaved), so its checkpoint goes.
  */
 import type { RunFrame } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
 import { useResumeStore } from '../state/resumeStore';

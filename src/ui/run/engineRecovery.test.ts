@@ -21,7 +21,7 @@ const api = {
   takeTrainedGraph: vi.fn(async () => ({ ok: true, value: useGraphStore.getState().graph })),
   reset: vi.fn(async () => undefined),
 };
-vi.mock('../app/engine', () => ({ engine: () => ({ api }) }));
+vi.mock('../worker/engine', () => ({ engine: () => ({ api }) }));
 
 const { runCommands, forgetRun } = await import('./runCommands');
 const { recoverFromLostEngine } = await import('./engineRecovery');

@@ -1,5 +1,5 @@
 /**
- * What the page does once a dead engine was replaced (../app/engine.ts): the run's state went with
+ * What the page does once a dead engine was replaced (../worker/engine.ts): the run's state went with
  * the old worker, so it is forgotten; the graph stays in the editor's store; the newest checkpoint
  * of the run under way (./checkpointing.ts) is put back, weights and curves; and the page says so.
  */

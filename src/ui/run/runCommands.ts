@@ -15,7 +15,7 @@ import * as Comlink from 'comlink';
 import type { NirGraph } from '../../engine/graph/types';
 import { reinitialisedGraph } from '../../engine/train/initialise';
 import type { PreparedRun, RunFrame, RunNotice, TaskProgress } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { allDatasetSets } from '../state/ownDatasets';
 import { useEngineStore } from '../state/engineStore';
 import { useGraphStore } from '../state/graphStore';
@@ -34,10 +34,6 @@ let lineage: { initial: NirGraph; trained: NirGraph } | null = null;
 let generation = 0;
 /** The finished step a resumed checkpoint reached: the next session continues its schedule there (0: none). */
 let resumeStep = 0;
-
-export function preparedRun(): PreparedRun | null {
-  return prepared;
-}
 
 function fail(message: string, hint?: string): void {
   useLiveStore.getState().setPhase('error', hint ? `${message} ${hint}` : message);

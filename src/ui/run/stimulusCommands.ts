@@ -6,7 +6,7 @@
  * if any, is left as it is. A result for a graph that was replaced meanwhile is dropped.
  */
 import { STIMULUS_KINDS } from '../../engine/stimuli';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore, type RunPhase } from '../state/liveStore';
 import { useRunStore, useStimulusStore } from '../state/runStore';

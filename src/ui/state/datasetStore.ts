@@ -1,7 +1,7 @@
 /** The shipped datasets (from the worker, once at start-up). */
 import { create } from 'zustand';
 import type { ManifestSet } from '../../engine/datasets/manifest';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 
 interface DatasetState {
   sets: ManifestSet[];

@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { ManifestSet } from '../../engine/datasets/manifest';
 import type { DroppedFile, ImportProgress, OwnDatasetInfo } from '../../workers/api';
-import { engine } from '../app/engine';
+import { engine } from '../worker/engine';
 import { useDatasetStore } from './datasetStore';
 
 export interface OwnImport {

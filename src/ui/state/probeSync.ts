@@ -3,7 +3,7 @@
  * to a worker that replaced a dead one; cleared when another graph is opened (a file, a template,
  * New), whose populations are not the ones probed; and noted when a sample arrives.
  */
-import { engine, onEngineReplaced } from '../app/engine';
+import { engine, onEngineReplaced } from '../worker/engine';
 import { useGraphStore } from './graphStore';
 import { useLiveStore } from './liveStore';
 import { useProbeStore } from './probes';

@@ -11,7 +11,7 @@ import { mulberry32 } from '../../core/rng';
 import { withNeuronOptions } from '../../graph/labMetadata';
 import { cubaLifClassifier, lifClassifier, recurrentLifClassifier, seededWeights, TEMPLATE_DT } from '../../graph/templates';
 import { filled, ndarray, type NirGraph, type NirNode } from '../../graph/types';
-import { startNodeBackend } from '../../tensor/backends.node';
+import { startNodeBackend } from '../../tensor/runtime/loaders.node';
 import { Program } from '../../tensor/program/program';
 import { simulateSample } from '../../tensor/train/session';
 import type { TrainingData } from '../../train/types';

@@ -2,18 +2,18 @@
  * The first layer's bit path on the CPU backends (Node: wasm and cpu): packedBatch bit-exact
  * against batch() of the same resident dataset, and bitMatMul (y = x·Wᵀ, ∂W of L = Σ y ⊙ r with a
  * random r) against a dense tf.matMul of the unpacked floats, in SIMD and in JS, with an empty and
- * an all-ones row; then the shared conformance suite (../data/bitMatMulConformance.ts).
+ * an all-ones row; then the shared conformance suite (../../../harness/conformance/bitMatMulConformance.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/rng';
-import { startNodeBackend } from '../backends.node';
-import { bitMatMulFor } from '../bitMatMulRegistry';
-import { randomWordRows, runBitMatMulConformance } from '../data/bitMatMulConformance';
+import { startNodeBackend } from '../runtime/loaders.node';
+import { bitMatMulFor } from '../kernels/bitMatMulRegistry';
+import { randomWordRows, runBitMatMulConformance } from '../../../harness/conformance/bitMatMulConformance';
 import { packFloatRows, unpackWordRows, wordsPerRow } from '../data/packedBatch';
 import { fisherYates } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
-import { maxError } from '../maxError';
+import { maxError } from '../../../harness/conformance/maxError';
 import { bitMatMul, wordRows } from './bitMatMul';
 
 /** y and ∂W of bitMatMul (`simd` on/off) and of tf.matMul on the unpacked floats. */

@@ -1,6 +1,6 @@
 /**
  * Conformance of the fused JS scan with the plain TF.js scan (the reference): every case of
- * ../scan/fusedScanCases.ts (every ScanSpec variant, every surrogate) plus smooth-forward cases,
+ * ../../../harness/conformance/fusedScanCases.ts (every ScanSpec variant, every surrogate) plus smooth-forward cases,
  * on the cpu backend and one on wasm. Spikes must be identical (smooth forwards: within tolerance); outputs, membranes and the
  * gradients dx, dβ, dα of L = Σ out ⊙ w (random w) within 1e-4 of the tensor's largest value.
  * β[0] = 1.05 is clipped (no gradient) and β[2] = 1 is the inclusive edge of the clip.
@@ -8,11 +8,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/rng';
-import { startNodeBackend } from '../backends.node';
-import { scanCases, type ScanCase } from '../scan/fusedScanCases';
-import { plainScan } from '../scan/plainScan';
-import { neuronScanFor } from '../scan/registry';
-import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
+import { startNodeBackend } from '../runtime/loaders.node';
+import { scanCases, type ScanCase } from '../../../harness/conformance/fusedScanCases';
+import { plainScan } from '../kernels/plain/plainScan';
+import { neuronScanFor } from '../kernels/scanRegistry';
+import type { NeuronScan, ScanParams, ScanSpec } from '../kernels/neuronScan';
 import { jsScan, makeJsScan } from './jsScan';
 import { simdScanSupports } from './simdScan';
 import './register';

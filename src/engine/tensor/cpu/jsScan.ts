@@ -2,15 +2,15 @@
  * The fused neuron scan for the CPU backends ('wasm' and 'cpu'): x is read once, the forward
  * runs over all T steps in plain JS loops (./scanLoops.ts) and keeps its tape in JS memory, and
  * the backward is one reverse-time loop giving dx, dβ and (synaptic) dα. tf.customGrad makes it
- * one op for autodiff. It meets the NeuronScan contract of ../scan/plainScan.ts (equations in
- * ../scan/types.ts): the same spikes, values and gradients to float32 tolerance
+ * one op for autodiff. It meets the NeuronScan contract of ../kernels/plain/plainScan.ts (equations in
+ * ../kernels/neuronScan.ts): the same spikes, values and gradients to float32 tolerance
  * (./jsScan.test.ts). Gradients flow to x, β and α; β̂ = clip(β, 0, 1) passes the gradient where
  * 0 ≤ β ≤ 1 (TF.js clipByValue). The recorded membrane carries no gradient (the output does).
  * Where ./simdScan.ts covers the variant (and WebAssembly SIMD exists) the loops run there.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import type { NeuronScan, ScanResult } from '../scan/types';
+import type { NeuronScan, ScanResult } from '../kernels/neuronScan';
 import { membraneOf, scanBackward, scanForward, type ScanArrays, type ScanGrads } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { simdScan, simdScanSupports } from './simdScan';

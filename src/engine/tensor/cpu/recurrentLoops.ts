@@ -1,8 +1,8 @@
 /**
- * The recurrent scan (../scan/recurrentTypes.ts) as plain loops over Float32Arrays: a spiking
+ * The recurrent scan (../kernels/recurrentScan.ts) as plain loops over Float32Arrays: a spiking
  * population whose input at step t is x_t + z_{t−1}·Wᵀ, forward over all T and reverse-time
  * backward. The loops are those of ./scanLoops.ts (spiking outputs only; same rounding: every
- * forward operation in float32 in the order of ../scan/step.ts, the backward in float64 stored as
+ * forward operation in float32 in the order of ../kernels/plain/step.ts, the backward in float64 stored as
  * float32), given the recurrent input and gradient below a step at a time. Layout as there:
  * element i = t·L + b·N + n, L = B·N.
  *
@@ -15,7 +15,7 @@
  * WebAssembly SIMD exists and N is a multiple of 4, else in a JS loop skipping zero δ). ∂W is left
  * to the caller (a sum over the active spikes).
  */
-import type { ScanSpec } from '../scan/types';
+import type { ScanSpec } from '../kernels/neuronScan';
 import { scanBackward, scanForward, type ScanArrays, type ScanGrads, type ScanTape, type StepFeedback, type StepInput } from './scanLoops';
 import { simdKernels } from './simdKernels';
 

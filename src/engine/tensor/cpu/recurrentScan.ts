@@ -1,6 +1,6 @@
 /**
  * The fused recurrent scan for the CPU backends ('wasm' and 'cpu'): the contract of
- * ../scan/recurrentTypes.ts as one custom-gradient op over JS loops (./recurrentLoops.ts). x and
+ * ../kernels/recurrentScan.ts as one custom-gradient op over JS loops (./recurrentLoops.ts). x and
  * W are read once; the forward keeps its tape in JS memory; the backward is one reverse-time loop
  * giving δ = ∂L/∂x, ∂β, ∂α, and ∂W = Σ_{t ≥ 1, b} δ_tᵀ z_{t−1}, summed over the active spikes only
  * (row j of ∂Wᵀ gets δ_t[b, :] for each z_{t−1}[b, j] = 1). The bias, if any, is added to x with
@@ -9,8 +9,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import { withRecurrentBias, type RecurrentScan } from '../scan/recurrentTypes';
-import type { ScanResult } from '../scan/types';
+import { withRecurrentBias, type RecurrentScan } from '../kernels/recurrentScan';
+import type { ScanResult } from '../kernels/neuronScan';
 import { recurrentBackward, recurrentForward } from './recurrentLoops';
 import { membraneOf, type ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';

@@ -1,16 +1,16 @@
 /**
  * Registers the CPU fast path for the 'wasm' and 'cpu' backends (imported once for its side
- * effect by their loaders in ../backends.node.ts and ../backends.browser.ts): the fused JS neuron
+ * effect by their loaders in ../runtime/loaders.node.ts and ../runtime/loaders.browser.ts): the fused JS neuron
  * scan (./jsScan.ts), the sparse matmul for spike inputs (./spikeMatMul.ts) and the first layer's
  * matmul on bit-packed batches (./bitMatMul.ts) and the fused recurrent scan (./recurrentScan.ts).
  */
-import { registerBitMatMul } from '../bitMatMulRegistry';
-import { registerFusedScan } from '../scan/registry';
+import { registerBitMatMul } from '../kernels/bitMatMulRegistry';
+import { registerFusedScan } from '../kernels/scanRegistry';
 import { bitMatMul } from './bitMatMul';
 import { jsScan } from './jsScan';
-import { registerRecurrentScan } from '../scan/recurrentRegistry';
+import { registerRecurrentScan } from '../kernels/recurrentRegistry';
 import { jsRecurrentScan } from './recurrentScan';
-import { registerSpikeMatMul } from './spikeMatMulRegistry';
+import { registerSpikeMatMul } from '../kernels/spikeMatMulRegistry';
 import { spikeMatMul } from './spikeMatMul';
 
 for (const backend of ['wasm', 'cpu'] as const) {

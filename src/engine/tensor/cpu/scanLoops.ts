@@ -1,13 +1,13 @@
 /**
  * The neuron scan as plain loops over Float32Arrays (no TF.js): the forward over all T steps and
- * the reverse-time backward, for every ScanSpec variant (equations in ../scan/types.ts). The
+ * the reverse-time backward, for every ScanSpec variant (equations in ../kernels/neuronScan.ts). The
  * recurrent scan (./recurrentLoops.ts) runs these same loops, passing its input
  * I_t = x_t + z_{t−1}·Wᵀ a step at a time (`StepInput`) and, backward, the recurrent gradient f_t
  * of the spikes (`StepFeedback`); without them (the feed-forward scan) I_t = x_t and f_t = 0.
  *
  * Layout: x, out, dy, dx and every tape array are time-major [T, B, N] flattened, element
  * i = t·L + l with lane l = b·N + n and L = B·N; parameters are [N]. The forward rounds every
- * operation to float32 (Math.fround) in the order of ../scan/step.ts, so its spikes are exactly
+ * operation to float32 (Math.fround) in the order of ../kernels/plain/step.ts, so its spikes are exactly
  * those of the plain TF.js scan. The backward runs in float64 and stores float32.
  *
  * Forward tape (what the backward reads):
@@ -34,7 +34,7 @@
  */
 import { SURROGATES } from '../../surrogates';
 import type { DiscreteNeuron } from '../../neurons/types';
-import type { ScanSpec } from '../scan/types';
+import type { ScanSpec } from '../kernels/neuronScan';
 
 /**
  * Per-neuron constants, each [N], as the discretised neuron holds them (../../neurons/types.ts);

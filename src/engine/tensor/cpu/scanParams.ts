@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import type { ScanParams } from '../scan/types';
+import type { ScanParams } from '../kernels/neuronScan';
 import type { ScanArrays } from './scanLoops';
 
 /** A parameter as a float32 [N] array (a single value is broadcast). */

@@ -17,7 +17,7 @@
  * snnTorch A = k/2, C = πk/2); triangular max(0, 1 − |k·d|); boxcar A·[|d| < C], A = k/2, C = 1/k.
  */
 import { SpikelabError } from '../../core/errors';
-import type { ScanSpec } from '../scan/types';
+import type { ScanSpec } from '../kernels/neuronScan';
 import type { ScanArrays, ScanGrads } from './scanLoops';
 import { I32, V128, VOID, assemble, bump, f32Const1, f4, get, i32, i32Sub, op, opElse, set, v128Load, v128Store, vec } from './wasmAssembler';
 

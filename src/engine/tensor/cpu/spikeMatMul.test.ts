@@ -1,19 +1,19 @@
 /**
  * The sparse spike matmul against tf.matMul (y = x·Wᵀ, ∂W and ∂x of L = Σ y ⊙ r with a random r)
  * for binary and graded sparse inputs, its dense fallback, and the hook in Program: a W1-shaped
- * network (../../bench/w1Graph.ts) gives the same loss and weight gradients on the fast and the plain path.
+ * network (../../workloads/w1Graph.ts) gives the same loss and weight gradients on the fast and the plain path.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/rng';
-import { startNodeBackend } from '../backends.node';
-import { maxError } from '../maxError';
+import { startNodeBackend } from '../runtime/loaders.node';
+import { maxError } from '../../../harness/conformance/maxError';
 import { Program } from '../program/program';
 import { lossValue } from '../train/losses';
 import { simdModuleValid } from './simdKernels';
 import { sparseRows, spikeMatMul } from './spikeMatMul';
-import { w1Graph } from '../../bench/w1Graph';
-import { w1Input } from './w1Input';
+import { w1Graph } from '../../workloads/w1Graph';
+import { w1Input } from '../../../harness/bench/cpu/w1Input';
 
 function random(seed: number, n: number, f: (u: number) => number): Float32Array {
   const r = mulberry32(seed);

@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { simdKernels, type SimdKernels } from './simdKernels';
 import { valuesNow } from './tensorValues';
-import type { SpikeMatMulOptions } from './spikeMatMulRegistry';
+import type { SpikeMatMulOptions } from '../kernels/spikeMatMulRegistry';
 
 export interface SparseRows {
   M: number;

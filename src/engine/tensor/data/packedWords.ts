@@ -1,7 +1,7 @@
 /**
  * Packed bytes as the int32 words a GPU buffer holds: bytes [N, Tp, F] (np.packbits order),
  * zero-padded to a multiple of 4 and read little-endian, so byte i sits at bits 8·(i mod 4) … of
- * word ⌊i/4⌋ (what ../kernels/gatherUnpackProgram.ts reads). TF.js has no uint8 or uint32 dtype,
+ * word ⌊i/4⌋ (what ../webgpu/programs/gatherUnpackProgram.ts reads). TF.js has no uint8 or uint32 dtype,
  * so the words travel as int32 with the same bits.
  */
 export function packedWords(bytes: Uint8Array): Int32Array {

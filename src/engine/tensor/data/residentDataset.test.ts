@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { packedLanes16, packedWords } from './packedWords';
 import { fisherYates } from './permutation';
-import { runUnpackConformance } from './unpackConformance';
+import { runUnpackConformance } from '../../../harness/conformance/unpackConformance';
 
 describe('resident dataset on the CPU backends (Node: wasm and cpu): packed bytes, JS gather and unpack', () => {
   beforeAll(async () => {

@@ -5,19 +5,19 @@
  * optionally shifted in time and channel per sample (augmentation).
  *
  * webgpu: the packed bytes as u32 words (1 bit per (t, feature), plus ≤ 3 bytes of padding) and
- * one WGSL gather+unpack dispatch (../kernels/gatherUnpackProgram.ts). wasm and cpu, whose device
+ * one WGSL gather+unpack dispatch (../webgpu/programs/gatherUnpackProgram.ts). wasm and cpu, whose device
  * memory is the host's: the packed bytes themselves (1 bit per (t, feature)), gathered and
  * unpacked by a JS loop (~25 ms for W1's 72 MB batch, against ~1.7 s for TF.js bit ops on wasm,
  * ../../../docs/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
  * (./packedWords.ts; 2 bits per (t, feature)). All three give the same values.
- * `packedBatch` (webgpu: ../kernels/gatherPackProgram.ts; wasm and cpu: a JS loop) gives the same
- * batch as 1-bit words for a first layer that reads bits (./packedBatch.ts, ../bitMatMulRegistry.ts).
+ * `packedBatch` (webgpu: ../webgpu/programs/gatherPackProgram.ts; wasm and cpu: a JS loop) gives the same
+ * batch as 1-bit words for a first layer that reads bits (./packedBatch.ts, ../kernels/bitMatMulRegistry.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import { GatherPackProgram } from '../kernels/gatherPackProgram';
-import { GatherUnpackProgram } from '../kernels/gatherUnpackProgram';
-import { asTensor, webgpuBackend } from '../kernels/webgpuBackend';
+import { GatherPackProgram } from '../webgpu/programs/gatherPackProgram';
+import { GatherUnpackProgram } from '../webgpu/programs/gatherUnpackProgram';
+import { asTensor, webgpuBackend } from '../webgpu/webgpuBackend';
 import { hostPackedBatchWords, wordsPerRow, type PackedBatch } from './packedBatch';
 import { packedLanes16, packedWords } from './packedWords';
 

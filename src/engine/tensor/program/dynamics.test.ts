@@ -15,7 +15,7 @@ import { withNeuronOptions } from '../../graph/labMetadata';
 import { filled, type NirGraph } from '../../graph/types';
 import { readNir } from '../../nir/index';
 import type { TrainingData } from '../../train/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { simulateSample } from '../train/session';
 import { Program } from './program';
 

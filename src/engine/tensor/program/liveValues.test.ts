@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filled, type NirGraph, type NirNode } from '../../graph/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { LiveValues } from './liveValues';
 import { Program } from './program';
 

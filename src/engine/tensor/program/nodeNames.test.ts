@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lifClassifier } from '../../graph/templates';
 import type { NirGraph } from '../../graph/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { Program } from './program';
 
 function renamed(graph: NirGraph, from: string, to: string): NirGraph {

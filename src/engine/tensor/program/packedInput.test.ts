@@ -1,6 +1,6 @@
 /**
  * A Program fed a packed batch (1-bit words, ../data/packedBatch.ts; the first layer multiplies the
- * bits directly through ../bitMatMulRegistry.ts) must compute what it computes from the same batch
+ * bits directly through ../kernels/bitMatMulRegistry.ts) must compute what it computes from the same batch
  * unpacked to floats: the readout within float32 rounding, every variable's gradient within 1e-5
  * of its largest value. Workload A's network (Linear → LIF → Linear → LIF → Linear → LI) with 40
  * inputs (two words per row, the second half-used) on both CPU backends, plus an Affine first
@@ -8,11 +8,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { initParamsA } from '../../bench/canon';
-import { workloadAGraph } from '../../bench/workloadAGraph';
+import { initParamsA } from '../../workloads/canon';
+import { workloadAGraph } from '../../workloads/workloadAGraph';
 import { mulberry32 } from '../../core/rng';
 import type { NirGraph } from '../../graph/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { packFloatRows } from '../data/packedBatch';
 import { Program, type PackedInput } from './program';
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NirNode } from '../../graph/types';
 import type { DiscreteNeuron } from '../../neurons';
-import type { ScanParams } from '../scan/types';
+import type { ScanParams } from '../kernels/neuronScan';
 import type { LayerWeights } from './layers';
 
 export type VariableMap = Record<string, tf.Variable>;

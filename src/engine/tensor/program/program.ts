@@ -21,11 +21,11 @@ import { GraphInvalidError } from '../../graph/graphInvalidError';
 import { delaySteps } from '../../neurons/delay';
 import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
 import type { SurrogateSpec } from '../../surrogates/types';
-import { neuronScanFor, type ScanPath } from '../scan/registry';
-import type { NeuronScan, ScanParams, ScanSpec } from '../scan/types';
-import { reshapeUntaped } from '../reshape';
-import { spikeMatMulFor } from '../cpu/spikeMatMulRegistry';
-import { bitMatMulFor, type BitMatMul } from '../bitMatMulRegistry';
+import { neuronScanFor, type ScanPath } from '../kernels/scanRegistry';
+import type { NeuronScan, ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { reshapeUntaped } from '../kernels/plain/reshape';
+import { spikeMatMulFor } from '../kernels/spikeMatMulRegistry';
+import { bitMatMulFor, type BitMatMul } from '../kernels/bitMatMulRegistry';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
 import { LiveValues } from './liveValues';
@@ -103,7 +103,7 @@ export class Program {
   private readonly neurons = new Map<string, NeuronEntry>();
   /**
    * Affine/Linear layers whose input is spikes, with the backend's sparse spike matmul
-   * (../cpu/spikeMatMulRegistry.ts): a layer qualifies when its one source is a spiking neuron
+   * (../kernels/spikeMatMulRegistry.ts): a layer qualifies when its one source is a spiking neuron
    * population (binary by construction; x gets its gradient) or the Input (spikes when the
    * dataset is; no gradient needed). The kernel is exact for any values and measures the
    * density itself, so a dense Input just falls back to tf.matMul. Only on the fused path.
@@ -111,7 +111,7 @@ export class Program {
   readonly spikeMatMuls = new Map<string, LinearMatMul>();
   /**
    * The Affine/Linear layers reading the Input, when every reader of the Input is one and the
-   * backend has a matmul over the dataset's bits (../bitMatMulRegistry.ts; fused path only): then
+   * backend has a matmul over the dataset's bits (../kernels/bitMatMulRegistry.ts; fused path only): then
    * a batch can come packed, 1 bit per value, and is never unpacked to float32.
    */
   private readonly bitReaders = new Map<string, BitMatMul>();

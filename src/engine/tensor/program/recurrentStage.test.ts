@@ -1,5 +1,5 @@
 /**
- * Recurrent stages run fused (../scan/recurrentTypes.ts; JS loops on cpu and wasm) against the
+ * Recurrent stages run fused (../kernels/recurrentScan.ts; JS loops on cpu and wasm) against the
  * same Program on the plain path (step by step, TF.js ops): a recurrent classifier
  * input → Affine → LIF|CubaLIF ⇄ Linear|Affine → Affine → LI → output, for both spike conventions
  * and both resets, learned decays. The population's spikes must be identical; the readout, the
@@ -14,7 +14,7 @@ import { mulberry32 } from '../../core/rng';
 import { withNeuronOptions } from '../../graph/labMetadata';
 import { affine, cubaLif, li, lif, seededWeights, TEMPLATE_DT } from '../../graph/templates';
 import type { NirGraph, NirNode } from '../../graph/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { fusedRecurrence, runRecurrent, type RecurrentContext, type RecurrentStage } from './recurrentStage';
 import { Program, type ProgramOptions } from './program';
 

@@ -4,7 +4,7 @@
  *
  *  - fused: a stage of exactly one spiking scan population P and one Linear/Affine F whose only
  *    input is P and which feeds back into P (P's other inputs from outside the stage, summed;
- *    either edge of the cycle delayed) runs as one recurrent scan (../scan/recurrentTypes.ts: WGSL
+ *    either edge of the cycle delayed) runs as one recurrent scan (../kernels/recurrentScan.ts: WGSL
  *    on webgpu, JS loops on wasm and cpu) when the program's path is 'fused', the backend has the
  *    kernel, and N is within its limit. F's own value over all T (one matmul of the spikes) is
  *    computed afterwards only when a node outside the stage or a recording reads it.
@@ -18,12 +18,12 @@ import type { NodeShapes } from '../../graph/shapes';
 import { sizeOf } from '../../graph/types';
 import { delaySteps } from '../../neurons/delay';
 import type { DiscreteNeuron } from '../../neurons';
-import { recurrentScanFor } from '../scan/recurrentRegistry';
-import { recurrentSpecSupported } from '../scan/recurrentTypes';
-import type { ScanPath } from '../scan/registry';
-import { neuronStepper } from '../scan/step';
-import type { ScanParams, ScanSpec } from '../scan/types';
-import { reshapeUntaped } from '../reshape';
+import { recurrentScanFor } from '../kernels/recurrentRegistry';
+import { recurrentSpecSupported } from '../kernels/recurrentScan';
+import type { ScanPath } from '../kernels/scanRegistry';
+import { neuronStepper } from '../kernels/plain/step';
+import type { ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { reshapeUntaped } from '../kernels/plain/reshape';
 import { applyLayer, type LayerWeights } from './layers';
 
 export type RecurrentStage = Extract<Stage, { kind: 'recurrent' }>;

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParamsA } from '../../bench/canon';
-import { syntheticShd } from '../../bench/syntheticData';
-import { workloadAGraph } from '../../bench/workloadAGraph';
+import { initParamsA } from '../../workloads/canon';
+import { syntheticShd } from '../../workloads/syntheticData';
+import { workloadAGraph } from '../../workloads/workloadAGraph';
 import { DEFAULT_TRAIN_CONFIG, type TaskProgress, type TrainConfig, type TrainingData } from '../../train/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { TrainingSession } from './session';
 
 // B = 8 in pieces of 3: 3 + 3 + 2, so the weights b/B differ between pieces. Rate

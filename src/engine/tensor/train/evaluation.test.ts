@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParamsA } from '../../bench/canon';
-import { syntheticShd } from '../../bench/syntheticData';
-import { workloadAGraph } from '../../bench/workloadAGraph';
+import { initParamsA } from '../../workloads/canon';
+import { syntheticShd } from '../../workloads/syntheticData';
+import { workloadAGraph } from '../../workloads/workloadAGraph';
 import { DEFAULT_TRAIN_CONFIG, type TaskProgress } from '../../train/types';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { TrainingSession } from './session';
 
 describe('evaluation with confusion counts', () => {

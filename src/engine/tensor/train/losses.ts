@@ -13,7 +13,6 @@ import { sumOverTimeCpu } from '../cpu/sumOverTime';
 
 import type { LossName } from '../../train/types';
 export type { LossName };
-export const LOSS_NAMES: readonly LossName[] = ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'];
 
 export interface LossOptions {
   smoothing?: number;

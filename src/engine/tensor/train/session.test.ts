@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParamsA } from '../../bench/canon';
-import { syntheticShd } from '../../bench/syntheticData';
-import { workloadAGraph } from '../../bench/workloadAGraph';
+import { initParamsA } from '../../workloads/canon';
+import { syntheticShd } from '../../workloads/syntheticData';
+import { workloadAGraph } from '../../workloads/workloadAGraph';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, type TrainingData } from '../../train/types';
 import { nmnistConvNet } from '../../graph/templates';
-import { startNodeBackend } from '../backends.node';
+import { startNodeBackend } from '../runtime/loaders.node';
 import { TrainingSession } from './session';
 
 const small = (overrides: Partial<TrainConfig> = {}): TrainConfig => ({

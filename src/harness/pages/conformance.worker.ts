@@ -1,0 +1,53 @@
+/**
+ * The conformance worker: for each backend asked, starts it, runs the neuron-scan suite (fused or
+ * plain as the registry picks, against plain on cpu), the recurrent, resident-dataset and bit-matmul
+ * suites, and on webgpu the memory budget of a workload-A step; it posts one message per case and a
+ * final summary; with webgpu it last checks that a destroyed device gives
+ * GPU_DEVICE_LOST. Run by conformance.html (e2e/gpu-conformance.spec.ts).
+ */
+import { selectBackend, type BackendName } from '../../engine/tensor/runtime/backend';
+import { browserLoaders } from '../../engine/tensor/runtime/loaders.browser';
+import '../../engine/tensor/webgpu/fusedScanRegister';
+import { runDeviceLostCheck, runScanConformance } from '../conformance/fusedScanConformance';
+import { runRecurrentConformance } from '../conformance/recurrentScanConformance';
+import { runUnpackConformance } from '../conformance/unpackConformance';
+import '../../engine/tensor/webgpu/bitMatMulRegister';
+import { runBitMatMulConformance } from '../conformance/bitMatMulConformance';
+import { runMemoryCheck } from '../bench/memoryCheck';
+import type { ConformanceMessage } from './conformanceTypes';
+
+const post = (message: ConformanceMessage) => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
+  const started = performance.now();
+  for (const backend of event.data.backends) {
+    try {
+      await selectBackend({ candidates: ['cpu'], loaders: browserLoaders });
+      const info = await selectBackend({ candidates: [backend], loaders: browserLoaders, forced: true });
+      post({ type: 'backend', backend, adapter: info.adapter ? `${info.adapter.vendor}/${info.adapter.architecture}` : '' });
+      await runScanConformance(backend, (result) => post({ type: 'scan', result }));
+      await runRecurrentConformance(backend, (result) => post({ type: 'recurrent', result }));
+      for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
+      for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
+      if (backend === 'webgpu') {
+        try {
+          post({ type: 'memory', result: await runMemoryCheck() });
+        } catch (error) {
+          post({ type: 'memory', result: { error: error instanceof Error ? error.message : String(error) } });
+        }
+      }
+    } catch (error) {
+      post({ type: 'backendError', backend, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (event.data.backends.includes('webgpu')) {
+    // Last: it destroys the WebGPU device.
+    try {
+      await selectBackend({ candidates: ['webgpu'], loaders: browserLoaders, forced: true });
+      post({ type: 'deviceLost', ...(await runDeviceLostCheck()) });
+    } catch (error) {
+      post({ type: 'deviceLost', ok: false, code: '', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  post({ type: 'done', seconds: (performance.now() - started) / 1000 });
+};
