@@ -33,9 +33,7 @@ async function main(): Promise<void> {
   const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs-core/dist/register_all_gradients');
   await import('@tensorflow/tfjs-backend-webgpu');
-  await import('../../src/engine/tensor/webgpu/fusedScanRegister');
-  await import('../../src/engine/tensor/webgpu/bitMatMulRegister');
-  await import('../../src/engine/tensor/webgpu/fusedRecurrentRegister');
+  await import('../../src/engine/tensor/webgpu/register');
   const { runBenchCell } = await import('../../src/harness/bench/runBench');
   if (!(await tf.setBackend('webgpu')) || tf.getBackend() !== 'webgpu') throw new Error('TF.js could not start its WebGPU backend on Dawn.');
   const adapter = await (globalThis.navigator as Navigator).gpu.requestAdapter({ powerPreference: 'high-performance' });

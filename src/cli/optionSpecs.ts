@@ -7,6 +7,7 @@
  *   choices        one of a list (a 'string' option whose values are known)
  */
 import { SpikelabError } from '../engine/core/errors';
+import type { CliErrorCode } from '../engine/core/errorCodes';
 import { MAX_SAMPLES, MAX_STEPS } from '../engine/core/limits';
 import { nearestName } from './nearest';
 
@@ -48,7 +49,7 @@ export const RUN_OPTIONS: OptionSpecs = {
 
 export const SPECS = { NUMBER, POSITIVE, TEXT, count };
 
-function refuse(code: string, message: string, usage: string, suggestion?: string): never {
+function refuse(code: CliErrorCode, message: string, usage: string, suggestion?: string): never {
   throw new SpikelabError(code, message, `${suggestion ? `Did you mean --${suggestion}? ` : ''}Usage: ${usage}`);
 }
 

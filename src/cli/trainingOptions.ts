@@ -1,18 +1,28 @@
-/** Options shared by `train`, `eval` and `simulate`: the graph, the data and the run settings. */
+/**
+ * Options shared by `train`, `eval` and `simulate`: the graph, the data and the run settings.
+ * A shipped dataset goes through the engine's prepareRun (../engine/train/prepareRun.ts), as the
+ * page's does, so splits, subsets and dt are the page's; every setting left out takes the lab's
+ * default (../engine/train/defaults.ts), also the page's.
+ */
 import { SpikelabError } from '../engine/core/errors';
 import { tooManyBytes } from '../engine/core/limits';
 import { initParamsA } from '../engine/workloads/canon';
 import { syntheticShd } from '../engine/workloads/syntheticData';
 import { workloadAGraph } from '../engine/workloads/workloadAGraph';
-import { loadDataset } from '../engine/datasets/index';
+import { listDatasets } from '../engine/datasets/index';
 import { fileFetcher } from '../engine/datasets/fetchersNode';
 import { zlibGunzip } from '../engine/datasets/formats/gzipNode';
 import { lifClassifier } from '../engine/graph/templates';
 import { sizeOf, type NirGraph } from '../engine/graph/types';
-import { isSurrogateName, surrogateSpec } from '../engine/surrogates/index';
+import { guessDt } from '../engine/nir/dtGuess';
+import { isSurrogateName, SURROGATE_NAMES, surrogateSpec } from '../engine/surrogates/index';
 import type { SurrogateSpec } from '../engine/surrogates/types';
-import { runDt, trainingDataOf } from '../engine/train/fromDataset';
-import type { LossName, TrainingData } from '../engine/train/types';
+import { SplitCache } from '../engine/train/splitCache';
+import { TRAINING_DEFAULTS } from '../engine/train/defaults';
+import { isLossName, LOSS_NAMES, type LossName } from '../engine/train/losses/index';
+import { prepareRun } from '../engine/train/prepareRun';
+import { runDt } from '../engine/train/runDt';
+import type { OptimizerName, TrainConfig, TrainingData } from '../engine/train/types';
 import { numberOption, optionalNumber, stringOption, type ParsedArgs } from './args';
 import { datasetRoot } from './commands/datasets';
 import { loadGraph } from './commands/graphFile';
@@ -28,46 +38,80 @@ export interface RunSetup {
   dtSource: string;
 }
 
-const LOSSES: readonly LossName[] = ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'];
+/** Synthetic SHD-shaped data without --dataset (bench.md §2): its T and samples unless --T / --samples. */
+const SYNTHETIC_T = 64;
+const SYNTHETIC_SAMPLES = 1024;
 
 export function surrogateOption(args: ParsedArgs, fallback: SurrogateSpec): SurrogateSpec {
   const raw = stringOption(args, 'surrogate');
   if (raw === undefined) return fallback;
   const [name, slope] = raw.split(':');
   if (!isSurrogateName(name)) {
-    throw new SpikelabError('CLI_BAD_OPTION', `Unknown surrogate "${name}".`, 'Use superspike, spyx_arctan, snntorch_atan, sigmoid, tanh, boxcar, triangular or straight_through, optionally with :slope (superspike:25).');
+    throw new SpikelabError('CLI_BAD_OPTION', `Unknown surrogate "${name}".`, `Use one of ${SURROGATE_NAMES.join(', ')}, optionally with :slope (superspike:25).`);
   }
   return surrogateSpec(name, slope === undefined ? undefined : Number(slope));
 }
 
 export function lossOption(args: ParsedArgs, fallback: LossName): LossName {
   const raw = stringOption(args, 'loss') ?? fallback;
-  if (!(LOSSES as readonly string[]).includes(raw)) throw new SpikelabError('CLI_BAD_OPTION', `Unknown loss "${raw}".`, `Use one of ${LOSSES.join(', ')}.`);
-  return raw as LossName;
+  if (!isLossName(raw)) throw new SpikelabError('CLI_BAD_OPTION', `Unknown loss "${raw}".`, `Use one of ${LOSS_NAMES.join(', ')}.`);
+  return raw;
+}
+
+function optimizerOption(args: ParsedArgs): OptimizerName {
+  const raw = stringOption(args, 'optimizer');
+  return raw === 'adam' || raw === 'sgd' ? raw : TRAINING_DEFAULTS.optimizer;
+}
+
+/** --batch, else the lab's default. */
+export function batchOption(args: ParsedArgs): number {
+  return numberOption(args, 'batch', TRAINING_DEFAULTS.batchSize);
+}
+
+/** The trainer's settings from the options; each one left out is the lab's default, as in the Run panel. */
+export function trainConfigOf(args: ParsedArgs, dt: number): TrainConfig {
+  const config: TrainConfig = {
+    dt,
+    batchSize: batchOption(args),
+    epochs: numberOption(args, 'epochs', TRAINING_DEFAULTS.epochs),
+    lr: numberOption(args, 'lr', TRAINING_DEFAULTS.lr),
+    optimizer: optimizerOption(args),
+    surrogate: surrogateOption(args, TRAINING_DEFAULTS.surrogate),
+    loss: lossOption(args, TRAINING_DEFAULTS.loss),
+    seed: numberOption(args, 'seed', TRAINING_DEFAULTS.seed),
+  };
+  const smoothing = optionalNumber(args, 'smoothing');
+  if (smoothing !== undefined) config.smoothing = smoothing;
+  const clipNorm = optionalNumber(args, 'clip');
+  if (clipNorm !== undefined) config.clipNorm = clipNorm;
+  const timeShift = numberOption(args, 'shift-time', TRAINING_DEFAULTS.timeShift);
+  const channelShift = numberOption(args, 'shift-channel', TRAINING_DEFAULTS.channelShift);
+  if (timeShift > 0 || channelShift > 0) config.augment = { timeShift, channelShift };
+  return config;
 }
 
 /**
  * The graph and the data to run it on. The graph is a file (.nir or .json); without one, workload
- * A of bench.md on synthetic data, or, with --dataset, a 2-layer LIF classifier sized to the data
- * (the palette's SHD-style template: input → H LIF → classes LI).
+ * A of bench.md on synthetic data, or, with --dataset (a set or one of its splits), a 2-layer LIF
+ * classifier sized to the data (the palette's SHD-style template: input → H LIF → classes LI).
+ * `needTrain`: the data is trained on (and tested), else run through (eval, simulate).
  */
 export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boolean }): Promise<RunSetup> {
   const path = args.positionals[0];
   const datasetId = stringOption(args, 'dataset');
   const givenDt = optionalNumber(args, 'dt');
   const H = numberOption(args, 'hidden', 128);
+  const seed = numberOption(args, 'seed', TRAINING_DEFAULTS.seed);
   const limits = limitsOf(args);
   const loaded = path === undefined ? undefined : await loadGraph(path, givenDt, limits);
-  const unit = loaded?.dtGuess.unit ?? 'step';
-  const guessed = loaded?.dtGuess.dt ?? 1;
 
   if (datasetId === undefined) {
-    const T = numberOption(args, 'T', 64);
-    const n = numberOption(args, 'samples', 1024);
+    const T = numberOption(args, 'T', SYNTHETIC_T);
+    const n = numberOption(args, 'samples', SYNTHETIC_SAMPLES);
     const synthetic = (n + Math.max(64, n >> 3)) * Math.ceil(T / 8) * 128;
     if (synthetic > limits.datasetBytes) throw tooManyBytes('CLI_TOO_LARGE', `Synthetic data of ${n} samples × ${T} steps`, synthetic, limits.datasetBytes);
-    const graph = loaded?.graph ?? workloadAGraph(initParamsA({ H, C: 128, gain: numberOption(args, 'gain', 2), seed: numberOption(args, 'seed', 42) }));
-    const dt = runDt(unit, guessed, null, givenDt);
+    const graph = loaded?.graph ?? workloadAGraph(initParamsA({ H, C: 128, gain: numberOption(args, 'gain', 2), seed }));
+    const dt = runDt(loaded?.dtGuess ?? guessDt(graph, Object.keys(graph.nodes)), givenDt);
     return {
       graph, graphSource: path ?? `workload A (bench.md §2), H = ${H}`, dt: dt.dt, dtSource: dt.source,
       train: syntheticShd({ n, T, C: 128 }), test: syntheticShd({ n: Math.max(64, n >> 3), T, C: 128, offset: n }),
@@ -75,25 +119,19 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
     };
   }
   const fetchBytes = fileFetcher(datasetRoot(args), { maxBytes: limits.inflatedBytes });
-  const T = optionalNumber(args, 'T');
-  const load = (id: string) => loadDataset(id, fetchBytes, { codec: zlibGunzip, T, maxInflatedBytes: limits.inflatedBytes, maxDatasetBytes: limits.datasetBytes });
-  const base = datasetId.replace(/-(train|test)$/, '');
-  const primary = await load(needTrain && !datasetId.endsWith('-test') ? `${base}-train` : datasetId);
-  const limit = args.options.limit === undefined ? 0 : numberOption(args, 'limit', 0);
-  let test: TrainingData | undefined;
-  if (needTrain) {
-    try {
-      test = trainingDataOf(await load(`${base}-test`));
-    } catch (error) {
-      // a set without a test split trains without one; anything else wrong with it is reported
-      if (!(error instanceof SpikelabError && error.code === 'DATA_UNKNOWN_DATASET')) throw error;
-      test = undefined;
-    }
-  }
-  const graph = loaded?.graph ?? lifClassifier({ inputs: sizeOf(primary.featureShape), hidden: H, classes: primary.classes.length }, numberOption(args, 'seed', 42));
-  const dt = runDt(loaded ? unit : 's', loaded ? guessed : 1e-3, primary, givenDt);
-  return {
-    graph, graphSource: path ?? `LIF classifier template (${primary.featureShape.join('×')} → ${H} LIF → ${primary.classes.length} LI)`,
-    train: trainingDataOf(primary, limit), test, dataSource: `${primary.id} (${primary.name})`, dt: dt.dt, dtSource: dt.source,
+  const run = await prepareRun({
+    dataset: datasetId, purpose: needTrain ? 'train' : 'evaluate',
+    graph: loaded?.graph ?? ((set) => lifClassifier({ inputs: sizeOf(set.featureShape), hidden: H, classes: set.classes.length }, seed)), dtGuess: loaded?.dtGuess, dt: givenDt,
+    T: optionalNumber(args, 'T'), maxSamples: numberOption(args, 'limit', TRAINING_DEFAULTS.maxSamples), batchSize: batchOption(args),
+  }, {
+    sets: (await listDatasets(fetchBytes)).sets, fetchBytes, cache: new SplitCache(),
+    options: { codec: zlibGunzip, maxInflatedBytes: limits.inflatedBytes, maxDatasetBytes: limits.datasetBytes },
+  });
+  const { mainSplit } = run;
+  const setup: RunSetup = {
+    graph: run.graph, graphSource: path ?? `LIF classifier template (${mainSplit.featureShape.join('×')} → ${H} LIF → ${mainSplit.classes.length} LI)`,
+    train: run.train, dataSource: `${mainSplit.id} (${mainSplit.name})`, dt: run.dt.dt, dtSource: run.dt.source,
   };
+  if (run.test) setup.test = run.test;
+  return setup;
 }

@@ -10,6 +10,8 @@ import type { ExportTargetId, TargetNote } from '../engine/nir/targets/types';
 import type { NirWarning } from '../engine/nir/warnings';
 import type { DatasetManifest } from '../engine/datasets/manifest';
 import type { OwnDatasetInfo } from '../engine/datasets/own/ownDataset';
+import type { CacheListing, CachedSet } from '../engine/datasets/remote/datasetCache';
+import type { FetchProgress, FetchRequest } from '../engine/datasets/remote/fetchDataset';
 import type { StimulusSpec } from '../engine/stimuli/types';
 import type { GraphLayout, LayoutOptions } from '../engine/graph/layout';
 import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig } from '../engine/train/types';
@@ -144,6 +146,9 @@ export interface ImportProgress {
 }
 export type ImportProgressHandler = (progress: ImportProgress) => void;
 export type { OwnDatasetInfo };
+/** A dataset fetched from the web (../engine/datasets/remote): the request, its progress, the cache. */
+export type { CacheListing, CachedSet, FetchProgress, FetchRequest };
+export type FetchProgressHandler = (progress: FetchProgress) => void;
 
 export interface EngineApi {
   /** Starts the tensor runtime and reports the backend actually in use. */
@@ -211,6 +216,18 @@ export interface EngineApi {
   listOwnDatasets(): Promise<Result<OwnDatasetInfo[]>>;
   /** Removes one of them from memory and from IndexedDB. */
   forgetOwnDataset(id: string): Promise<Result<void>>;
+  /**
+   * Fetches a web dataset (a catalogue id such as "shd", or an http(s) address) into this
+   * browser's cache (OPFS), streamed with progress; it is then listed with the shipped sets.
+   * Any failure (DATA_REMOTE_…, DATA_CACHE_…, DATA_ABORTED) leaves the cache as it was.
+   */
+  fetchWebDataset(request: FetchRequest, onProgress?: FetchProgressHandler): Promise<Result<CachedSet>>;
+  /** Stops the fetch in progress (it answers DATA_ABORTED). */
+  cancelWebFetch(): Promise<void>;
+  /** The cached web datasets, their bytes, and what the browser allows (navigator.storage.estimate()). */
+  listWebCache(): Promise<Result<CacheListing>>;
+  /** Forgets one cached web dataset, or (no id) all of them. */
+  clearWebCache(id?: string): Promise<Result<void>>;
   /** Stops any run and disposes the session. */
   reset(): Promise<void>;
 }

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initParamsA } from '../engine/workloads/canon';
 import { syntheticShd } from '../engine/workloads/syntheticData';
 import { workloadAGraph } from '../engine/workloads/workloadAGraph';
-import { activeBackendName } from '../engine/tensor/webgpu/deviceLoss';
+import { activeBackendName } from '../engine/tensor/kernels/registry';
 import { nodeLoaders, startNodeBackend } from '../engine/tensor/runtime/loaders.node';
-import { DEFAULT_TRAIN_CONFIG } from '../engine/train/types';
+import { DEFAULT_TRAIN_CONFIG } from '../engine/train/defaults';
 import { activeBackend } from './backendState';
 import { DeviceFallback } from './deviceFallback';
 

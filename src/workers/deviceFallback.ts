@@ -10,7 +10,8 @@
 import { SpikelabError } from '../engine/core/errors';
 import { selectBackend, type BackendLoader, type BackendName } from '../engine/tensor/runtime/backend';
 import { browserLoaders } from '../engine/tensor/runtime/loaders.browser';
-import { activeBackendName, isDeviceLostError, watchDeviceLoss } from '../engine/tensor/webgpu/deviceLoss';
+import { isDeviceLostError, watchDeviceLoss } from '../engine/tensor/kernels/deviceLoss';
+import { activeBackendName } from '../engine/tensor/kernels/registry';
 import { TrainingSession } from '../engine/tensor/train/session';
 import type { TrainingData } from '../engine/train/types';
 import type { PrepareRequest, RunNotice } from './api';

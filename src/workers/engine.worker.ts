@@ -14,6 +14,7 @@ import type { EngineApi, LoadedNir, Result } from './api';
 import { activeBackend, setActiveBackend } from './backendState';
 import { graphForTarget, previewExport } from './exportTargets';
 import { cancelOwnImport, forgetOwnDataset, importOwnDataset, listOwnDatasets } from './ownDatasets';
+import { cancelWebFetch, clearWebCache, fetchWebDataset, listWebCache, withWebCache } from './remoteDatasets';
 import { graphBuffers } from './transferables';
 import {
   evaluateSession, extendSession, pauseTraining, prepareSession, record, recordStimulus, resetSession, setProbes, stepSession, trainedGraph, trainingSnapshot, trainSession, watchDevice,
@@ -27,8 +28,8 @@ async function attempt<T>(run: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-/** Shipped datasets are served next to the app, under datasets/. */
-const fetchBytes = httpFetcher(new URL(`${import.meta.env.BASE_URL}datasets/`, self.location.origin).href);
+/** Shipped datasets are served next to the app, under datasets/; the web datasets cached in OPFS are added to them. */
+const fetchBytes = withWebCache(httpFetcher(new URL(`${import.meta.env.BASE_URL}datasets/`, self.location.origin).href));
 
 const api: EngineApi = {
   init: (options) =>
@@ -81,6 +82,10 @@ const api: EngineApi = {
   cancelImport: async () => cancelOwnImport(),
   listOwnDatasets: () => attempt(() => listOwnDatasets()),
   forgetOwnDataset: (id) => attempt(() => forgetOwnDataset(id)),
+  fetchWebDataset: (request, onProgress) => attempt(() => fetchWebDataset(request, onProgress)),
+  cancelWebFetch: async () => cancelWebFetch(),
+  listWebCache: () => attempt(() => listWebCache()),
+  clearWebCache: (id) => attempt(() => clearWebCache(id)),
 };
 
 Comlink.expose(api);

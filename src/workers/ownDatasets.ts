@@ -11,6 +11,7 @@ import { loadDroppedFiles } from '../engine/datasets/own/loadDropped';
 import type { OwnDataset, OwnDatasetInfo } from '../engine/datasets/own/ownDataset';
 import { refusedNote, storagePlan, type StorageEstimateLike } from '../engine/datasets/own/storagePlan';
 import { ownTrainingData } from '../engine/datasets/own/trainingData';
+import { testSubsetSize } from '../engine/train/prepareRun';
 import type { TrainingData } from '../engine/train/types';
 import type { DroppedFile, ImportProgressHandler } from './api';
 import { deleteOwnDataset, getOwnDataset, listStoredInfo, putOwnDataset } from './ownDatasetDb';
@@ -104,6 +105,6 @@ export async function ownRunData(id: string, maxSamples: number, batchLimit: num
   const classes = dataset.info.classes.length;
   const train = ownTrainingData(dataset.train, classes, maxSamples, id);
   const data: { train: TrainingData; test?: TrainingData; classes: string[] } = { train, classes: dataset.info.classes };
-  if (dataset.test) data.test = ownTrainingData(dataset.test, classes, maxSamples > 0 ? Math.max(batchLimit, Math.ceil(maxSamples / 4)) : 0, id);
+  if (dataset.test) data.test = ownTrainingData(dataset.test, classes, testSubsetSize(maxSamples, batchLimit), id);
   return data;
 }

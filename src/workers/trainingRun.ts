@@ -6,22 +6,24 @@
  * sample is recorded when a run starts, after an epoch, when it stops, and in between whenever
  * the weights changed and a few seconds passed (longer when recording itself is slow). A lost GPU
  * device is survived by rebuilding the session on WASM from the last host checkpoint
- * (./deviceFallback.ts).
+ * (./deviceFallback.ts). What a run trains and tests on, and at which dt, is the engine's
+ * prepareRun (../engine/train/prepareRun.ts), which the CLI calls too.
  */
 import * as Comlink from 'comlink';
 import { SpikelabError } from '../engine/core/errors';
-import { loadDataset, type SpikeDataset } from '../engine/datasets';
+import type { FetchBytes } from '../engine/datasets';
 import type { ManifestSet } from '../engine/datasets/manifest';
 import { isOwnDatasetId } from '../engine/datasets/own/ownDataset';
 import type { NirGraph } from '../engine/graph/types';
 import { simulateStimulus, type StimulusRun } from '../engine/stimuli/simulate';
 import type { StimulusSpec } from '../engine/stimuli/types';
-import { trainingDataOf } from '../engine/train/fromDataset';
+import { SplitCache } from '../engine/train/splitCache';
+import { prepareRun } from '../engine/train/prepareRun';
 import { restoreProbes, type Probes } from '../engine/train/probes';
-import type { SimulationRecord, StepMetrics, TaskProgress, TrainingData } from '../engine/train/types';
+import type { SimulationRecord, StepMetrics, TaskProgress } from '../engine/train/types';
 import type { TrainingSession } from '../engine/tensor/train/session';
 import type { Evaluation, FrameHandler, PreparedRun, PrepareRequest, ProgressHandler, RunFrame, RunNotice, TrainingSnapshot, TrainOutcome } from './api';
-import { DeviceFallback } from './deviceFallback';
+import { DeviceFallback, type PreparedData } from './deviceFallback';
 import { FrameSender } from './frameSender';
 import { ownRunData } from './ownDatasets';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -29,8 +31,6 @@ import { yieldToEventLoop } from './yieldToEventLoop';
 /** Records at most this often (ms), and at most every RECORD_COST_FACTOR × its own duration. */
 const RECORD_MIN_INTERVAL_MS = 1000;
 const RECORD_COST_FACTOR = 4;
-
-type FetchBytes = (path: string) => Promise<Uint8Array>;
 
 let session: TrainingSession | null = null;
 let controller: AbortController | null = null;
@@ -42,21 +42,9 @@ let probes: Probes | undefined;
 let recordedStep = -1;
 /** The metrics of the newest finished step of this session (for snapshots). */
 let lastMetrics: StepMetrics | null = null;
-const cache = new Map<string, SpikeDataset>();
+/** The splits loaded so far (../engine/train/splitCache.ts), kept for the worker's lifetime. */
+const cache = new SplitCache();
 const fallback = new DeviceFallback();
-
-async function split(set: ManifestSet, which: string, T: number, fetchBytes: FetchBytes, onFraction: (f: number) => void): Promise<SpikeDataset | undefined> {
-  const entry = set.splits.find((s) => s.split === which) ?? (which === 'train' ? set.splits[0] : undefined);
-  if (!entry) return undefined;
-  const key = `${entry.id}@${set.kind === 'images' ? T : 'native'}`;
-  let dataset = cache.get(key);
-  if (!dataset) {
-    dataset = await loadDataset(entry.id, fetchBytes, { T, onProgress: (p) => onFraction(p.fraction) });
-    cache.set(key, dataset);
-  }
-  onFraction(1);
-  return dataset;
-}
 
 /** Stops the run in progress (at its next step or micro-batch boundary) and waits for it to leave. */
 async function stopRun(): Promise<void> {
@@ -79,24 +67,28 @@ function report(onProgress: ProgressHandler | undefined, progress: TaskProgress)
   if (onProgress) void Promise.resolve(onProgress(progress)).catch(() => undefined);
 }
 
-/** A shipped set's splits, loaded (or cached) with progress. */
-async function shippedRunData(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<{ train: TrainingData; test?: TrainingData; classes: string[] }> {
-  const set = sets.find((s) => s.id === request.dataset);
-  if (!set) throw new SpikelabError('DATA_UNKNOWN_SET', `There is no shipped dataset named "${request.dataset}".`, `Pick one of: ${sets.map((x) => x.id).join(', ')}.`);
-  const loading = (from: number, span: number) => (f: number) => report(onProgress, { phase: 'loading', done: Math.round(from + f * span), total: 100 });
-  const train = (await split(set, 'train', request.T, fetchBytes, loading(0, 50)))!;
-  const test = await split(set, 'test', request.T, fetchBytes, loading(50, 40));
-  const trainData: TrainingData = trainingDataOf(train, request.maxSamples);
-  const testData = test && test !== train ? trainingDataOf(test, request.maxSamples > 0 ? Math.max(request.batchLimit, Math.ceil(request.maxSamples / 4)) : 0) : undefined;
-  return { train: trainData, test: testData, classes: train.classes };
+/**
+ * The data a request asks for, and the request with the dt the run takes: a shipped set's splits,
+ * subsets and dt as the CLI prepares them too (../engine/train/prepareRun.ts), loaded (or cached)
+ * with progress; the person's own datasets (own:…, dropped files) from ./ownDatasets.ts.
+ */
+export async function requestedData(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<PreparedData> {
+  if (isOwnDatasetId(request.dataset)) return { request, ...(await ownRunData(request.dataset, request.maxSamples, request.batchLimit)) };
+  const run = await prepareRun(
+    { dataset: request.dataset, purpose: 'train', graph: request.graph, dt: request.config.dt, T: request.T, maxSamples: request.maxSamples, batchSize: request.batchLimit },
+    { sets, fetchBytes, cache },
+    (fraction) => report(onProgress, { phase: 'loading', done: Math.round(90 * fraction), total: 100 }),
+  );
+  const data: PreparedData = { request: { ...request, config: { ...request.config, dt: run.dt.dt } }, train: run.train, classes: run.classes };
+  if (run.test) data.test = run.test;
+  return data;
 }
 
 export async function prepareSession(request: PrepareRequest, sets: ManifestSet[], fetchBytes: FetchBytes, onProgress?: ProgressHandler): Promise<PreparedRun> {
   await resetSession();
-  // The person's own datasets (own:…, dropped files) come from ./ownDatasets.ts, the shipped ones from public/datasets.
-  const data = isOwnDatasetId(request.dataset) ? await ownRunData(request.dataset, request.maxSamples, request.batchLimit) : await shippedRunData(request, sets, fetchBytes, onProgress);
+  const data = await requestedData(request, sets, fetchBytes, onProgress);
   await yieldToEventLoop(); // the last progress message goes out before the compile
-  const built = await fallback.build({ request, ...data });
+  const built = await fallback.build(data);
   session = built.session;
   if (request.resumeAt && request.resumeAt > 0) session.resumeAt(request.resumeAt);
   recordIndex = 0;

@@ -9,7 +9,7 @@ import { optionalNumber, requirePositional } from '../args';
 import { limitsOf } from '../limitsOption';
 import { SPECS } from '../optionSpecs';
 import { printJson } from '../output';
-import { parameterArrays } from '../../engine/graph/validate';
+import { parameterArrays } from '../../engine/graph/primitives';
 import type { NirGraph, NirNode } from '../../engine/graph/types';
 import type { Command } from '../command';
 import { loadGraph, type LoadedGraph } from './graphFile';

@@ -1,25 +1,31 @@
 /**
  * `spikelab train [GRAPH] [--dataset ID] [--steps N | --epochs E] [--batch B] [--lr LR] …`:
- * trains with BPTT and surrogate gradients under Node, printing one JSON line per step and a
- * summary line; `--out FILE.nir` saves the trained graph. Without GRAPH it trains workload A of
- * docs/specs/bench.md (Spyx SHD-2L: arctan k = 2, Adam 5e-4, integral CE; init gain 2 as in
- * bench.md §5, since at gain 1 layer 2 starts silent and the loss sits at ln 20), and without
- * --dataset on synthetic SHD-shaped data (T = 64 unless --T). --shift-time / --shift-channel shift
- * each training sample by up to that many steps / channels (src/engine/train/augment.ts).
+ * trains with BPTT and surrogate gradients under Node, printing one JSON line per step (the first
+ * says the dt chosen and why: `dt`, `dt_source`) and a summary line; `--out FILE.nir` saves the
+ * trained graph. Settings left out are the lab's defaults, the Run panel's
+ * (src/engine/train/defaults.ts), and a dataset's splits, subsets and dt are chosen as the page
+ * chooses them (src/engine/train/prepareRun.ts). Without GRAPH it trains workload A's graph of
+ * docs/specs/bench.md (Spyx SHD-2L, init gain 2 as in bench.md §5, since at gain 1 layer 2 starts
+ * silent and the loss sits at ln 20; bench.md's recipe, which the README's figures ran, is
+ * `--surrogate spyx_arctan:2 --lr 5e-4 --seed 42`),
+ * and without --dataset on synthetic SHD-shaped data (T = 64 unless --T). --shift-time /
+ * --shift-channel shift each training sample by up to that many steps / channels
+ * (src/engine/train/augment.ts).
  */
 import { writeFile } from 'node:fs/promises';
-import { numberOption, optionalNumber, stringOption, type ParsedArgs } from '../args';
+import { optionalNumber, stringOption, type ParsedArgs } from '../args';
 import { startBackendFor } from '../backendOption';
 import { printJson } from '../output';
 import { RUN_OPTIONS, SPECS } from '../optionSpecs';
-import { lossOption, setupRun, surrogateOption } from '../trainingOptions';
+import { setupRun, trainConfigOf } from '../trainingOptions';
 import { SpikelabError } from '../../engine/core/errors';
 import { writeNir } from '../../engine/nir/index';
 import { TrainingSession } from '../../engine/tensor/train/session';
-import type { TrainConfig } from '../../engine/train/types';
+import { TRAINING_DEFAULTS } from '../../engine/train/defaults';
+import { LOSS_NAMES } from '../../engine/train/losses/index';
 import type { Command } from '../command';
 
-const usage = 'spikelab train [GRAPH.nir|GRAPH.json] [--dataset ID] [--steps N] [--epochs E] [--batch 32] [--lr 5e-4] '
+const usage = `spikelab train [GRAPH.nir|GRAPH.json] [--dataset ID] [--steps N] [--epochs ${TRAINING_DEFAULTS.epochs}] [--batch ${TRAINING_DEFAULTS.batchSize}] [--lr ${TRAINING_DEFAULTS.lr}] `
   + '[--optimizer adam|sgd] [--surrogate NAME[:slope]] [--loss integral_ce|…] [--clip NORM] [--dt D] [--T T] [--hidden H] '
   + '[--shift-time S] [--shift-channel C] [--limit N] [--seed S] [--out TRAINED.nir] [--backend wasm|cpu]';
 
@@ -29,7 +35,7 @@ export const train: Command = {
   summary: 'Train a graph (default: bench.md workload A on synthetic data), one JSON line per step',
   options: {
     ...RUN_OPTIONS, steps: SPECS.count(100_000_000), epochs: SPECS.count(1_000_000), batch: SPECS.count(1_000_000), lr: SPECS.POSITIVE,
-    optimizer: { kind: 'string', choices: ['adam', 'sgd'] }, surrogate: SPECS.TEXT, loss: { kind: 'string', choices: ['integral_ce', 'spike_count_ce', 'max_membrane_ce', 'mse_spikerate'] },
+    optimizer: { kind: 'string', choices: ['adam', 'sgd'] }, surrogate: SPECS.TEXT, loss: { kind: 'string', choices: LOSS_NAMES },
     clip: SPECS.POSITIVE, smoothing: { kind: 'number', min: 0, max: 1 }, 'shift-time': { kind: 'int', min: 0, max: 1_000_000 }, 'shift-channel': { kind: 'int', min: 0, max: 1_000_000 }, out: SPECS.TEXT,
   },
   maxPositionals: 1,
@@ -37,25 +43,11 @@ export const train: Command = {
     const backend = await startBackendFor(args);
     const setup = await setupRun(args, { needTrain: true });
     const trainData = setup.train;
-    const batchSize = numberOption(args, 'batch', 32);
+    const config = trainConfigOf(args, setup.dt);
     const steps = optionalNumber(args, 'steps');
-    const stepsPerEpoch = Math.floor(trainData.n / batchSize);
-    if (stepsPerEpoch < 1) throw new SpikelabError('TRAIN_BAD_CONFIG', `Batch size ${batchSize} is larger than the ${trainData.n} training samples.`, `Use --batch ${trainData.n} or less.`);
-    const config: TrainConfig = {
-      dt: setup.dt,
-      batchSize,
-      epochs: steps !== undefined ? Math.ceil(steps / stepsPerEpoch) : numberOption(args, 'epochs', 1),
-      lr: numberOption(args, 'lr', 5e-4),
-      optimizer: stringOption(args, 'optimizer') === 'sgd' ? 'sgd' : 'adam',
-      surrogate: surrogateOption(args, { name: 'spyx_arctan', slope: 2 }),
-      loss: lossOption(args, 'integral_ce'),
-      smoothing: numberOption(args, 'smoothing', 0.3),
-      seed: numberOption(args, 'seed', 42),
-      clipNorm: optionalNumber(args, 'clip'),
-    };
-    const timeShift = numberOption(args, 'shift-time', 0);
-    const channelShift = numberOption(args, 'shift-channel', 0);
-    if (timeShift > 0 || channelShift > 0) config.augment = { timeShift, channelShift };
+    const stepsPerEpoch = Math.floor(trainData.n / config.batchSize);
+    if (stepsPerEpoch < 1) throw new SpikelabError('TRAIN_BAD_CONFIG', `Batch size ${config.batchSize} is larger than the ${trainData.n} training samples.`, `Use --batch ${trainData.n} or less.`);
+    if (steps !== undefined) config.epochs = Math.ceil(steps / stepsPerEpoch);
     const session = new TrainingSession(setup.graph, { train: trainData, test: setup.test }, config);
     printJson({ event: 'start', graph: setup.graphSource, data: setup.dataSource, dt_source: setup.dtSource, backend: backend.name,
       scan_path: session.program.scanPath, steps: steps ?? session.totalSteps, ...config });

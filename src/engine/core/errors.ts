@@ -3,20 +3,25 @@
  * area: GRAPH_, NIR_, DATA_, BACKEND_, TRAIN_, CLI_), a human `message` that says what the input
  * is, and a `hint` that says what to do next. `where` names the node, edge or file concerned.
  * Everything that crosses the worker boundary or leaves the CLI is converted with `toErrorInfo`.
+ * The codes are one union, ./errorCodes.ts.
  */
+import type { ErrorCode } from './errorCodes';
+
+export type { ErrorCode } from './errorCodes';
+
 export interface ErrorInfo {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint: string;
   where?: string;
 }
 
 export class SpikelabError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string;
   readonly where?: string;
 
-  constructor(code: string, message: string, hint: string, where?: string) {
+  constructor(code: ErrorCode, message: string, hint: string, where?: string) {
     super(message);
     this.name = 'SpikelabError';
     this.code = code;

@@ -6,7 +6,7 @@
  * and how to raise it: in the CLI `--max-bytes N` (or the environment variable SPIKELAB_MAX_BYTES)
  * for the byte caps, `--max-nodes N` (SPIKELAB_MAX_NODES) for the node cap.
  */
-import { SpikelabError } from './errors';
+import { SpikelabError, type ErrorCode } from './errors';
 
 const MiB = 2 ** 20;
 
@@ -57,13 +57,13 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A refusal for `what` needing `bytes` over `cap` bytes, with the way to raise the cap. */
-export function tooManyBytes(code: string, what: string, bytes: number, cap: number, where?: string): SpikelabError {
+export function tooManyBytes(code: ErrorCode, what: string, bytes: number, cap: number, where?: string): SpikelabError {
   return new SpikelabError(code, `${what} needs ${formatBytes(bytes)}, over the cap of ${formatBytes(cap)}.`,
     `Check that the file is what you meant to open; to allow more, ${RAISE_BYTES}.`, where);
 }
 
 /** A refusal for `what` holding `count` items over `cap`. */
-export function tooMany(code: string, what: string, count: number, cap: number, raise: string | undefined, where?: string): SpikelabError {
+export function tooMany(code: ErrorCode, what: string, count: number, cap: number, raise: string | undefined, where?: string): SpikelabError {
   return new SpikelabError(code, `${what}: ${count} is over the cap of ${cap}.`,
     raise ? `Check that the file is what you meant to open; to allow more, ${raise}.` : 'Check that the file is what you meant to open.', where);
 }
@@ -80,7 +80,7 @@ export function limitFromEnv(name: string, env: Record<string, string | undefine
 export class ByteBudget {
   private used = 0;
 
-  constructor(readonly cap: number, readonly code: string, readonly what: string) {}
+  constructor(readonly cap: number, readonly code: ErrorCode, readonly what: string) {}
 
   /** Charges `bytes`; throws `code` (with the way to raise the cap) when the total would pass the cap. */
   spend(bytes: number, where?: string): void {

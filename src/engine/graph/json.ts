@@ -4,7 +4,8 @@
  *
  *   { "format": "spikelab.nir-graph", "version": 1, "graph": GRAPH }
  *   GRAPH = { "type": "NIRGraph", "nodes": { NAME: NODE, … }, "edges": [[SOURCE, TARGET], …], "metadata"?: META }
- *   NODE  = { "type": one of the 19 NIR types, …its fields (names as in NIR / types.ts)…, "metadata"?: META }
+ *   NODE  = { "type": one of the 19 NIR types, …its fields (names as in NIR / types.ts, as the
+ *             catalogue ./primitives lists them; inferred ones may be left out)…, "metadata"?: META }
  *
  * Field encodings:
  *  - float parameters (weight, bias, tau, r, v_threshold, …): ARRAY = { "shape": [d0, …], "data": [row-major values] };
@@ -20,46 +21,14 @@
  */
 import { SpikelabError } from '../core/errors';
 import { MAX_EDGES, MAX_LAYER_ELEMENTS, MAX_NODES, MAX_SHAPE_VALUES } from '../core/limits';
-import { emptyRecord, hasKey } from '../core/records';
-import { isNodeType, sizeOf, type Metadata, type MetaValue, type NdArray, type NirGraph, type NirNode, type NodeType } from './types';
+import { emptyRecord } from '../core/records';
+import { isInferred, PRIMITIVES, type ParamSpec } from './primitives';
+import { isNodeType, sizeOf, type Metadata, type MetaValue, type NdArray, type NirGraph, type NirNode } from './types';
 
 export const GRAPH_JSON_FORMAT = 'spikelab.nir-graph';
 export const GRAPH_JSON_VERSION = 1;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type FieldKind = 'array' | 'ints' | 'int' | 'padding';
-
-interface FieldSpec {
-  kind: FieldKind;
-  optional?: boolean;
-  length?: number;
-}
-
-const A: FieldSpec = { kind: 'array' };
-const ints = (length?: number, optional = false): FieldSpec => ({ kind: 'ints', length, optional });
-const INT: FieldSpec = { kind: 'int' };
-
-/** Every field of every node type (except NIRGraph), as in types.ts. */
-export const NODE_FIELDS: Record<Exclude<NodeType, 'NIRGraph'>, Record<string, FieldSpec>> = {
-  Input: { shape: ints() },
-  Output: { shape: ints() },
-  Affine: { weight: A, bias: A },
-  Linear: { weight: A },
-  Scale: { scale: A },
-  Conv1d: { weight: A, bias: A, stride: ints(1), padding: { kind: 'padding', length: 1 }, dilation: ints(1), groups: INT, input_shape: ints(1, true) },
-  Conv2d: { weight: A, bias: A, stride: ints(2), padding: { kind: 'padding', length: 2 }, dilation: ints(2), groups: INT, input_shape: ints(2, true) },
-  SumPool2d: { kernel_size: ints(2), stride: ints(2), padding: ints(2) },
-  AvgPool2d: { kernel_size: ints(2), stride: ints(2), padding: ints(2) },
-  Flatten: { start_dim: INT, end_dim: INT, input_type: ints(undefined, true) },
-  Delay: { delay: A },
-  Threshold: { threshold: A },
-  I: { r: A },
-  IF: { r: A, v_threshold: A, v_reset: A },
-  LI: { tau: A, r: A, v_leak: A },
-  LIF: { tau: A, r: A, v_leak: A, v_threshold: A, v_reset: A },
-  CubaLI: { tau_syn: A, tau_mem: A, r: A, v_leak: A, w_in: A },
-  CubaLIF: { tau_syn: A, tau_mem: A, r: A, v_leak: A, v_threshold: A, v_reset: A, w_in: A },
-};
 
 // ---------------------------------------------------------------------------------- writing
 
@@ -86,10 +55,10 @@ function nodeToJson(node: NirNode): Json {
   if (node.type === 'NIRGraph') return graphBody(node);
   const out: { [key: string]: Json } = { type: node.type };
   const record = node as unknown as Record<string, unknown>;
-  for (const [field, spec] of Object.entries(NODE_FIELDS[node.type])) {
-    const value = record[field];
+  for (const { key, kind } of PRIMITIVES[node.type].params) {
+    const value = record[key];
     if (value === undefined) continue;
-    out[field] = spec.kind === 'array' ? arrayToJson(value as NdArray) : (structuredClone(value) as Json);
+    out[key] = kind === 'array' ? arrayToJson(value as NdArray) : (structuredClone(value) as Json);
   }
   if (node.metadata && Object.keys(node.metadata).length > 0) out.metadata = metadataToJson(node.metadata);
   return out;
@@ -152,7 +121,7 @@ function arrayFromJson(value: unknown, where: string): NdArray {
   return { shape: [...shape], data };
 }
 
-function fieldFromJson(value: unknown, spec: FieldSpec, where: string): unknown {
+function fieldFromJson(value: unknown, spec: ParamSpec, where: string): unknown {
   switch (spec.kind) {
     case 'array':
       return arrayFromJson(value, where);
@@ -198,17 +167,17 @@ function nodeFromJson(value: unknown, where: string, depth: number, counts: Coun
   if (!isObject(value)) throw invalid(where, 'a node must be an object');
   if (!isNodeType(value.type)) throw invalid(where, `unknown node type ${JSON.stringify(value.type)?.slice(0, 100)}`);
   if (value.type === 'NIRGraph') return graphFromBody(value, where, depth + 1, counts);
-  const fields = NODE_FIELDS[value.type];
+  const { params } = PRIMITIVES[value.type];
   const node: Record<string, unknown> = { type: value.type };
   for (const key of Object.keys(value)) {
-    if (key !== 'type' && key !== 'metadata' && !hasKey(fields, key)) throw invalid(`${where}.${key}`, `${value.type} has no field "${key}"`);
+    if (key !== 'type' && key !== 'metadata' && !params.some((p) => p.key === key)) throw invalid(`${where}.${key}`, `${value.type} has no field "${key}"`);
   }
-  for (const [field, spec] of Object.entries(fields)) {
-    if (value[field] === undefined) {
-      if (spec.optional) continue;
-      throw invalid(`${where}.${field}`, `missing (required for ${value.type})`);
+  for (const param of params) {
+    if (value[param.key] === undefined) {
+      if (isInferred(param)) continue;
+      throw invalid(`${where}.${param.key}`, `missing (required for ${value.type})`);
     }
-    node[field] = fieldFromJson(value[field], spec, `${where}.${field}`);
+    node[param.key] = fieldFromJson(value[param.key], param, `${where}.${param.key}`);
   }
   if (value.metadata !== undefined) node.metadata = metadataFromJson(value.metadata, `${where}.metadata`, 0);
   return node as unknown as NirNode;

@@ -10,9 +10,12 @@
  *  GRAPH_NO_INPUT / GRAPH_NO_OUTPUT   nothing feeds the network / nothing reads it
  *  GRAPH_TOO_LARGE        parameters or activations would not fit in memory
  *  GRAPH_UNSUPPORTED      valid NIR the engine cannot run yet (said which and why)
+ * (all codes: src/engine/core/errorCodes.ts)
  */
+import type { GraphErrorCode } from '../core/errorCodes';
+
 export interface Problem {
-  code: string;
+  code: GraphErrorCode;
   severity: 'error' | 'warning';
   message: string;
   hint: string;
@@ -20,7 +23,7 @@ export interface Problem {
   edge?: [string, string];
 }
 
-export function problem(code: string, message: string, hint: string, at: { node?: string; edge?: [string, string] } = {}, severity: Problem['severity'] = 'error'): Problem {
+export function problem(code: GraphErrorCode, message: string, hint: string, at: { node?: string; edge?: [string, string] } = {}, severity: Problem['severity'] = 'error'): Problem {
   return { code, severity, message, hint, ...at };
 }
 

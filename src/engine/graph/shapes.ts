@@ -1,8 +1,8 @@
 /**
  * Shape inference along edges (docs/specs/nir.md §4.3, §6). Shapes exclude batch and time.
  *  - parameters fix shapes where they can: Input/Output `shape`; Affine/Linear weight (…, out, in);
- *    element-wise nodes (Scale, Delay, Threshold, neurons) their parameter shape; Conv its
- *    `input_shape` and weight;
+ *    element-wise nodes (Scale, Delay, Threshold, neurons) the shape of the parameter their
+ *    catalogue entry sizes them by (./primitives); Conv its `input_shape` and weight;
  *  - the rest (pools, Flatten, Conv without input_shape, subgraphs) take their input from the
  *    predecessor and compute their output:
  *      conv_out(n) = ⌊(n + 2p − d·(k − 1) − 1) / s⌋ + 1;  'valid' → p = 0;  'same' → n
@@ -14,8 +14,9 @@
  */
 import { MAX_LAYER_ELEMENTS } from '../core/limits';
 import { emptyRecord, hasKey } from '../core/records';
+import { primitiveOf } from './primitives';
 import { problem, type Problem } from './problems';
-import { sizeOf, type NirGraph, type NirNode } from './types';
+import { sizeOf, type NdArray, type NirGraph, type NirNode } from './types';
 
 export interface NodeShapes {
   input?: number[];
@@ -53,27 +54,15 @@ function ownShapes(node: NirNode): NodeShapes {
       const lead = w.slice(0, -2);
       return { input: [...lead, w[w.length - 1]], output: [...lead, w[w.length - 2]] };
     }
-    case 'Scale':
-      return { input: [...node.scale.shape], output: [...node.scale.shape] };
-    case 'Delay':
-      return { input: [...node.delay.shape], output: [...node.delay.shape] };
-    case 'Threshold':
-      return { input: [...node.threshold.shape], output: [...node.threshold.shape] };
-    case 'I':
-    case 'IF':
-      return { input: [...node.r.shape], output: [...node.r.shape] };
-    case 'LI':
-    case 'LIF':
-      return { input: [...node.tau.shape], output: [...node.tau.shape] };
-    case 'CubaLI':
-    case 'CubaLIF':
-      return { input: [...node.v_leak.shape], output: [...node.v_leak.shape] };
     case 'Conv1d':
     case 'Conv2d':
       if (!node.input_shape) return {};
       return { input: [node.weight.shape[1] * node.groups, ...node.input_shape] };
-    default:
-      return {};
+    default: {
+      const sizedBy = primitiveOf(node.type)?.sizedBy;
+      const layer = sizedBy === undefined ? undefined : (node as unknown as Record<string, NdArray | undefined>)[sizedBy]?.shape;
+      return layer ? { input: [...layer], output: [...layer] } : {};
+    }
   }
 }
 

@@ -8,6 +8,8 @@
  * (seconds for snnTorch/Norse/Lava, time steps for Sinabs/Spyx); a run picks dt in that unit.
  * What the lab adds that NIR cannot express (dt, positions, neuron options, training config)
  * lives in `metadata` (see `labMetadata.ts`), so a round trip loses nothing.
+ * What each type means (category, equation, each field's unit, bounds, default and how NIR
+ * stores it) is in its catalogue entry, ./primitives/<type>.ts.
  */
 
 /** A float parameter: row-major values with their shape (`[]` for a 0-d scalar). */

@@ -4,22 +4,16 @@
  * iterative and near-linear in nodes + edges (a 30,000-node chain validates in milliseconds).
  */
 import { MAX_EDGES, MAX_NODES, RAISE_NODES } from '../core/limits';
+import { isDuration, isElementwise, isStateful, paramOf, parameterArrays, type Bound } from './primitives';
 import { problem, type Problem } from './problems';
 import { inferShapes, type ShapeResult } from './shapes';
-import { NODE_TYPES, sizeOf, type NdArray, type NirGraph, type NirNode } from './types';
+import { NODE_TYPES, sizeOf, type NirGraph, type NirNode } from './types';
 
 /** Default ceiling on parameter memory: 1 GiB of float32 (a browser GPU buffer's usual limit). */
 export const DEFAULT_MAX_PARAMETER_BYTES = 1 << 30;
 
-const STATEFUL = new Set(['Delay', 'I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF', 'NIRGraph']);
-
-export function parameterArrays(node: NirNode): Array<[string, NdArray]> {
-  const out: Array<[string, NdArray]> = [];
-  for (const [name, value] of Object.entries(node)) {
-    if (value && typeof value === 'object' && 'data' in value && value.data instanceof Float32Array) out.push([name, value as NdArray]);
-  }
-  return out;
-}
+const below = (bound: Bound, v: number) => (bound.exclusive ? v <= bound.value : v < bound.value);
+const boundText = (bound: Bound) => (bound.value === 0 ? (bound.exclusive ? 'positive' : 'non-negative') : `${bound.exclusive ? 'greater than' : 'at least'} ${bound.value}`);
 
 /** Every (sub)graph with its name prefix ("" for the top, "sub." inside `sub`), depth-first, without recursion. */
 export function subgraphs(graph: NirGraph): Array<[NirGraph, string]> {
@@ -58,8 +52,7 @@ function checkNode(name: string, node: NirNode, problems: Problem[]): void {
         'Replace them with finite numbers (a diverged training run can cause this: lower the learning rate).', { node: name }));
     }
   }
-  const elementwise = ['Scale', 'Delay', 'Threshold', 'I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF'];
-  if (elementwise.includes(node.type) && arrays.length > 1) {
+  if (isElementwise(node.type) && arrays.length > 1) {
     const [first, ...rest] = arrays;
     const odd = rest.find(([, a]) => a.shape.join() !== first[1].shape.join());
     if (odd) {
@@ -68,11 +61,11 @@ function checkNode(name: string, node: NirNode, problems: Problem[]): void {
         'All parameters of an element-wise node have one shape (the layer size).', { node: name }));
     }
   }
-  for (const tauName of ['tau', 'tau_mem', 'tau_syn'] as const) {
-    const tau = (node as unknown as Record<string, NdArray | undefined>)[tauName];
-    if (tau && tau.data.some((v) => v <= 0)) {
-      problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": ${tauName} must be positive.`,
-        'A time constant is a duration in the file\'s time unit (seconds or steps).', { node: name }));
+  for (const [key, array] of arrays) {
+    const param = paramOf(node.type, key);
+    if (param?.min && array.data.some((v) => below(param.min!, v))) {
+      problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": ${key} must be ${boundText(param.min)}.`,
+        isDuration(param) ? `A ${param.quantity} is a duration in the file's time unit (seconds or steps).` : `Set ${key} in the inspector.`, { node: name }));
     }
   }
   if ((node.type === 'Conv1d' || node.type === 'Conv2d') && (node.groups < 1 || node.stride.some((s) => s < 1) || node.dilation.some((d) => d < 1))) {
@@ -84,14 +77,11 @@ function checkNode(name: string, node: NirNode, problems: Problem[]): void {
   if ((node.type === 'SumPool2d' || node.type === 'AvgPool2d') && (node.kernel_size.some((k) => k < 1) || node.stride.some((s) => s < 1) || node.padding.some((p) => p < 0))) {
     problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": kernel size and stride must be at least 1, padding at least 0.`, 'Fix the pooling settings.', { node: name }));
   }
-  if (node.type === 'Delay' && node.delay.data.some((d) => d < 0)) {
-    problems.push(problem('GRAPH_BAD_PARAMETER', `${node.type} "${name}": a delay must not be negative.`, 'A delay is a duration in the file\'s time unit (seconds or steps).', { node: name }));
-  }
 }
 
 /** Cycles made only of stateless nodes cannot be broken by a one-step delay (iterative DFS). */
 function algebraicLoops(graph: NirGraph, prefix: string): Problem[] {
-  const stateless = Object.keys(graph.nodes).filter((n) => !STATEFUL.has(graph.nodes[n].type));
+  const stateless = Object.keys(graph.nodes).filter((n) => !isStateful(graph.nodes[n].type));
   const adjacency = new Map<string, string[]>(stateless.map((n) => [n, []]));
   for (const [s, d] of graph.edges) if (adjacency.has(s) && adjacency.has(d)) adjacency.get(s)!.push(d);
   const state = new Map<string, 1 | 2>();

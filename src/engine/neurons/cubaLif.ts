@@ -1,6 +1,6 @@
 /**
  * CubaLIF (NIR `CubaLIF`), current-based LIF:
- *   τ_syn·dI/dt = −I + w_in·S;   τ_mem·dv/dt = (v_leak − v) + R·I;   z = H(v − v_threshold);  v ← v_reset.
+ *   τ_syn·dI/dt = −I + w_in·S;  τ_mem·dv/dt = (v_leak − v) + R·I;  z = H(v − θ);  v ← v_reset  (θ = v_threshold).
  * Discretised over dt, the current first, then the membrane from the new current (Norse's order:
  * constant input 1, τ_mem 10 ms, τ_syn 5 ms, dt 1 ms, w_in = τ_syn/dt gives v = 0.1, 0.27, 0.487, …):
  *   c_t = α·c_{t−1} + (w_in·dt/τ_syn)·x_t            α = 1 − dt/τ_syn   (exact: e^(−dt/τ_syn), gain w_in·(1 − α))

@@ -1,6 +1,6 @@
 /**
- * Delay (NIR `Delay`): y(t) = x(t − τ_d) element-wise, τ_d in the file's time unit. Discretised
- * to a whole number of steps per neuron, k = round(τ_d / dt); the first k outputs are 0.
+ * Delay (NIR `Delay`): y(t) = x(t − d) element-wise, d (the `delay` field) in the file's time unit.
+ * Discretised to a whole number of steps per neuron, k = round(d / dt); the first k outputs are 0.
  * k is clamped to [0, 2^31 − 1]: a delay of 1e9 s at dt = 1 ms must not wrap to a negative int32
  * (any k ≥ T already means "all zeros").
  */

@@ -1,5 +1,5 @@
 /**
- * IF (NIR `IF`), integrate-and-fire: dv/dt = R·I;  z = H(v − v_threshold);  on spike v ← v_reset.
+ * IF (NIR `IF`), integrate-and-fire: dv/dt = R·I;  z = H(v − θ);  v ← v_reset on spike  (θ = v_threshold).
  * Discretised over dt: m_t = v_{t−1} + R·dt·x_t (no leak, β = 1; exact and Euler agree), then fire
  * and reset as LIF. Spyx/Sinabs files use dt = 1 step, so the gain is R.
  */

@@ -1,5 +1,5 @@
 /**
- * LIF (NIR `LIF`): τ·dv/dt = (v_leak − v) + R·I;  z = H(v − v_threshold);  on spike v ← v_reset.
+ * LIF (NIR `LIF`): τ·dv/dt = (v_leak − v) + R·I;  z = H(v − θ);  v ← v_reset on spike  (θ = v_threshold).
  * Discretised over dt (same time unit as τ):
  *   Euler  β = 1 − dt/τ,    input gain R·dt/τ,   bias (dt/τ)·v_leak     (what exporters bake in)
  *   exact  β = e^(−dt/τ),   input gain R·(1 − β), bias (1 − β)·v_leak    (exact for constant input)

@@ -1,6 +1,7 @@
 /**
- * Threshold (NIR `Threshold`): z_t = H(x_t − θ), stateless. Run as a scan with β = 0 and unit
- * gain (m_t = x_t), so it is trained through the same surrogate as the spiking neurons.
+ * Threshold (NIR `Threshold`): z = H(x − θ), stateless (z_t = H(x_t − θ) at each step). Run as a
+ * scan with β = 0 and unit gain (m_t = x_t), so it is trained through the same surrogate as the
+ * spiking neurons.
  */
 import type { ThresholdNode } from '../graph/types';
 import type { DiscreteNeuron } from './types';

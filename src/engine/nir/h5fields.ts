@@ -2,12 +2,12 @@
  * Typed access to the datasets of one NIR node group, with errors that name the dataset and say
  * what was expected (docs/specs/nir.md §3.2: scalar strings, int64 integers, float arrays).
  */
-import { SpikelabError } from '../core/errors';
+import { SpikelabError, type ErrorCode } from '../core/errors';
 import type { H5Dataset, H5Group, H5Value } from '../hdf5';
 import { hasKey } from '../core/records';
 import type { NdArray } from '../graph/types';
 
-export function nirError(code: string, message: string, hint: string, where?: string): SpikelabError {
+export function nirError(code: ErrorCode, message: string, hint: string, where?: string): SpikelabError {
   return new SpikelabError(code, message, hint, where);
 }
 

@@ -11,11 +11,11 @@
  * What remains wrong (a real shape mismatch) is refused with the shape checker's message.
  */
 import type { ByteBudget } from '../core/limits';
+import { isElementwise, parameterArrays } from '../graph/primitives';
 import { inferShapes, type ShapeResult } from '../graph/shapes';
-import { sizeOf, type NdArray, type NirGraph, type NirNode } from '../graph/types';
+import { sizeOf, type NdArray, type NirGraph } from '../graph/types';
 import { nirError } from './h5fields';
 import { broadcastTo, formatShape, sameShape, squeeze } from './ndarrays';
-import { ELEMENTWISE, SCHEMA } from './schema';
 import type { WarningList } from './warnings';
 
 type Neighbours = (name: string) => { preds: string[]; succs: string[] };
@@ -38,12 +38,6 @@ function walk(root: NirGraph, visit: Visit): void {
   }
 }
 
-function floatParams(node: NirNode): Array<[string, NdArray]> {
-  if (!ELEMENTWISE.has(node.type)) return [];
-  const record = node as unknown as Record<string, NdArray | undefined>;
-  return SCHEMA[node.type as keyof typeof SCHEMA].float.flatMap((k) => (record[k] ? [[k, record[k]] as [string, NdArray]] : []));
-}
-
 function repairOnce(root: NirGraph, result: ShapeResult, warnings: WarningList, budget?: ByteBudget): boolean {
   let changed = false;
   const { shapes } = result;
@@ -53,7 +47,7 @@ function repairOnce(root: NirGraph, result: ShapeResult, warnings: WarningList, 
       const { preds, succs } = neighbours(name);
       const fromPred = preds.map((p) => shapes[prefix + p]?.output).find((s) => s !== undefined && s.length > 0);
       const fromSucc = succs.map((s) => shapes[prefix + s]?.input).find((s) => s !== undefined && s.length > 0);
-      const params = floatParams(node);
+      const params = isElementwise(node.type) ? parameterArrays(node) : [];
       if (params.length > 0 && params.every(([, p]) => p.shape.length === 0)) {
         const target = fromPred ?? fromSucc;
         if (target) {

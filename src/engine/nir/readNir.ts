@@ -6,6 +6,7 @@
  * check → guess dt. Every error is a SpikelabError with a NIR_ code; every repair is a warning.
  */
 import { SpikelabError } from '../core/errors';
+import type { ErrorCode, NirErrorCode } from '../core/errorCodes';
 import { ByteBudget, MAX_DECODED_BYTES, MAX_NIR_NODES } from '../core/limits';
 import { checkSignature, readH5, type H5Group } from '../hdf5';
 import type { NirGraph } from '../graph/types';
@@ -42,7 +43,7 @@ export interface ReadNirResult {
   shapes: Record<string, NodeShapes>;
 }
 
-const HDF5_TO_NIR: Record<string, string> = {
+const HDF5_TO_NIR: Partial<Record<ErrorCode, NirErrorCode>> = {
   HDF5_EMPTY: 'NIR_EMPTY',
   HDF5_NOT_HDF5: 'NIR_NOT_HDF5',
   HDF5_TRUNCATED: 'NIR_TRUNCATED',

@@ -2,15 +2,19 @@
  * One NIR node group → a NirNode of the graph model (docs/specs/nir.md §5), applying the
  * node-local quirks of the tolerant profile (§10): missing v_reset / w_in, mixed 0-d / (1,) / (n,)
  * parameter shapes, scalar pooling and conv parameters, upper-case padding, Conv without
- * input_shape, Flatten without input_type. Graph-level quirks are in readGraph.ts / normalize.ts.
+ * input_shape, Flatten without input_type. Which fields a type has, which a file may lack, what
+ * is filled in then and the warning it gives come from the catalogue (../graph/primitives); an
+ * element-wise type (a neuron model) is read from it alone. Graph-level quirks are in readGraph.ts /
+ * normalize.ts.
  */
 import { MAX_LAYER_ELEMENTS, MAX_RANK, type ByteBudget } from '../core/limits';
 import type { H5Group } from '../hdf5';
-import { isNodeType, sizeOf, type NdArray, type NirNode, type NodeType } from '../graph/types';
+import { isElementwise, paramOf, PRIMITIVES } from '../graph/primitives';
+import { isNodeType, NODE_TYPES, sizeOf, type NdArray, type NirNode, type NodeType } from '../graph/types';
 import { NodeFields, nirError } from './h5fields';
 import { readMetadata } from './metadata';
 import { broadcastTo, formatShape, sameShape } from './ndarrays';
-import { SCHEMA, ELEMENTWISE } from './schema';
+import { SCHEMA } from './schema';
 import type { WarningList } from './warnings';
 
 export interface NodeContext {
@@ -24,7 +28,7 @@ export interface NodeContext {
   readGraph(group: H5Group, ctx: NodeContext): NirNode;
 }
 
-const GRAPH_KEYS = new Set(['type', 'nodes', 'edges', 'metadata', 'input_type', 'output_type']);
+const GRAPH_KEYS = new Set(['type', 'nodes', 'edges', 'metadata', ...PRIMITIVES.NIRGraph.nirIgnored]);
 
 export function nodeType(fields: NodeFields): NodeType {
   if (!fields.has('type')) {
@@ -35,8 +39,8 @@ export function nodeType(fields: NodeFields): NodeType {
     throw nirError('NIR_BAD_TYPE', `${fields.where}/type is not a string.`, 'Re-export the network with nir.write.', fields.where);
   }
   if (!isNodeType(type)) {
-    throw nirError('NIR_UNKNOWN_NODE_TYPE', `${fields.where} has type "${type}", which is not one of NIR's 19 node types.`,
-      'Replace it by NIR primitives before exporting (Spikelab reads Input, Output, Affine, Linear, Scale, Conv1d, Conv2d, SumPool2d, AvgPool2d, Flatten, Delay, Threshold, I, IF, LI, LIF, CubaLI, CubaLIF, NIRGraph).', fields.where);
+    throw nirError('NIR_UNKNOWN_NODE_TYPE', `${fields.where} has type "${type}", which is not one of NIR's ${NODE_TYPES.length} node types.`,
+      `Replace it by NIR primitives before exporting (Spikelab reads ${NODE_TYPES.join(', ')}).`, fields.where);
   }
   return type;
 }
@@ -51,15 +55,23 @@ function checkKeys(fields: NodeFields, type: NodeType): void {
   }
 }
 
-/** Parameters the tolerant reader fills in or infers when absent (§10.2, §10.5). */
-const TOLERATED_MISSING = new Set(['input_shape']);
-
-/** Refuses a node that lacks a parameter its type requires (nir.read refuses it too). */
+/** Refuses a node that lacks a parameter its type requires (nir.read refuses it too), except those the tolerant reader infers (§10.5). */
 function requireParameters(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, ctx: NodeContext): void {
-  const missing = SCHEMA[type].required.filter((key) => !TOLERATED_MISSING.has(key) && !fields.has(key));
+  const missing = SCHEMA[type].required.filter((key) => paramOf(type, key)?.ifAbsent === undefined && !fields.has(key));
   if (missing.length === 0) return;
   throw nirError('NIR_MISSING_PARAMETER', `${type} "${ctx.name}" has no ${missing.map((k) => `"${k}"`).join(', ')} dataset${missing.length > 1 ? 's' : ''}; ${type} requires ${SCHEMA[type].required.join(', ')}.`,
     `Re-export the network with a current NIR version (nir.write writes every parameter of a ${type}); the official nir.read refuses this node too.`, ctx.where);
+}
+
+/** The reader's warning (from the catalogue) for a field the file lacks. */
+function noteAbsent(type: NodeType, key: string, ctx: NodeContext): void {
+  const warning = paramOf(type, key)?.ifAbsent?.warning;
+  if (warning) ctx.warnings.add(warning.code, `${type} "${ctx.name}" ${warning.note}`, ctx.name);
+}
+
+/** A 0-d integer, or the value the catalogue fills in when the file lacks it (Flatten dims). */
+function intOrFill(fields: NodeFields, type: NodeType, key: string): number {
+  return fields.has(key) ? fields.scalarInt(key) : paramOf(type, key)!.ifAbsent!.fill!;
 }
 
 /** Checks a shape read from the file (Input/Output shape, Flatten input_type, Conv input_shape). */
@@ -101,21 +113,15 @@ function elementwise(fields: NodeFields, type: NodeType, ctx: NodeContext): Reco
     for (const [key, p] of Object.entries(params)) if (!sameShape(p.shape, shape)) params[key] = broadcastTo(p, shape, ctx.budget, ctx.where);
     if (shape.length > 0) ctx.warnings.add('NIR_SCALAR_PARAMS', `${type} "${ctx.name}" mixes scalar and per-neuron parameters; scalars were broadcast to ${formatShape(shape)}.`, ctx.name);
   }
-  if (type === 'IF' || type === 'LIF' || type === 'CubaLIF') {
-    if (!params.v_reset) {
-      params.v_reset = broadcastTo({ shape: [], data: new Float32Array([0]) }, shape, ctx.budget, ctx.where);
-      ctx.warnings.add('NIR_LEGACY_NO_V_RESET', `${type} "${ctx.name}" has no v_reset (file from nir < 1.0.6): reset to 0 assumed, as nir.read does; the exporter may have meant reset by subtraction.`, ctx.name);
-    }
+  for (const param of PRIMITIVES[type].params) {
+    const fill = param.ifAbsent?.fill;
+    if (param.kind !== 'array' || fill === undefined || params[param.key]) continue;
+    params[param.key] = broadcastTo({ shape: [], data: new Float32Array([fill]) }, shape, ctx.budget, ctx.where);
+    noteAbsent(type, param.key, ctx);
   }
-  if (type === 'CubaLI' || type === 'CubaLIF') {
-    if (!params.w_in) {
-      params.w_in = broadcastTo({ shape: [], data: new Float32Array([1]) }, shape, ctx.budget, ctx.where);
-      ctx.warnings.add('NIR_LEGACY_NO_W_IN', `${type} "${ctx.name}" has no w_in (nir 0.2-era file): w_in = 1 assumed.`, ctx.name);
-    }
-  }
-  for (const key of ['tau', 'tau_mem', 'tau_syn']) {
-    if (params[key]?.data.some((v) => v === Infinity)) {
-      ctx.warnings.add('NIR_INFINITE_TAU', `${key} of ${ctx.name} is infinite (e.g. a Lava export of a zero decay): read as "no leak".`, ctx.name);
+  for (const param of PRIMITIVES[type].params) {
+    if (param.quantity === 'time constant' && params[param.key]?.data.some((v) => v === Infinity)) {
+      ctx.warnings.add('NIR_INFINITE_TAU', `${param.key} of ${ctx.name} is infinite (e.g. a Lava export of a zero decay): read as "no leak".`, ctx.name);
     }
   }
   return params;
@@ -179,7 +185,7 @@ function affineBias(fields: NodeFields, weight: NdArray, ctx: NodeContext): NdAr
 
 function convInputShape(fields: NodeFields, ctx: NodeContext, spatial: 1 | 2): [number] | [number, number] | undefined {
   if (!fields.has('input_shape')) {
-    ctx.warnings.add('NIR_CONV_INPUT_SHAPE', `Conv${spatial}d "${ctx.name}" has no input_shape (nir 0.x file); it is inferred from the layer that feeds it.`, ctx.name);
+    noteAbsent(spatial === 1 ? 'Conv1d' : 'Conv2d', 'input_shape', ctx);
     return undefined;
   }
   if (spatial === 1) return checkDims([fields.scalarInt('input_shape')], 'input_shape', ctx, true) as [number];
@@ -201,7 +207,7 @@ export function readNode(group: H5Group, ctx: NodeContext): NirNode {
 
 function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, ctx: NodeContext): NirNode {
   requireParameters(fields, type, ctx);
-  if (ELEMENTWISE.has(type)) return { type, ...elementwise(fields, type, ctx) } as NirNode;
+  if (isElementwise(type)) return { type, ...elementwise(fields, type, ctx) } as NirNode;
   switch (type) {
     case 'Input':
     case 'Output': {
@@ -247,13 +253,9 @@ function readPrimitive(fields: NodeFields, type: Exclude<NodeType, 'NIRGraph'>, 
     case 'AvgPool2d':
       return { type, kernel_size: pair(fields, 'kernel_size', ctx, true), stride: pair(fields, 'stride', ctx, true), padding: pair(fields, 'padding', ctx, true) };
     case 'Flatten': {
-      const node: NirNode = {
-        type,
-        start_dim: fields.has('start_dim') ? fields.scalarInt('start_dim') : 1,
-        end_dim: fields.has('end_dim') ? fields.scalarInt('end_dim') : -1,
-      };
+      const node: NirNode = { type, start_dim: intOrFill(fields, type, 'start_dim'), end_dim: intOrFill(fields, type, 'end_dim') };
       if (fields.has('input_type')) node.input_type = checkDims(fields.ints('input_type').values, 'input_type', ctx, false);
-      else ctx.warnings.add('NIR_FLATTEN_INPUT_TYPE', `Flatten "${ctx.name}" has no input_type; it is inferred from the layer that feeds it.`, ctx.name);
+      else noteAbsent(type, 'input_type', ctx);
       return node;
     }
     default:

@@ -22,8 +22,10 @@
  *  NIR_FLOAT_SHAPE         Input/Output shape stored as floats
  *  NIR_SHAPE_MISMATCH      (only with allowShapeErrors) shapes that do not chain along an edge
  */
+import type { WarningCode } from '../core/errorCodes';
+
 export interface NirWarning {
-  code: string;
+  code: WarningCode;
   message: string;
   node?: string;
 }
@@ -31,7 +33,7 @@ export interface NirWarning {
 export class WarningList {
   readonly items: NirWarning[] = [];
 
-  add(code: string, message: string, node?: string): void {
+  add(code: WarningCode, message: string, node?: string): void {
     this.items.push(node === undefined ? { code, message } : { code, message, node });
   }
 }

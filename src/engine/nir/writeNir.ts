@@ -6,18 +6,19 @@
  *  - float parameters float32 with the full node shape (0-d ones broadcast first), gzip;
  *  - integers int64: 0-d for groups, Flatten dims, Conv1d input_shape/stride/padding/dilation;
  *    (2,) for Conv2d and pooling pairs; Conv input_shape and Flatten input_type always written;
+ *  - the datasets of a node in NIR's order, as its catalogue entry lists them (../graph/primitives);
  *  - edges (E, 2) vlen UTF-8, or a (0, 2) string dataset when there are none;
  *  - every graph gets explicit Input/Output nodes for its roots/leaves, so nir.read adds nothing.
  * The caller's graph is not modified. Lab extras live in `metadata` (../graph/labMetadata.ts).
  */
 import { SpikelabError } from '../core/errors';
 import { withGraphLabInfo, type GraphLabInfo } from '../graph/labMetadata';
+import { isInferred, PRIMITIVES, type ParamSpec } from '../graph/primitives';
 import type { NdArray, NirGraph, NirNode } from '../graph/types';
 import { writeH5, type H5WriteDataset, type H5WriteGroup } from '../hdf5';
 import { cloneGraph } from './clone';
 import { writeMetadata } from './metadata';
 import { normalizeGraph } from './normalize';
-import { SCHEMA } from './schema';
 import { WarningList } from './warnings';
 
 /** The NIR format version written to /version (the layout of nir 1.0.7/1.0.8, with v_reset). */
@@ -37,60 +38,33 @@ function unknownShape(name: string, what: string): SpikelabError {
   return new SpikelabError('NIR_WRITE_UNKNOWN_SHAPE', `Cannot save "${name}": its ${what} is unknown.`, 'Connect it to an Input (or a layer with a known output shape) so the shape can be inferred, then save again.', name);
 }
 
+/** One field as NIR stores it: float32 tensors, 0-d or 1-D int64, a scalar string for word padding. */
+function dataset(param: ParamSpec, value: unknown, elementwise: boolean, name: string): H5WriteDataset {
+  switch (param.kind) {
+    case 'array': {
+      const array = value as NdArray;
+      if (elementwise && array.shape.length === 0) throw unknownShape(name, 'layer size (its parameters are scalars)');
+      return floats(array);
+    }
+    case 'int':
+      return int0(value as number);
+    case 'padding':
+    case 'ints':
+      if (typeof value === 'string') return str0(value);
+      return param.length === 1 ? int0((value as number[])[0]) : ints([...(value as number[])]);
+  }
+}
+
+/** `type` and every field of the node's type, in NIR's order (../graph/primitives). */
 function nodeDatasets(node: Exclude<NirNode, NirGraph>, name: string): H5WriteGroup['children'] {
   const out: H5WriteGroup['children'] = { type: str0(node.type) };
-  switch (node.type) {
-    case 'Input':
-    case 'Output':
-      out.shape = ints(node.shape);
-      break;
-    case 'Affine':
-      out.weight = floats(node.weight);
-      out.bias = floats(node.bias);
-      break;
-    case 'Linear':
-      out.weight = floats(node.weight);
-      break;
-    case 'Conv1d':
-      if (!node.input_shape) throw unknownShape(name, 'input length (input_shape)');
-      out.input_shape = int0(node.input_shape[0]);
-      out.weight = floats(node.weight);
-      out.stride = int0(node.stride[0]);
-      out.padding = typeof node.padding === 'string' ? str0(node.padding) : int0(node.padding[0]);
-      out.dilation = int0(node.dilation[0]);
-      out.groups = int0(node.groups);
-      out.bias = floats(node.bias);
-      break;
-    case 'Conv2d':
-      if (!node.input_shape) throw unknownShape(name, 'input size (input_shape)');
-      out.input_shape = ints([...node.input_shape]);
-      out.weight = floats(node.weight);
-      out.stride = ints([...node.stride]);
-      out.padding = typeof node.padding === 'string' ? str0(node.padding) : ints([...node.padding]);
-      out.dilation = ints([...node.dilation]);
-      out.groups = int0(node.groups);
-      out.bias = floats(node.bias);
-      break;
-    case 'SumPool2d':
-    case 'AvgPool2d':
-      out.kernel_size = ints([...node.kernel_size]);
-      out.stride = ints([...node.stride]);
-      out.padding = ints([...node.padding]);
-      break;
-    case 'Flatten':
-      if (!node.input_type) throw unknownShape(name, 'input shape (input_type)');
-      out.input_type = ints(node.input_type);
-      out.start_dim = int0(node.start_dim);
-      out.end_dim = int0(node.end_dim);
-      break;
-    default: {
-      const record = node as unknown as Record<string, NdArray>;
-      for (const key of SCHEMA[node.type].float) {
-        if (!record[key]) throw new SpikelabError('NIR_WRITE_MISSING_PARAMETER', `Cannot save ${node.type} "${name}": parameter ${key} is missing.`, `Set ${key} in the inspector, then save again.`, name);
-        if (record[key].shape.length === 0) throw unknownShape(name, 'layer size (its parameters are scalars)');
-        out[key] = floats(record[key]);
-      }
-    }
+  const { params, sizedBy } = PRIMITIVES[node.type];
+  const record = node as unknown as Record<string, unknown>;
+  for (const param of params) {
+    const value = record[param.key];
+    if (value === undefined && isInferred(param)) throw unknownShape(name, `${param.meaning} (${param.key})`);
+    if (value === undefined) throw new SpikelabError('NIR_WRITE_MISSING_PARAMETER', `Cannot save ${node.type} "${name}": parameter ${param.key} is missing.`, `Set ${param.key} in the inspector, then save again.`, name);
+    out[param.key] = dataset(param, value, sizedBy !== undefined, name);
   }
   return out;
 }

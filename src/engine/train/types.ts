@@ -1,11 +1,12 @@
 /**
  * Training and simulation as plain data (what crosses the worker boundary and prints in the
- * CLI). The tensor side lives in src/engine/tensor/train/.
+ * CLI). The tensor side lives in src/engine/tensor/train/; the defaults in ./defaults.ts, the
+ * losses in ./losses/.
  */
 import type { SurrogateSpec } from '../surrogates/types';
 import type { ShiftAugment } from './augment';
+import type { LossName } from './losses/index';
 
-export type LossName = 'integral_ce' | 'spike_count_ce' | 'max_membrane_ce' | 'mse_spikerate';
 export type OptimizerName = 'adam' | 'sgd';
 
 export interface TrainConfig {
@@ -17,7 +18,7 @@ export interface TrainConfig {
   optimizer: OptimizerName;
   surrogate: SurrogateSpec;
   loss: LossName;
-  /** Label smoothing of the cross-entropy losses (Spyx integral_crossentropy: 0.3). */
+  /** Label smoothing s of the target (./losses/); absent: the loss's own (cross-entropies 0.3, as Spyx; the spike-rate MSE 0). */
   smoothing?: number;
   seed: number;
   /** Clip the global gradient norm to this value (none when absent). */
@@ -38,18 +39,6 @@ export interface TrainConfig {
    */
   microBatch?: number | 'auto';
 }
-
-export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  dt: 1,
-  batchSize: 32,
-  epochs: 1,
-  lr: 1e-3,
-  optimizer: 'adam',
-  surrogate: { name: 'superspike', slope: 25 },
-  loss: 'integral_ce',
-  smoothing: 0.3,
-  seed: 42,
-};
 
 export interface StepMetrics {
   epoch: number;

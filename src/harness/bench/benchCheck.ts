@@ -6,7 +6,7 @@
  * 1e-4 relative, spike counts exact. Cached per backend and path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import { computeReferenceCheck, type ReferenceCheck } from './referenceCheck';
 
 const EXPECTED: Record<number, ReferenceCheck> = {

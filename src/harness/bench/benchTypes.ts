@@ -3,7 +3,7 @@
  * "backend" and "path"). Plain data: it crosses the worker boundary and prints in the CLI.
  */
 import type { BackendName } from '../../engine/tensor/runtime/backend';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 
 export type WorkloadName = 'A' | 'B' | 'C' | 'W1';
 

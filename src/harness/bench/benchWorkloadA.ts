@@ -10,7 +10,7 @@ import { syntheticShd } from '../../engine/workloads/syntheticData';
 import { workloadAGraph } from '../../engine/workloads/workloadAGraph';
 import { uploadDataset } from '../../engine/tensor/data/residentDataset';
 import { Program } from '../../engine/tensor/program/program';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import { lossValue } from '../../engine/tensor/train/losses';
 import { createOptimizer } from '../../engine/tensor/train/optimizer';
 import type { TrainingWorkload } from './benchTiming';

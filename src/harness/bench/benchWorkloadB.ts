@@ -19,16 +19,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../engine/core/errors';
 import { mulberry32 } from '../../engine/core/rng';
 import { packedFrom } from '../../engine/datasets/formats/bitpack';
-import { uploadDataset, type PackedSource } from '../../engine/tensor/data/residentDataset';
-import { neuronScanFor, type ScanPath } from '../../engine/tensor/kernels/scanRegistry';
-import type { ScanSpec } from '../../engine/tensor/kernels/neuronScan';
+import { uploadDataset } from '../../engine/tensor/data/residentDataset';
+import type { PackedSource } from '../../engine/tensor/kernels/residentDataset';
+import { neuronScanFor, type ScanPath, type ScanSpec } from '../../engine/tensor/kernels/neuronScan';
+import { kernelFor } from '../../engine/tensor/kernels/registry';
 import { lossValue } from '../../engine/tensor/train/losses';
 import { createOptimizer } from '../../engine/tensor/train/optimizer';
 import { loadBenchDataset } from './benchData';
 import type { TrainingWorkload } from './benchTiming';
 import type { BenchData } from './benchTypes';
 import { residentWorkload } from './residentWorkload';
-import { conv2dWithWasmGradient } from '../../engine/tensor/cpu/conv2dWasm';
 
 const SIDE = 34;
 const F = 2 * SIDE * SIDE;
@@ -101,9 +101,8 @@ async function chooseData(o: WorkloadBOptions): Promise<{ source: PackedSource; 
 
 export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
   const chosen = await chooseData(o);
-  // wasm has no Conv2DBackpropFilter kernel; the engine's variant computes that gradient there.
-  const conv = tf.getBackend() === 'wasm' ? conv2dWithWasmGradient([1, 1])
-    : (x: tf.Tensor4D, w: tf.Tensor4D) => tf.conv2d(x, w, 1, 'valid');
+  // A backend without TF.js's conv2d gradient (wasm: no Conv2DBackpropFilter) registers its own.
+  const conv = kernelFor('conv2d')?.([1, 1]) ?? ((x: tf.Tensor4D, w: tf.Tensor4D) => tf.conv2d(x, w, 1, 'valid'));
   const r = mulberry32(42);
   const draw = (size: number, a: number) => Float32Array.from({ length: size }, () => (2 * r.uniform() - 1) * a);
   // Inside tidy, so the initial values die with it and only the variables stay.
@@ -119,7 +118,7 @@ export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
   const betas = [0, 1, 2].map(() => variable(() => tf.scalar(0.5)));
   const N = chosen.source.N;
   const dataset = uploadDataset(chosen.source);
-  const { scan, path } = neuronScanFor(tf.getBackend(), o.path);
+  const { scan, path } = neuronScanFor(o.path);
   const lif: ScanSpec = { output: 'spikes', synaptic: false, spikeFrom: 'pre', reset: 'subtract', detachReset: false, adaptive: false, surrogate: { name: 'superspike', slope: 25 } };
   const layer = (current: tf.Tensor, beta: tf.Variable, spec: ScanSpec) => {
     const [T, B, N] = current.shape;

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../engine/core/rng';
-import { neuronScanFor, type ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import { neuronScanFor, type ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import type { ScanParams, ScanSpec } from '../../engine/tensor/kernels/neuronScan';
 import { median, memorySampler } from './benchTiming';
 
@@ -35,7 +35,7 @@ export async function workloadC(o: { T: number; B: number; n: number; path: Scan
   const rw = mulberry32(42);
   const a = 1.5235 / Math.sqrt(o.n);
   const W = tf.variable(tf.tensor2d(Float32Array.from({ length: o.n * o.n }, () => (2 * rw.uniform() - 1) * a), [o.n, o.n]));
-  const { scan, path } = neuronScanFor(tf.getBackend(), o.path);
+  const { scan, path } = neuronScanFor(o.path);
   const spec: ScanSpec = { output: 'spikes', synaptic: false, spikeFrom: 'pre', reset: 'subtract', detachReset: false, adaptive: false, surrogate: { name: 'spyx_arctan', slope: 2 } };
   const params = neuronConstants(o.n, 0.9);
   const mem = memorySampler();

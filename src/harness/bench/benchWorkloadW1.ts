@@ -9,7 +9,7 @@ import { mulberry32 } from '../../engine/core/rng';
 import { W1_CLASSES, W1_INPUTS, w1Graph } from '../../engine/workloads/w1Graph';
 import { uploadDataset } from '../../engine/tensor/data/residentDataset';
 import { Program } from '../../engine/tensor/program/program';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import { lossValue } from '../../engine/tensor/train/losses';
 import { createOptimizer } from '../../engine/tensor/train/optimizer';
 import type { TrainingWorkload } from './benchTiming';

@@ -9,7 +9,7 @@ function fakeDevice() {
     createCommandEncoder: () => ({ beginComputePass: pass, finish: () => ({}) }),
     createBuffer: (d: { size: number }) => ({ size: d.size, mapAsync: async () => {} }),
   };
-  return device as unknown as GPUDevice & typeof device;
+  return device as GPUDevice & typeof device;
 }
 
 describe('GPU command counters', () => {

@@ -21,15 +21,13 @@ export interface GpuCounter {
   stop(): void;
 }
 
-type Method = (...args: never[]) => unknown;
-
 export function countGpuWork(device: GPUDevice): GpuCounter {
   const counts: GpuCounts = { dispatches: 0, submits: 0, readbacks: 0, readbackBytes: 0, buffersCreated: 0 };
   const restores: Array<() => void> = [];
   let active = true;
   /** Replaces `target[name]` with a wrapper calling `before` first (own property; removed on stop). */
   const wrap = <T extends object>(target: T, name: keyof T & string, before: (self: T, args: unknown[]) => void, after?: (result: unknown) => void) => {
-    const original = target[name] as unknown as Method;
+    const original: unknown = target[name];
     const own = Object.prototype.hasOwnProperty.call(target, name);
     const wrapper = function (this: T, ...args: unknown[]) {
       if (active) before(this, args);

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initParamsA, synthSample } from '../../engine/workloads/canon';
 import { workloadAGraph } from '../../engine/workloads/workloadAGraph';
 import { Program } from '../../engine/tensor/program/program';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import { lossValue } from '../../engine/tensor/train/losses';
 
 export interface ReferenceCheck {

@@ -7,9 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { devicePermutation } from '../../engine/tensor/data/permutation';
-import type { ResidentDataset } from '../../engine/tensor/data/residentDataset';
+import type { ResidentDataset } from '../../engine/tensor/kernels/residentDataset';
 import type { PackedInput } from '../../engine/tensor/program/program';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 import type { TrainingWorkload } from './benchTiming';
 
 export interface ResidentWorkloadParts {

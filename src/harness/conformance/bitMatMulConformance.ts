@@ -1,19 +1,21 @@
 /**
  * Conformance of the first layer's bit path: `ResidentDataset.packedBatch` must give, bit for bit,
- * the JS packing (../../engine/tensor/data/packedBatch.ts packFloatRows) of a plain JS unpack of the same bytes
+ * the JS packing (../../engine/tensor/kernels/packedBatch.ts packFloatRows) of a plain JS unpack of the same bytes
  * (./packedReference.ts) and of the backend's
- * own `batch()`; and the backend's `bitMatMulFor` op must give y = x·Wᵀ and ∂W of L = Σ y ⊙ r
+ * own `batch()`; and the backend's 'bitMatMul' kernel must give y = x·Wᵀ and ∂W of L = Σ y ⊙ r
  * (r random) equal to a float64 JS product to float32 tolerance (max error ≤ 1e-5 of the largest
  * reference value). Sizes have F not a multiple of 32 (padding bits), T not a multiple of 8, an
  * empty row and an all-ones row, more rows than one gradient chunk (../../engine/tensor/webgpu/bitMatMul.ts), O
  * not a multiple of 4 (the CPU's JS sums) and a density past the CPU's dense fallback.
- * Backends with neither (webgl) give no results.
+ * Backends that ./knownGaps.ts lists as having neither (webgl) give no results; any other backend
+ * without them fails.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../../engine/core/rng';
-import { bitMatMulFor } from '../../engine/tensor/kernels/bitMatMulRegistry';
+import { kernelFor } from '../../engine/tensor/kernels/registry';
 import { relativeError } from './maxError';
-import { packFloatRows, unpackWordRows, wordsPerRow } from '../../engine/tensor/data/packedBatch';
+import { packFloatRows, unpackWordRows, wordsPerRow } from '../../engine/tensor/kernels/packedBatch';
+import { knownGap } from './knownGaps';
 import { randomPacked, referenceBatch } from './packedReference';
 import { fisherYates } from '../../engine/tensor/data/permutation';
 import { uploadDataset } from '../../engine/tensor/data/residentDataset';
@@ -47,12 +49,13 @@ const MATMUL_CASES = [
 export const TOLERANCE = 1e-5;
 
 async function packCase(backend: string, c: typeof PACK_CASES[number], k: number): Promise<BitMatMulCaseResult | null> {
+  if (knownGap(backend, 'packedBatch')) return null;
   const packed = randomPacked(c.N, c.T, c.F, 700 + k, 2); // bit density 1/4
   const labels = Uint8Array.from({ length: c.N }, (_, i) => (i * 7) % 5);
   const dataset = uploadDataset({ packed, labels, N: c.N, T: c.T, F: c.F });
   const owned: tf.Tensor[] = []; // freed with the dataset however the case ends
   try {
-    if (!dataset.packedBatch) return null;
+    if (!dataset.packedBatch) throw new Error(`the ${dataset.layout} layout on ${backend} has no packedBatch and no known gap lists it`);
     const permHost = fisherYates(c.N, k);
     const shiftsHost = c.shift ? Int32Array.from({ length: 2 * c.B }, (_, i) => (i % 2 === 0 ? (i % 4) - 1 : 3 - (i % 5) * 2)) : null;
     const perm = tf.tensor1d(permHost, 'int32');
@@ -87,8 +90,9 @@ export function randomWordRows(M: number, F: number, p: number, seed: number): I
 }
 
 async function matMulCase(backend: string, c: typeof MATMUL_CASES[number], k: number): Promise<BitMatMulCaseResult | null> {
-  const op = bitMatMulFor(backend);
-  if (!op) return null;
+  if (knownGap(backend, 'bitMatMul')) return null;
+  const op = kernelFor('bitMatMul', backend);
+  if (!op) throw new Error(`no bit matmul is registered on ${backend} and no known gap lists one`);
   const { M, F, O } = c;
   const r = mulberry32(900 + k);
   const wordsHost = randomWordRows(M, F, c.p, 800 + k);

@@ -32,9 +32,11 @@ export function drawScanData(draw: Draw, T: number, B: number, N: number): { x: 
   return { x: draw(size, -0.3, 1.3), w: draw(size, -1, 1), params };
 }
 
-/** The parameters as [N] tensors. */
+/** The parameters as [N] tensors (every name drawScanData draws is a ScanParams entry). */
 export function paramTensors(params: Arrays): ScanParams {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, tf.tensor1d(v)])) as unknown as ScanParams;
+  const tensors: Partial<Record<keyof ScanParams, tf.Tensor>> = {};
+  for (const [name, values] of Object.entries(params)) tensors[name as keyof ScanParams] = tf.tensor1d(values);
+  return tensors as ScanParams;
 }
 
 /** Every tensor's values, then the tensors disposed. */

@@ -1,17 +1,19 @@
 /**
  * The neuron-scan conformance suite: for each case of ./fusedScanCases.ts, the plain TF.js scan on
- * the cpu backend is the reference; the scan that `neuronScanFor(backend)` picks on the backend
- * under test (fused WGSL on webgpu, plain elsewhere) must give the same spikes exactly and the same
- * outputs, membranes and gradients dx, dβ, dα within float32 tolerance (./tolerance.ts). The loss is Σ out ⊙ w with
- * a random w, so every step gets a different upstream gradient.
+ * the cpu backend is the reference; the backend under test runs its fused scan (WGSL on webgpu, JS
+ * loops on wasm and cpu), or the plain one where ./knownGaps.ts says it has none (webgl), and must
+ * give the same spikes exactly and the same outputs, membranes and gradients dx, dβ, dα within
+ * float32 tolerance (./tolerance.ts). A backend with neither kernel nor gap fails. The loss is
+ * Σ out ⊙ w with a random w, so every step gets a different upstream gradient.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { drawScanData, paramTensors, readArrays, uniformDraw, type Arrays } from './caseData';
 import { scanCases, type ScanCase } from './fusedScanCases';
 import { plainScan } from '../../engine/tensor/kernels/plain/plainScan';
-import { neuronScanFor, type ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import { neuronScanFor, type NeuronScan, type ScanPath } from '../../engine/tensor/kernels/neuronScan';
+import { webgpuBackend } from '../../engine/tensor/webgpu/webgpuBackend';
+import { expectedPath } from './knownGaps';
 import { withinTolerance } from './tolerance';
-import type { NeuronScan } from '../../engine/tensor/kernels/neuronScan';
 
 export interface ScanCaseResult {
   name: string;
@@ -61,11 +63,13 @@ export async function runScanConformance(backend: string, onCase?: (r: ScanCaseR
   const references: Arrays[] = [];
   for (const c of cases) references.push(await evaluate(c, plainScan));
   await tf.setBackend(backend);
-  const { scan, path } = neuronScanFor(backend);
   const results: ScanCaseResult[] = [];
   for (const [i, c] of cases.entries()) {
+    const wanted = expectedPath(backend, 'scan', { neurons: c.N, smooth: c.spec.surrogate.smooth });
+    const { scan, path } = neuronScanFor(wanted, backend);
     let result: ScanCaseResult;
     try {
+      if (path !== wanted) throw new Error(`no fused neuron scan is registered on ${backend} and no known gap lists one`);
       result = { name: c.name, backend, path, ...compare(c, await evaluate(c, scan), references[i]) };
     } catch (error) {
       result = { name: c.name, backend, path, ok: false, spikeFlips: -1, relErr: {}, error: error instanceof Error ? error.message : String(error) };
@@ -81,12 +85,12 @@ export async function runScanConformance(backend: string, onCase?: (r: ScanCaseR
  * GPU_DEVICE_LOST (a clear message, no hang). Run last: the backend is unusable afterwards.
  */
 export async function runDeviceLostCheck(): Promise<{ ok: boolean; code: string; message: string }> {
-  const backend = tf.backend() as unknown as { device: GPUDevice };
-  backend.device.destroy();
-  await backend.device.lost;
+  const { device } = webgpuBackend();
+  device.destroy();
+  await device.lost;
   const c = scanCases()[0];
   try {
-    tf.tidy(() => neuronScanFor('webgpu').scan(tf.zeros([c.T, c.B, c.N]), {
+    tf.tidy(() => neuronScanFor('fused', 'webgpu').scan(tf.zeros([c.T, c.B, c.N]), {
       beta: tf.ones([c.N]), gainIn: tf.ones([c.N]), bias: tf.zeros([c.N]), threshold: tf.ones([c.N]), vReset: tf.zeros([c.N]),
     }, c.spec).out);
     return { ok: false, code: '', message: 'the scan ran on a destroyed device without an error' };

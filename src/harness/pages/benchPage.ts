@@ -8,7 +8,7 @@ import { cellsFromQuery } from './benchQuery';
 import type { BenchMessage, BenchReport } from './benchMessages';
 
 const report: BenchReport = { done: false, cells: [], errors: [] };
-(globalThis as unknown as { spikelabBench: BenchReport }).spikelabBench = report;
+Object.assign(globalThis, { spikelabBench: report });
 
 const form = document.getElementById('cell') as HTMLFormElement;
 const out = document.getElementById('out') as HTMLPreElement;

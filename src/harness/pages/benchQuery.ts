@@ -5,7 +5,7 @@
  */
 import type { BackendName } from '../../engine/tensor/runtime/backend';
 import type { BenchOptions, WorkloadName } from '../bench/benchTypes';
-import type { ScanPath } from '../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
 
 /** Small cells for software adapters (SwiftShader WebGPU ~0.5 GFLOP/s); the spec's are the CLI's flags. */
 export const SMALL_CELL = { T: '32', batch: '16', hidden: '32', steps: '5', repeats: '3', warmup: '2', latency: '3' } as const;

@@ -1,19 +1,19 @@
 /**
- * The conformance worker: for each backend asked, starts it, runs the neuron-scan suite (fused or
- * plain as the registry picks, against plain on cpu), the recurrent, resident-dataset and bit-matmul
- * suites, and on webgpu the memory budget of a workload-A step; it posts one message per case and a
- * final summary; with webgpu it last checks that a destroyed device gives
+ * The conformance worker: for each backend asked, starts it (its loader imports the backend's one
+ * register file), runs the neuron-scan suite (fused, or plain where ../conformance/knownGaps.ts
+ * lists a gap, against plain on cpu), the recurrent, resident-dataset and bit-matmul suites, and
+ * where no gap says otherwise (webgpu) the memory budget of a workload-A step; it posts one message
+ * per case and a final summary; with webgpu it last checks that a destroyed device gives
  * GPU_DEVICE_LOST. Run by conformance.html (e2e/gpu-conformance.spec.ts).
  */
 import { selectBackend, type BackendName } from '../../engine/tensor/runtime/backend';
 import { browserLoaders } from '../../engine/tensor/runtime/loaders.browser';
-import '../../engine/tensor/webgpu/fusedScanRegister';
 import { runDeviceLostCheck, runScanConformance } from '../conformance/fusedScanConformance';
 import { runRecurrentConformance } from '../conformance/recurrentScanConformance';
 import { runUnpackConformance } from '../conformance/unpackConformance';
-import '../../engine/tensor/webgpu/bitMatMulRegister';
 import { runBitMatMulConformance } from '../conformance/bitMatMulConformance';
 import { runMemoryCheck } from '../bench/memoryCheck';
+import { knownGap } from '../conformance/knownGaps';
 import type { ConformanceMessage } from './conformanceTypes';
 
 const post = (message: ConformanceMessage) => self.postMessage(message);
@@ -29,7 +29,7 @@ self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
       await runRecurrentConformance(backend, (result) => post({ type: 'recurrent', result }));
       for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
       for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
-      if (backend === 'webgpu') {
+      if (!knownGap(backend, 'memory')) {
         try {
           post({ type: 'memory', result: await runMemoryCheck() });
         } catch (error) {

@@ -6,7 +6,7 @@
 import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
 
 const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [] };
-(globalThis as unknown as { spikelabConformance: ConformanceReport }).spikelabConformance = report;
+Object.assign(globalThis, { spikelabConformance: report });
 
 const log = document.getElementById('log') as HTMLPreElement;
 const line = (text: string) => {

@@ -4,12 +4,12 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { ShapeResult } from '../../engine/graph/shapes';
+import { PRIMITIVES, type Category } from '../../engine/graph/primitives';
 import { sizeOf, type NirGraph, type NodeType } from '../../engine/graph/types';
 import { formatShape, problemsOfEdge, problemsOfNode } from '../state/analysis';
-import { edgeId, type Positions } from '../state/graphEdits';
+import { edgeId, type Positions } from '../../engine/graph/ops';
 import type { Selection } from '../state/graphStore';
 import type { Size } from '../state/canvasStore';
-import { CATEGORY, type Category } from './nodeCatalog';
 
 export interface PopulationData extends Record<string, unknown> {
   name: string;
@@ -36,7 +36,7 @@ export function populationData(graph: NirGraph, analysis: ShapeResult): Record<s
     const shape = shapes.output ?? shapes.input;
     const problems = problemsOfNode(analysis.problems, name).filter((p) => p.severity === 'error');
     data[name] = {
-      name, type: node.type, category: CATEGORY[node.type],
+      name, type: node.type, category: PRIMITIVES[node.type].category,
       size: node.type === 'NIRGraph' ? `${Object.keys(node.nodes).length} nodes` : shape ? `${sizeOf(shape).toLocaleString('en')} units` : 'size ?',
       input: formatShape(shapes.input), output: formatShape(shapes.output),
       problem: problems[0]?.message,

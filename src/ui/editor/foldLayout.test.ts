@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Positions } from '../state/graphEdits';
+import type { Positions } from '../../engine/graph/ops';
 import { READABLE_ZOOM, fitZoom } from './fitViewport';
 import { ROW_GAP, bestRowCount, foldIntoRows } from './foldLayout';
 

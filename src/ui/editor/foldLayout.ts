@@ -6,7 +6,7 @@
  * where no k reaches it, the k at which it fits largest (ties go to fewer rows).
  * Within a row the layered positions are kept, so branches and their order stay as laid out.
  */
-import type { Positions, XY } from '../state/graphEdits';
+import type { Positions, XY } from '../../engine/graph/ops';
 import { MAX_ZOOM, READABLE_ZOOM, fitZoom, type Size } from './fitViewport';
 
 /** Vertical gap between rows: room for the edge that wraps from one row's end to the next row's start. */

@@ -5,18 +5,16 @@
 import { TEMPLATES } from '../../engine/graph/templates';
 import type { NirGraph, NirNode, NodeType } from '../../engine/graph/types';
 import { graphLabInfo, withGraphLabInfo } from '../../engine/graph/labMetadata';
-import { addEdge, addNode, extractFragment, pasteFragment, removeItems, replaceNode, uniqueName, type Fragment, type Positions, type XY } from '../state/graphEdits';
+import { addEdge, addPrimitiveNode, extractFragment, graphWithPositions, pasteFragment, removeItems, replaceNode, type Fragment, type Positions, type XY } from '../../engine/graph/ops';
 import { useGraphStore } from '../state/graphStore';
 import { useRunStore } from '../state/runStore';
 import type { LayoutOptions } from '../../workers/api';
 import { engine } from '../worker/engine';
 import { runCommands } from '../run/runCommands';
 import { useCanvasStore } from '../state/canvasStore';
-import { graphWithPositions } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
 import { useUiStore } from '../state/uiStore';
 import { foldIntoRows } from './foldLayout';
-import { baseName, defaultNode } from './nodeCatalog';
 
 let clipboard: Fragment | null = null;
 let pasteCount = 0;
@@ -24,8 +22,9 @@ let pasteCount = 0;
 export function addPrimitive(type: NodeType, at: XY): string {
   let created = '';
   useGraphStore.getState().edit(({ graph, positions }) => {
-    created = uniqueName(Object.keys(graph.nodes), baseName(type));
-    return { graph: addNode(graph, created, defaultNode(type, Object.keys(graph.nodes).length + 1)), positions: { ...positions, [created]: at } };
+    const added = addPrimitiveNode(graph, positions, type, at);
+    created = added.name;
+    return { graph: added.graph, positions: added.positions };
   });
   useGraphStore.getState().select({ nodes: [created], edges: [] });
   return created;

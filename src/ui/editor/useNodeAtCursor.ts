@@ -4,15 +4,15 @@
  * nodes, when nothing of the node was recorded, or with no sample shown.
  */
 import { useMemo } from 'react';
+import { PRIMITIVES } from '../../engine/graph/primitives';
 import type { NodeType } from '../../engine/graph/types';
 import { inputStateAt, layerStateAt, type StateAtStep } from '../plots/stateAtStep';
 import { useShownRecord } from '../plots/useShownRecord';
 import { useTimeCursor } from '../state/timeCursor';
-import { CATEGORY } from './nodeCatalog';
 
 export function useNodeAtCursor(name: string, type: NodeType): StateAtStep | null {
   const record = useShownRecord();
-  const shows = type === 'Input' || CATEGORY[type] === 'neuron';
+  const shows = type === 'Input' || PRIMITIVES[type].category === 'neuron';
   const t = useTimeCursor((s) => (shows ? s.t : 0)); // other nodes do not redraw as the cursor moves
   return useMemo(() => {
     if (!record || !shows) return null;

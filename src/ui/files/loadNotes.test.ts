@@ -3,13 +3,13 @@ import { groupWarnings } from './loadNotes';
 
 describe('load notes', () => {
   it('keeps a lone warning as it is, with its node', () => {
-    expect(groupWarnings([{ code: 'A', message: 'tau was negative.', node: 'lif1' }])).toEqual([{ code: 'A', text: 'lif1: tau was negative.' }]);
+    expect(groupWarnings([{ code: 'NIR_INFINITE_TAU', message: 'tau was negative.', node: 'lif1' }])).toEqual([{ code: 'NIR_INFINITE_TAU', text: 'lif1: tau was negative.' }]);
   });
 
   it('folds warnings of one code into one note naming the nodes', () => {
     const notes = groupWarnings([
       { code: 'NIR_LEGACY_NO_V_RESET', message: 'IF "1" has no v_reset.', node: '1' },
-      { code: 'OTHER', message: 'something else' },
+      { code: 'NIR_FLOAT_SHAPE', message: 'something else' },
       { code: 'NIR_LEGACY_NO_V_RESET', message: 'IF "3" has no v_reset.', node: '3' },
       { code: 'NIR_LEGACY_NO_V_RESET', message: 'IF "6" has no v_reset.', node: '6' },
     ]);
@@ -19,8 +19,8 @@ describe('load notes', () => {
   });
 
   it('counts repeats without nodes and shortens long node lists', () => {
-    expect(groupWarnings([{ code: 'X', message: 'm' }, { code: 'X', message: 'm' }])[0].text).toBe('2 times: m');
-    const many = Array.from({ length: 9 }, (_, i) => ({ code: 'Y', message: 'm', node: `n${i}` }));
+    expect(groupWarnings([{ code: 'NIR_NO_VERSION', message: 'm' }, { code: 'NIR_NO_VERSION', message: 'm' }])[0].text).toBe('2 times: m');
+    const many = Array.from({ length: 9 }, (_, i) => ({ code: 'NIR_INT_PARAMETER' as const, message: 'm', node: `n${i}` }));
     expect(groupWarnings(many)[0].text).toMatch(/^9 nodes \(n0, n1, n2, n3, n4, n5…\)/);
   });
 });

@@ -9,7 +9,8 @@ import type { ExportTargetId } from '../../engine/nir/targets/types';
 import type { ExportPreview, Result } from '../../workers/api';
 import { engine } from '../worker/engine';
 import { useRunStore } from '../state/runStore';
-import { graphWithPositions, useGraphStore } from '../state/graphStore';
+import { graphWithPositions } from '../../engine/graph/ops';
+import { useGraphStore } from '../state/graphStore';
 import { useUiStore } from '../state/uiStore';
 import { download } from '../plots/exportPlot';
 

@@ -6,13 +6,15 @@ import { useId, useState } from 'react';
 
 interface Props {
   label: string;
+  /** What the field is, shown on hover. */
+  hint?: string;
   unit?: string;
   initial: string;
   /** Applies the text, or returns the reason it cannot be applied. */
   commit(text: string): string | null;
 }
 
-export function CommitField({ label, unit, initial, commit }: Props) {
+export function CommitField({ label, hint, unit, initial, commit }: Props) {
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -22,7 +24,7 @@ export function CommitField({ label, unit, initial, commit }: Props) {
   };
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>
+      <label htmlFor={id} title={hint}>
         {label}
         {unit && <span className="unit"> ({unit})</span>}
       </label>

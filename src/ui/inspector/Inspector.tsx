@@ -1,11 +1,12 @@
 /**
- * The inspector: the selected node's parameters (with units, validated edits), equation, shapes
- * and problems; the selected edge's shape; otherwise an overview of the graph and its problems.
+ * The inspector: the selected node's equation, parameters (with units, validated edits; both
+ * from the node's catalogue entry), shapes and problems; the selected edge's shape; otherwise an
+ * overview of the graph and its problems.
  */
 import { graphLabInfo } from '../../engine/graph/labMetadata';
 import { parameterCount } from '../../engine/graph/validate';
+import { paramOf, PRIMITIVES } from '../../engine/graph/primitives';
 import type { NirGraph, NirNode } from '../../engine/graph/types';
-import { EQUATION } from '../editor/nodeCatalog';
 import { updateNode } from '../editor/graphCommands';
 import { formatShape, problemsOfEdge, problemsOfNode, useAnalysis } from '../state/analysis';
 import { useGraphStore } from '../state/graphStore';
@@ -15,7 +16,11 @@ import { NodeCounts } from './NodeCounts';
 import { ParamEditor } from './ParamEditor';
 import { ProblemsList } from './ProblemsList';
 import { RecordSection } from './RecordSection';
-import { fieldsOf, parseInts, reshapedConnection, resizable, resized } from './paramFields';
+import { fieldsOf, parseInts, reshapedConnection, resizable, resized, type Constraint } from './paramFields';
+
+/** A population's size, and a dense layer's (out, in) features: dimensions of a shape. */
+const UNITS: Constraint = { ...paramOf('Input', 'shape')!, length: 1 };
+const FEATURES: Constraint = { ...paramOf('Input', 'shape')!, length: 2 };
 
 export function Inspector() {
   const graph = useGraphStore((s) => s.graph);
@@ -35,10 +40,11 @@ function NodeDetails({ name, node, graph }: { name: string; node: NirNode; graph
   const shape = shapes[name] ?? {};
   const timeUnit = graphLabInfo(graph.metadata).timeUnit ?? 's';
   const update = (next: NirNode) => updateNode(name, next);
+  const { label, description, equation } = PRIMITIVES[node.type];
   return (
     <div className="inspector-body">
-      <h2><span className="badge">{node.type}</span> {name}</h2>
-      <p className="equation" aria-label="Equation">{EQUATION[node.type]}</p>
+      <h2><span className="badge" title={`${label}: ${description}`}>{node.type}</span> {name}</h2>
+      <p className="equation" aria-label="Equation">{equation}</p>
       <dl className="shapes">
         <dt>in</dt><dd>{formatShape(shape.input)}</dd>
         <dt>out</dt><dd>{formatShape(shape.output)}</dd>
@@ -66,7 +72,7 @@ function SizeField({ node, update }: { node: NirNode; update(n: NirNode): void }
   const units = first?.shape?.reduce((a, b) => a * b, 1) ?? 0;
   return (
     <CommitField key={units} label="units" initial={String(units)} commit={(text) => {
-      const parsed = parseInts('shape', text, 1);
+      const parsed = parseInts(UNITS, text);
       if (!parsed.ok) return parsed.message;
       update(resized(node, parsed.value[0]));
       return null;
@@ -78,7 +84,7 @@ function ConnectionSizeField({ node, update }: { node: NirNode & { weight: { sha
   const [outputs, inputs] = node.weight.shape.slice(-2);
   return (
     <CommitField key={`${outputs}x${inputs}`} label="out, in features" initial={`${outputs}, ${inputs}`} commit={(text) => {
-      const parsed = parseInts('shape', text, 2);
+      const parsed = parseInts(FEATURES, text);
       if (!parsed.ok) return parsed.message;
       update(reshapedConnection(node, parsed.value[0], parsed.value[1]));
       return null;

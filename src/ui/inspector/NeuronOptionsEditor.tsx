@@ -1,9 +1,11 @@
 /**
  * Neuron options NIR cannot express (kept in the node's `spikelab` metadata): reset mode, whether
- * the spike reads the membrane before or after the update, and the integration scheme.
+ * the spike reads the membrane before or after the update, and the integration scheme; each
+ * offered where the model's catalogue entry says it changes the model.
  */
 import { useId } from 'react';
 import { neuronOptions, withNeuronOptions, type NeuronOptions } from '../../engine/graph/labMetadata';
+import { PRIMITIVES } from '../../engine/graph/primitives';
 import type { NirNode } from '../../engine/graph/types';
 
 const CHOICES = {
@@ -14,8 +16,11 @@ const CHOICES = {
 
 type Key = keyof typeof CHOICES;
 
-const SPIKING = new Set(['IF', 'LIF', 'CubaLIF']);
-const LEAKY = new Set(['LI', 'LIF', 'CubaLI', 'CubaLIF']);
+/** The options `node`'s model offers, in the order they are shown. */
+function offered(node: NirNode): Key[] {
+  const options = PRIMITIVES[node.type].neuron?.options ?? [];
+  return (Object.keys(CHOICES) as Key[]).filter((key) => options.includes(key));
+}
 
 function Choice({ name, value, onChange }: { name: Key; value: string; onChange(v: string): void }) {
   const id = useId();
@@ -31,7 +36,7 @@ function Choice({ name, value, onChange }: { name: Key; value: string; onChange(
 }
 
 export function hasNeuronOptions(node: NirNode): boolean {
-  return SPIKING.has(node.type) || LEAKY.has(node.type);
+  return offered(node).length > 0;
 }
 
 export function NeuronOptionsEditor({ node, update }: { node: NirNode; update(n: NirNode): void }) {
@@ -40,9 +45,7 @@ export function NeuronOptionsEditor({ node, update }: { node: NirNode; update(n:
   return (
     <section aria-label="Neuron options">
       <h3>Neuron options</h3>
-      {SPIKING.has(node.type) && <Choice name="reset" value={options.reset} onChange={(v) => set({ reset: v as NeuronOptions['reset'] })} />}
-      {SPIKING.has(node.type) && <Choice name="spikeFrom" value={options.spikeFrom} onChange={(v) => set({ spikeFrom: v as NeuronOptions['spikeFrom'] })} />}
-      {LEAKY.has(node.type) && <Choice name="integration" value={options.integration} onChange={(v) => set({ integration: v as NeuronOptions['integration'] })} />}
+      {offered(node).map((key) => <Choice key={key} name={key} value={options[key]} onChange={(v) => set({ [key]: v } as Partial<NeuronOptions>)} />)}
     </section>
   );
 }

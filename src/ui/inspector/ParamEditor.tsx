@@ -1,24 +1,29 @@
-/** One parameter of the selected node: value with unit, validated edit, shape and histogram for tensors. */
+/**
+ * One parameter of the selected node, as its catalogue entry describes it: value with unit,
+ * validated edit (the entry's bounds and tuple length), shape and histogram for tensors.
+ */
+import { unitOf, type ParamSpec, type Trained } from '../../engine/graph/primitives';
 import type { NdArray, NirNode } from '../../engine/graph/types';
 import { filled } from '../../engine/graph/types';
-import { unitOf } from '../editor/nodeCatalog';
 import { CommitField } from './CommitField';
 import { Histogram } from './Histogram';
-import { parseInt1, parseInts, parsePadding, parseScalar, summary, uniformValue, type Field } from './paramFields';
+import { parseInt1, parseInts, parsePadding, parseScalar, summary, uniformValue } from './paramFields';
 
 interface Props {
   node: NirNode;
-  field: Field;
+  field: ParamSpec;
   timeUnit: string;
   update(node: NirNode): void;
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6))));
+const TRAINED: Record<Trained, string> = { always: 'trained', learn_decay: 'trained as a decay with learn_decay' };
 
 export function ParamEditor({ node, field, timeUnit, update }: Props) {
   const { key, kind } = field;
   const value = (node as unknown as Record<string, unknown>)[key];
-  const unit = unitOf(key, timeUnit);
+  const unit = unitOf(field, timeUnit);
+  const hint = field.trained ? `${field.meaning}; ${TRAINED[field.trained]}` : field.meaning;
   const set = (v: unknown) => update({ ...node, [key]: v } as NirNode);
 
   if (kind === 'array') {
@@ -31,10 +36,11 @@ export function ParamEditor({ node, field, timeUnit, update }: Props) {
         <CommitField
           key={`${key}:${uniform}`}
           label={uniform !== null ? key : `${key}: set all to`}
+          hint={hint}
           unit={unit}
           initial={uniform !== null ? fmt(uniform) : ''}
           commit={(text) => {
-            const parsed = parseScalar(key, text);
+            const parsed = parseScalar(field, text);
             if (!parsed.ok) return parsed.message;
             set(filled(array.shape, parsed.value));
             return null;
@@ -50,8 +56,8 @@ export function ParamEditor({ node, field, timeUnit, update }: Props) {
   }
   if (kind === 'int') {
     return (
-      <CommitField key={`${key}:${value}`} label={key} initial={String(value)} commit={(text) => {
-        const parsed = parseInt1(key, text);
+      <CommitField key={`${key}:${value}`} label={key} hint={hint} initial={String(value)} commit={(text) => {
+        const parsed = parseInt1(field, text);
         if (!parsed.ok) return parsed.message;
         set(parsed.value);
         return null;
@@ -59,12 +65,10 @@ export function ParamEditor({ node, field, timeUnit, update }: Props) {
     );
   }
   const current = value as number[] | string;
-  const length = Array.isArray(current) ? current.length : node.type === 'Conv1d' ? 1 : 2;
   const shown = Array.isArray(current) ? current.join(', ') : current;
   return (
-    <CommitField key={`${key}:${shown}`} label={key} unit={unit} initial={shown} commit={(text) => {
-      const fixedLength = key === 'shape' || key === 'input_type' ? undefined : length;
-      const parsed = kind === 'padding' ? parsePadding(text, length) : parseInts(key, text, fixedLength);
+    <CommitField key={`${key}:${shown}`} label={key} hint={hint} unit={unit} initial={shown} commit={(text) => {
+      const parsed = kind === 'padding' ? parsePadding(field, text) : parseInts(field, text);
       if (!parsed.ok) return parsed.message;
       set(parsed.value);
       return null;

@@ -1,6 +1,6 @@
 /** Every problem of the graph; clicking one selects the node or edge concerned. */
 import type { Problem } from '../../engine/graph/problems';
-import { edgeId } from '../state/graphEdits';
+import { edgeId } from '../../engine/graph/ops';
 import { useGraphStore } from '../state/graphStore';
 
 function selectProblem(p: Problem) {

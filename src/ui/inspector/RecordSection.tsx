@@ -7,14 +7,11 @@
  */
 import { useId, useState } from 'react';
 import { describeSelection, isDefaultProbe, selectNeurons, type NeuronSelection, type SelectionKind } from '../../engine/train/probes';
+import { PRIMITIVES } from '../../engine/graph/primitives';
 import { sizeOf, type NirNode, type NodeType } from '../../engine/graph/types';
-import { CATEGORY } from '../editor/nodeCatalog';
 import { useAnalysis } from '../state/analysis';
 import { probeOf, useProbeStore } from '../state/probes';
 import './record.css';
-
-/** Neuron types whose output is spikes (the others put out their membrane). */
-const SPIKING = new Set<NodeType>(['Threshold', 'IF', 'LIF', 'CubaLIF']);
 
 const KINDS: Record<SelectionKind, string> = { all: 'all', first: 'first k', random: 'k at random', range: 'a range', picked: 'picked ones' };
 
@@ -55,7 +52,7 @@ function NumberField({ label, value, min, max, onChange }: { label: string; valu
 /** The Record section of a neuron population's inspector (nothing for other nodes). */
 export function RecordSection({ name, node }: { name: string; node: NirNode }) {
   const output = useAnalysis().shapes[name]?.output;
-  if (CATEGORY[node.type] !== 'neuron' || !output) return null;
+  if (PRIMITIVES[node.type].category !== 'neuron' || !output) return null;
   return <ProbeEditor name={name} type={node.type} size={sizeOf(output)} />;
 }
 
@@ -65,7 +62,7 @@ function ProbeEditor({ name, type, size }: { name: string; type: NodeType; size:
   const patch = (p: Partial<typeof probe>) => setProbe(name, { ...probe, ...p });
   const setNeurons = (neurons: NeuronSelection) => patch({ neurons });
   const kindId = useId();
-  const spiking = SPIKING.has(type);
+  const spiking = PRIMITIVES[type].neuron?.output === 'spikes';
   const sel = probe.neurons;
   const kept = selectNeurons(sel, size);
   const count = kept ? kept.length : size;

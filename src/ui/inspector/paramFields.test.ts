@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ndarray } from '../../engine/graph/types';
-import { defaultNode } from '../editor/nodeCatalog';
+import { defaultNode, paramOf } from '../../engine/graph/primitives';
+import type { NodeType } from '../../engine/graph/types';
 import { fieldsOf, histogram, parseInts, parsePadding, parseScalar, reshapedConnection, resized, uniformValue } from './paramFields';
+
+const field = (type: NodeType, key: string) => paramOf(type, key)!;
 
 describe('parameter fields', () => {
   it('lists a node\'s parameters by kind', () => {
@@ -11,17 +14,17 @@ describe('parameter fields', () => {
   });
 
   it('refuses a time constant that is not positive, with the reason', () => {
-    expect(parseScalar('tau', '0')).toEqual({ ok: false, message: 'tau must be greater than 0.' });
-    expect(parseScalar('tau_mem', '2e-2')).toEqual({ ok: true, value: 0.02 });
-    expect(parseScalar('v_threshold', 'abc').ok).toBe(false);
+    expect(parseScalar(field('LIF', 'tau'), '0')).toEqual({ ok: false, message: 'tau must be greater than 0.' });
+    expect(parseScalar(field('CubaLIF', 'tau_mem'), '2e-2')).toEqual({ ok: true, value: 0.02 });
+    expect(parseScalar(field('LIF', 'v_threshold'), 'abc').ok).toBe(false);
   });
 
   it('parses integer tuples and padding words', () => {
-    expect(parseInts('stride', '2, 2', 2)).toEqual({ ok: true, value: [2, 2] });
-    expect(parseInts('stride', '0, 2', 2).ok).toBe(false);
-    expect(parseInts('stride', '2', 2).ok).toBe(false);
-    expect(parsePadding('SAME', 2)).toEqual({ ok: true, value: 'same' });
-    expect(parsePadding('1 1', 2)).toEqual({ ok: true, value: [1, 1] });
+    expect(parseInts(field('Conv2d', 'stride'), '2, 2')).toEqual({ ok: true, value: [2, 2] });
+    expect(parseInts(field('Conv2d', 'stride'), '0, 2').ok).toBe(false);
+    expect(parseInts(field('Conv2d', 'stride'), '2').ok).toBe(false);
+    expect(parsePadding(field('Conv2d', 'padding'), 'SAME')).toEqual({ ok: true, value: 'same' });
+    expect(parsePadding(field('Conv2d', 'padding'), '1 1')).toEqual({ ok: true, value: [1, 1] });
   });
 
   it('tells uniform arrays and bins a histogram', () => {

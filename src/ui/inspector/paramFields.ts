@@ -1,75 +1,60 @@
 /**
- * The editable fields of a node and how text typed into them becomes a valid parameter value.
- * Every parse returns either a value or a message saying what is wrong and what is expected.
+ * The editable fields of a node (its catalogue entry's parameters, ../../engine/graph/primitives)
+ * and how text typed into them becomes a valid parameter value. Every parse returns either a value
+ * or a message saying what is wrong and what is expected.
  */
+import { isElementwise, paramOf, type ParamSpec } from '../../engine/graph/primitives';
 import { filled, type NdArray, type NirNode } from '../../engine/graph/types';
 import { seededWeights } from '../../engine/graph/templates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export type FieldKind = 'array' | 'ints' | 'int' | 'padding';
+/** What a parse checks a typed value against: the field's name (for messages), tuple length and lower bound. */
+export type Constraint = Pick<ParamSpec, 'key' | 'length' | 'min'>;
 
-export interface Field {
-  key: string;
-  kind: FieldKind;
+/** The editable fields of `node`, in the node's own order, as its catalogue entry describes them. */
+export function fieldsOf(node: NirNode): ParamSpec[] {
+  const record = node as unknown as Record<string, unknown>;
+  return Object.keys(node).flatMap((key) => {
+    const spec = record[key] === undefined ? undefined : paramOf(node.type, key);
+    return spec ? [spec] : [];
+  });
 }
 
-const STRUCTURE = new Set(['type', 'metadata', 'nodes', 'edges']);
-
-export function fieldsOf(node: NirNode): Field[] {
-  const fields: Field[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (STRUCTURE.has(key) || value === undefined) continue;
-    if (key === 'padding' && (typeof value === 'string' || Array.isArray(value))) fields.push({ key, kind: 'padding' });
-    else if (typeof value === 'number') fields.push({ key, kind: 'int' });
-    else if (Array.isArray(value)) fields.push({ key, kind: 'ints' });
-    else if (value && typeof value === 'object' && 'data' in value) fields.push({ key, kind: 'array' });
-  }
-  return fields;
-}
-
-/** The smallest legal value of a parameter, and whether it must be strictly above it. */
-function lowerBound(key: string): { min: number; strict: boolean } | null {
-  if (key.startsWith('tau')) return { min: 0, strict: true };
-  if (key === 'delay') return { min: 0, strict: false };
-  return null;
-}
-
-export function parseScalar(key: string, text: string): Parsed<number> {
+export function parseScalar(field: Constraint, text: string): Parsed<number> {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(value)) return { ok: false, message: `“${text}” is not a number; type e.g. 0.02 or 2e-2.` };
-  const bound = lowerBound(key);
-  if (bound && (bound.strict ? value <= bound.min : value < bound.min)) {
-    return { ok: false, message: `${key} must be ${bound.strict ? 'greater than' : 'at least'} ${bound.min}.` };
+  const bound = field.min;
+  if (bound && (bound.exclusive ? value <= bound.value : value < bound.value)) {
+    return { ok: false, message: `${field.key} must be ${bound.exclusive ? 'greater than' : 'at least'} ${bound.value}.` };
   }
   return { ok: true, value };
 }
 
-const INT_MIN: Record<string, number> = { stride: 1, dilation: 1, kernel_size: 1, groups: 1, shape: 1, input_shape: 1, input_type: 1, padding: 0 };
-
-export function parseInts(key: string, text: string, length?: number): Parsed<number[]> {
+export function parseInts(field: Constraint, text: string): Parsed<number[]> {
+  const { key, length } = field;
   const parts = text.split(/[\s,×x]+/).filter(Boolean);
   const values = parts.map(Number);
   if (parts.length === 0 || values.some((v) => !Number.isInteger(v))) return { ok: false, message: `Type whole numbers separated by commas, e.g. “2, 2”.` };
   if (length !== undefined && values.length !== length) return { ok: false, message: `${key} needs ${length} value${length === 1 ? '' : 's'}.` };
-  const min = INT_MIN[key];
+  const min = field.min?.value;
   if (min !== undefined && values.some((v) => v < min)) return { ok: false, message: `Every ${key} value must be at least ${min}.` };
   return { ok: true, value: values };
 }
 
-export function parseInt1(key: string, text: string): Parsed<number> {
+export function parseInt1(field: Constraint, text: string): Parsed<number> {
   const value = Number(text.trim());
-  if (!Number.isInteger(value)) return { ok: false, message: `${key} must be a whole number.` };
-  const min = INT_MIN[key];
-  if (min !== undefined && value < min) return { ok: false, message: `${key} must be at least ${min}.` };
+  if (!Number.isInteger(value)) return { ok: false, message: `${field.key} must be a whole number.` };
+  const min = field.min?.value;
+  if (min !== undefined && value < min) return { ok: false, message: `${field.key} must be at least ${min}.` };
   return { ok: true, value };
 }
 
-export function parsePadding(text: string, length: number): Parsed<number[] | 'same' | 'valid'> {
+export function parsePadding(field: Constraint, text: string): Parsed<number[] | 'same' | 'valid'> {
   const word = text.trim().toLowerCase();
   if (word === 'same' || word === 'valid') return { ok: true, value: word };
-  const ints = parseInts('padding', text, length);
-  return ints.ok ? ints : { ok: false, message: `Padding is “same”, “valid”, or ${length} whole number(s) ≥ 0.` };
+  const ints = parseInts(field, text);
+  return ints.ok ? ints : { ok: false, message: `Padding is “same”, “valid”, or ${field.length} whole number(s) ≥ 0.` };
 }
 
 /** The single value when every element is equal, else null. */
@@ -99,11 +84,9 @@ export function histogram(data: Float32Array, bins: number): { counts: number[];
   return { counts, min, max };
 }
 
-const ELEMENTWISE = new Set(['Scale', 'Delay', 'Threshold', 'I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF']);
-
 /** Element-wise nodes can be resized to n units: every parameter refilled with its first value. */
 export function resizable(node: NirNode): boolean {
-  return ELEMENTWISE.has(node.type);
+  return isElementwise(node.type);
 }
 
 export function resized(node: NirNode, units: number): NirNode {

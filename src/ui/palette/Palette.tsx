@@ -1,16 +1,14 @@
 /**
- * The palette: every NIR primitive by category (drag onto the canvas, or click to add next to
- * the last node) and templates that open a whole working network.
+ * The palette: every NIR primitive by category, as the catalogue lists them (drag onto the
+ * canvas, or click to add next to the last node), and templates that open a whole working network.
  */
 import type { DragEvent } from 'react';
 import { TEMPLATES } from '../../engine/graph/templates';
-import { NODE_TYPES, type NodeType } from '../../engine/graph/types';
+import { CATEGORIES, PRIMITIVES } from '../../engine/graph/primitives';
+import { NODE_TYPES } from '../../engine/graph/types';
 import { DRAG_TYPE } from '../editor/GraphCanvas';
 import { addPrimitive, openTemplate } from '../editor/graphCommands';
-import { CATEGORY, CATEGORY_LABEL, EQUATION, type Category } from '../editor/nodeCatalog';
 import { useGraphStore } from '../state/graphStore';
-
-const ORDER: Category[] = ['io', 'connection', 'conv', 'neuron', 'graph'];
 
 function startDrag(event: DragEvent, payload: string) {
   event.dataTransfer.setData(DRAG_TYPE, payload);
@@ -39,13 +37,13 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      {ORDER.map((category) => (
-        <section key={category}>
-          <h2>{CATEGORY_LABEL[category]}</h2>
+      {CATEGORIES.map((category) => (
+        <section key={category.id}>
+          <h2>{category.label}</h2>
           <ul className="palette-list primitives">
-            {NODE_TYPES.filter((type) => CATEGORY[type] === category).map((type: NodeType) => (
+            {NODE_TYPES.map((type) => PRIMITIVES[type]).filter((p) => p.category === category.id).map(({ type, label, description, equation }) => (
               <li key={type}>
-                <button type="button" className={`palette-item cat-${category}`} draggable title={`${type}: ${EQUATION[type]}`}
+                <button type="button" className={`palette-item cat-${category.id}`} draggable title={`${type}: ${equation}\n${label}: ${description}`}
                   aria-label={`Add ${type}`}
                   onDragStart={(e) => startDrag(e, `node:${type}`)} onClick={() => addPrimitive(type, nextFreeSpot())}>
                   {type}

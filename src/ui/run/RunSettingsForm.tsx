@@ -1,6 +1,7 @@
 /** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss, shift augmentation. */
 import { SURROGATES, SURROGATE_NAMES, isSurrogateName } from '../../engine/surrogates';
-import type { LossName, OptimizerName } from '../../engine/train/types';
+import { LOSSES, LOSS_NAMES, isLossName } from '../../engine/train/losses';
+import type { OptimizerName } from '../../engine/train/types';
 import { useDatasetStore } from '../state/datasetStore';
 import { useGraphStore } from '../state/graphStore';
 import { useRunStore, type RunSettings } from '../state/runStore';
@@ -9,12 +10,7 @@ import { isOwnDatasetId } from '../../engine/datasets/own/ownDataset';
 import { useAllDatasetSets } from '../state/ownDatasets';
 import { OwnDataPanel, ownOptionLabel } from './OwnDataPanel';
 import { RunField } from './RunField';
-
-const LOSSES: Record<LossName, string> = {
-  integral_ce: 'Cross-entropy on summed output (Spyx)', spike_count_ce: 'Cross-entropy on spike counts',
-  max_membrane_ce: 'Cross-entropy on max membrane', mse_spikerate: 'MSE on spike rate',
-};
-
+import { WebDatasetsPanel } from './WebDatasetsPanel';
 
 function NumberInput({ id, value, min, step, disabled, onChange }: { id: string; value: number; min: number; step?: number; disabled?: boolean; onChange(v: number): void }) {
   return (
@@ -55,6 +51,7 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
       {shipped.length > 0 && fitting.length === 0 && Object.keys(graph.nodes).length > 0 && <p className="run-hint" role="note">{noFitMessage(shipped, graph)}</p>}
       {chosen && !isOwnDatasetId(chosen.id) && <p className="run-hint">{chosen.description} <span className="muted">{chosen.licence}</span></p>}
       <OwnDataPanel chosen={chosen} />
+      <WebDatasetsPanel />
       <div className="run-grid">
         <RunField label="dt (s)">{(id) => <NumberInput id={id} value={settings.dt} min={1e-9} onChange={set('dt')} />}</RunField>
         <RunField label="T (steps)">{(id) => chosen?.kind === 'spikes'
@@ -79,8 +76,10 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
         )}</RunField>
         <RunField label="Slope">{(id) => <NumberInput id={id} value={settings.slope} min={1e-6} onChange={set('slope')} />}</RunField>
         <RunField label="Loss">{(id) => (
-          <select id={id} value={settings.loss} onChange={(e) => update({ loss: e.target.value as LossName })}>
-            {Object.entries(LOSSES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          <select id={id} value={settings.loss} onChange={(e) => {
+            if (isLossName(e.target.value)) update({ loss: e.target.value });
+          }}>
+            {LOSS_NAMES.map((n) => <option key={n} value={n} title={LOSSES[n].formula}>{LOSSES[n].label}</option>)}
           </select>
         )}</RunField>
         <RunField label="Time shift ± (steps)">{(id) => <NumberInput id={id} value={settings.timeShift} min={0} step={1} onChange={(v) => update({ timeShift: Math.round(v) })} />}</RunField>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lifClassifier } from '../../engine/graph/templates';
-import { removeItems } from './graphEdits';
+import { removeItems } from '../../engine/graph/ops';
 import { analyse, connectionProblem } from './analysis';
 
 describe('connection validation', () => {

@@ -7,7 +7,7 @@ import type { Problem } from '../../engine/graph/problems';
 import type { NodeShapes, ShapeResult } from '../../engine/graph/shapes';
 import type { NirGraph } from '../../engine/graph/types';
 import { validateGraph } from '../../engine/graph/validate';
-import { addEdge, edgeId } from './graphEdits';
+import { addEdge, edgeId } from '../../engine/graph/ops';
 import { useGraphStore } from './graphStore';
 
 const cache = new WeakMap<NirGraph, ShapeResult>();

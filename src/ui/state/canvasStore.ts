@@ -5,7 +5,7 @@
  * graph's layout is folded to fit).
  */
 import { create } from 'zustand';
-import type { Positions } from './graphEdits';
+import type { Positions } from '../../engine/graph/ops';
 
 export interface Size {
   width: number;

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lifClassifier } from '../../engine/graph/templates';
-import { graphLabInfo } from '../../engine/graph/labMetadata';
-import { EMPTY_GRAPH, graphWithPositions, useGraphStore } from './graphStore';
-import { removeItems } from './graphEdits';
+import { EMPTY_GRAPH, useGraphStore } from './graphStore';
+import { removeItems } from '../../engine/graph/ops';
 
 const net = () => lifClassifier({ inputs: 4, hidden: 3, classes: 2 });
 
@@ -32,11 +31,5 @@ describe('graph store', () => {
     useGraphStore.getState().undo();
     expect(useGraphStore.getState().positions.input).toEqual([0, 0]);
     expect(useGraphStore.getState().positions.fc1).toBeUndefined();
-  });
-
-  it('writes positions of existing nodes into the saved metadata', () => {
-    const saved = graphWithPositions(net(), { input: [5, 6], gone: [1, 1] });
-    expect(graphLabInfo(saved.metadata).positions).toEqual({ input: [5, 6] });
-    expect(graphLabInfo(saved.metadata).dt).toBe(1e-3);
   });
 });

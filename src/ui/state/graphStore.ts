@@ -1,13 +1,14 @@
 /**
  * The graph being edited: the NIR graph, node positions, selection, and the undo history of
- * both. Every structural edit goes through `edit`, which records one undo step; a drag records
- * one step at its end (`endDrag`). Components subscribe with narrow selectors.
+ * both. State and undo only: the edits themselves are the pure graph ops of
+ * ../../engine/graph/ops.ts, which callers (../editor/graphCommands.ts) apply through `edit`, one
+ * undo step each; a drag records one step at its end (`commitMoves`). Components subscribe with
+ * narrow selectors.
  */
 import { create } from 'zustand';
-import { graphLabInfo, withGraphLabInfo } from '../../engine/graph/labMetadata';
+import { movedPositions, type Positions } from '../../engine/graph/ops';
 import type { NirGraph } from '../../engine/graph/types';
 import { emptyHistory, record, redo, undo, type History } from './history';
-import type { Positions } from './graphEdits';
 
 export interface Snapshot {
   graph: NirGraph;
@@ -61,11 +62,7 @@ export const useGraphStore = create<GraphState>((set, get) => ({
   },
   initialise: (graph, positions, title) => set({ graph, positions, title, history: emptyHistory(), selection: { nodes: [], edges: [] }, revision: get().revision + 1 }),
   select: (selection) => set({ selection }),
-  commitMoves: (moves) => {
-    const { positions } = get();
-    const moved = Object.entries(moves).filter(([name, [x, y]]) => positions[name]?.[0] !== x || positions[name]?.[1] !== y);
-    if (moved.length > 0) get().edit((s) => ({ ...s, positions: { ...s.positions, ...Object.fromEntries(moved) } }));
-  },
+  commitMoves: (moves) => get().edit((s) => ({ ...s, positions: movedPositions(s.positions, moves) })),
   undo: () => {
     const { history, graph, positions } = get();
     const step = undo(history, { graph, positions });
@@ -80,11 +77,4 @@ export const useGraphStore = create<GraphState>((set, get) => ({
 
 function keepSelection(selection: Selection, graph: NirGraph): Selection {
   return { nodes: selection.nodes.filter((n) => n in graph.nodes), edges: [] };
-}
-
-/** The graph with the current positions written into its lab metadata (what is saved). */
-export function graphWithPositions(graph: NirGraph, positions: Positions): NirGraph {
-  const info = graphLabInfo(graph.metadata);
-  const kept = Object.fromEntries(Object.entries(positions).filter(([name]) => name in graph.nodes));
-  return { ...graph, metadata: withGraphLabInfo(graph.metadata, { ...info, positions: kept }) };
 }

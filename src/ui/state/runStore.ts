@@ -1,11 +1,14 @@
 /**
- * Run settings (what the Run panel edits, saved with the workspace) and the live state of a
- * training or simulation run, fed by the worker's throttled frames.
+ * Run settings (what the Run panel edits, saved with the workspace), starting from the lab's
+ * training defaults (../../engine/train/defaults.ts, which the CLI reads too), and the Run panel's
+ * stimulus.
  */
 import { create } from 'zustand';
 import type { ResolvedStimulus } from '../../engine/stimuli/validate';
 import type { SurrogateName } from '../../engine/surrogates/types';
-import type { LossName, OptimizerName } from '../../engine/train/types';
+import { TRAINING_DEFAULTS } from '../../engine/train/defaults';
+import type { LossName } from '../../engine/train/losses/index';
+import type { OptimizerName } from '../../engine/train/types';
 
 export interface RunSettings {
   /** Dataset set id from the manifest ("digits", "nmnist40"…), or null when none fits. */
@@ -29,9 +32,11 @@ export interface RunSettings {
   simulateOnly: boolean;
 }
 
+const { dt, T, batchSize, epochs, lr, optimizer, surrogate, loss, seed, maxSamples, timeShift, channelShift } = TRAINING_DEFAULTS;
+
 export const DEFAULT_SETTINGS: RunSettings = {
-  dataset: null, dt: 1e-3, T: 16, batchSize: 32, epochs: 2, lr: 2e-3, optimizer: 'adam', surrogate: 'superspike', slope: 25,
-  loss: 'integral_ce', seed: 0, maxSamples: 0, timeShift: 0, channelShift: 0, simulateOnly: false,
+  dataset: null, dt, T, batchSize, epochs, lr, optimizer, surrogate: surrogate.name, slope: surrogate.slope,
+  loss, seed, maxSamples, timeShift, channelShift, simulateOnly: false,
 };
 
 interface RunSettingsState {

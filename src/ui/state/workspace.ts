@@ -5,7 +5,7 @@
  */
 import type { NirGraph } from '../../engine/graph/types';
 import { restoreProbes, type Probes } from '../../engine/train/probes';
-import type { Positions } from './graphEdits';
+import type { Positions } from '../../engine/graph/ops';
 import { readStored, writeStored } from './labDb';
 import { DEFAULT_SETTINGS, type RunSettings } from './runStore';
 

@@ -8,9 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../core/rng';
 import { startNodeBackend } from '../runtime/loaders.node';
-import { bitMatMulFor } from '../kernels/bitMatMulRegistry';
+import { kernelFor } from '../kernels/registry';
 import { randomWordRows, runBitMatMulConformance } from '../../../harness/conformance/bitMatMulConformance';
-import { packFloatRows, unpackWordRows, wordsPerRow } from '../data/packedBatch';
+import { packFloatRows, unpackWordRows, wordsPerRow } from '../kernels/packedBatch';
 import { fisherYates } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
 import { maxError } from '../../../harness/conformance/maxError';
@@ -93,7 +93,7 @@ describe('first layer on bit-packed batches (Node: wasm and cpu)', () => {
 
     it(`bitMatMul gives tf.matMul's y and ∂W (${backend})`, async () => {
       await tf.setBackend(backend);
-      expect(bitMatMulFor(backend)).toBeDefined();
+      expect(kernelFor('bitMatMul', backend)).toBeDefined();
       for (const simd of [true, false]) {
         compare(64, 70, 12, randomWordRows(64, 70, 0.05, 1), simd);
         compare(40, 45, 7, randomWordRows(40, 45, 0.2, 2), simd); // O not a multiple of 4: JS sums

@@ -1,7 +1,7 @@
 /**
  * The first-layer matmul on bit-packed spikes for the CPU backends (wasm, cpu): y = x·Wᵀ for
  * binary x [M, F] given as words int32 [M, W = ⌈F/32⌉] (bit f mod 32 of word ⌊f/32⌋ of row m is
- * x[m, f]; ../data/packedBatch.ts) and W [O, F] float32 (NIR's (out, in)).
+ * x[m, f]; ../kernels/packedBatch.ts) and W [O, F] float32 (NIR's (out, in)).
  *
  *   forward   y[m, :] = Σ_{f : x[m,f] = 1} Wᵀ[f, :]          (a sum of rows of Wᵀ, in rising f)
  *   backward  ∂W[:, f] = Σ_{m : x[m,f] = 1} dy[m, :]          (to W only; x is data)
@@ -16,7 +16,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import { unpackWordRows, wordsPerRow } from '../data/packedBatch';
+import { unpackWordRows, wordsPerRow } from '../kernels/packedBatch';
+import { customOp } from '../runtime/tfTyping';
 import { simdKernels } from './simdKernels';
 import { MAX_DENSITY, simdRowKernel, sparseForward, SparseRowsBuilder, sparseWeightGrad, transposed, type SparseRows } from './spikeMatMul';
 import { int32ValuesNow, valuesNow } from './tensorValues';
@@ -56,7 +57,7 @@ export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, op
   if (!rows) return tf.tidy(() => tf.matMul(tf.tensor2d(unpackWordRows(bits, M, F), [M, F]), weight, false, true));
   const kernels = options.simd === false ? null : simdKernels();
   const simd = kernels && O % 4 === 0 ? kernels : null;
-  const fn = tf.customGrad(((wIn: tf.Tensor2D) => {
+  const fn = customOp((_save, wIn: tf.Tensor2D) => {
     const wt = transposed(wIn.dataSync(), O, F);
     const y = simd ? simdRowKernel(simd, rows, O, false, wt) : sparseForward(rows, wt, O);
     const gradFunc = (dy: tf.Tensor) => {
@@ -65,6 +66,6 @@ export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, op
       return [tf.tensor2d(dW, [O, F], 'float32')];
     };
     return { value: tf.tensor2d(y, [M, O], 'float32'), gradFunc };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return fn(weight) as tf.Tensor2D;
+  });
+  return fn(weight);
 }

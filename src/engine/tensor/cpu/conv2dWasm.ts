@@ -5,19 +5,22 @@
  * (which wasm has) over a depth of 1:
  *   ∂L/∂W[kh, kw, ci, co] = Σ_{n, oh, ow} x[n, oh·s_h + kh, ow·s_w + kw, ci] · dy[n, oh, ow, co]
  * and the input gradient is the usual transposed convolution. Valid padding (callers pad first),
- * dilation 1 (TF.js's own conv2d gradient has the same limit).
+ * dilation 1 (TF.js's own conv2d gradient has the same limit). Registered as op 'conv2d' for the
+ * wasm backend (./register.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { KernelTypes } from '../kernels/registry';
+import { customOp } from '../runtime/tfTyping';
 
-type Conv = (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D;
+type Conv = ReturnType<KernelTypes['conv2d']>;
 
 const cache = new Map<string, Conv>();
 
-export function conv2dWithWasmGradient(strides: [number, number]): Conv {
+export const conv2dWithWasmGradient: KernelTypes['conv2d'] = (strides) => {
   const key = strides.join('x');
   let fn = cache.get(key);
   if (!fn) {
-    fn = tf.customGrad(((x: tf.Tensor4D, filter: tf.Tensor4D, save: tf.GradSaveFunc) => {
+    fn = customOp((save, x: tf.Tensor4D, filter: tf.Tensor4D) => {
       save([x, filter]);
       return {
         value: tf.conv2d(x, filter, strides, 'valid', 'NHWC'),
@@ -41,8 +44,8 @@ export function conv2dWithWasmGradient(strides: [number, number]): Conv {
           return [dx, tf.reshape(df, [kh, kw, ci, co])];
         },
       };
-    }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as Conv;
+    });
     cache.set(key, fn);
   }
   return fn;
-}
+};

@@ -7,37 +7,26 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../core/rng';
 import { startNodeBackend } from '../runtime/loaders.node';
 import { scanCases, type ScanCase } from '../../../harness/conformance/fusedScanCases';
+import { drawScanData, paramTensors, uniformDraw } from '../../../harness/conformance/caseData';
 import { plainScan } from '../kernels/plain/plainScan';
-import { neuronScanFor } from '../kernels/scanRegistry';
-import type { NeuronScan, ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { neuronScanFor, type NeuronScan, type ScanSpec } from '../kernels/neuronScan';
 import { jsScan, makeJsScan } from './jsScan';
 import { simdScanSupports } from './simdScan';
 import './register';
 
 type Arrays = Record<string, Float32Array>;
 
-function draw(c: ScanCase) {
-  const r = mulberry32(c.seed * 104729);
-  const vec = (n: number, lo: number, hi: number) => Float32Array.from({ length: n }, () => lo + (hi - lo) * r.uniform());
-  const beta = vec(c.N, 0.3, 1);
-  beta[0] = 1.05;
-  if (c.N > 2) beta[2] = 1;
-  const params: Arrays = {
-    beta, gainIn: vec(c.N, 0.6, 1.4), bias: vec(c.N, -0.05, 0.1), threshold: vec(c.N, 0.6, 1.2),
-    vReset: vec(c.N, -0.2, 0.2), alpha: vec(c.N, 0.3, 0.95), gainCur: vec(c.N, 0.5, 1.2), gamma: vec(c.N, 0.5, 0.95),
-  };
-  return { x: vec(c.T * c.B * c.N, -0.3, 1.3), w: vec(c.T * c.B * c.N, -1, 1), params };
-}
+/** The draws of the conformance suite's cases, from this test's own seed. */
+const draw = (c: ScanCase) => drawScanData(uniformDraw(c.seed * 104729), c.T, c.B, c.N);
 
 function evaluate(c: ScanCase, scan: NeuronScan): Arrays {
   const data = draw(c);
   return tf.tidy(() => {
     const x = tf.tensor3d(data.x, [c.T, c.B, c.N]);
     const w = tf.tensor3d(data.w, [c.T, c.B, c.N]);
-    const p = Object.fromEntries(Object.entries(data.params).map(([k, v]) => [k, tf.tensor1d(v)])) as unknown as ScanParams;
+    const p = paramTensors(data.params);
     const fwd = scan(x, p, c.spec, { recordMembrane: true });
     const loss = (xIn: tf.Tensor, beta: tf.Tensor, alpha?: tf.Tensor) => tf.sum(tf.mul(scan(xIn, { ...p, beta, alpha: alpha ?? p.alpha }, c.spec).out, w));
     const grads = tf.grads(loss as (...a: tf.Tensor[]) => tf.Tensor)(c.spec.synaptic ? [x, p.beta, p.alpha!] : [x, p.beta]);
@@ -97,8 +86,8 @@ describe('fused JS neuron scan against the plain TF.js scan', () => {
   });
 
   it('is the scan the registry picks on cpu and wasm (and runs there)', async () => {
-    expect(neuronScanFor('cpu')).toEqual({ scan: jsScan, path: 'fused' });
-    expect(neuronScanFor('wasm')).toEqual({ scan: jsScan, path: 'fused' });
+    expect(neuronScanFor('fused', 'cpu')).toEqual({ scan: jsScan, path: 'fused' });
+    expect(neuronScanFor('fused', 'wasm')).toEqual({ scan: jsScan, path: 'fused' });
     const c = scanCases().find((s) => s.spec.synaptic && s.spec.adaptive && s.spec.output === 'spikes')!;
     const want = evaluate(c, plainScan);
     await startNodeBackend('wasm');

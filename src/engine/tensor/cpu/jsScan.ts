@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import type { NeuronScan, ScanResult } from '../kernels/neuronScan';
+import { customOp } from '../runtime/tfTyping';
 import { membraneOf, scanBackward, scanForward, type ScanArrays, type ScanGrads } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { simdScan, simdScanSupports } from './simdScan';
@@ -57,10 +58,7 @@ export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan
       return { value, gradFunc };
     };
 
-    const fn = tf.customGrad(((...args: unknown[]) => {
-      const [xIn, beta, alpha] = args as tf.Tensor[];
-      return run(xIn, beta, synaptic ? alpha : null);
-    }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+    const fn = customOp((_save, xIn: tf.Tensor, beta: tf.Tensor, ...alpha: tf.Tensor[]) => run(xIn, beta, synaptic ? alpha[0] : null));
     const taping = tf.engine().isTapeOn();
     const out = synaptic ? fn(x, params.beta, params.alpha!) : fn(x, params.beta);
     const result: ScanResult = { out };

@@ -9,7 +9,7 @@ import { startNodeBackend } from '../runtime/loaders.node';
 import { jsRecurrentScan } from './recurrentScan';
 import { plainRecurrentScan } from '../kernels/plain/plainRecurrentScan';
 import { compareRecurrent, evaluateRecurrent, recurrentCases, runRecurrentConformance } from '../../../harness/conformance/recurrentScanConformance';
-import { recurrentScanFor } from '../kernels/recurrentRegistry';
+import { recurrentScanFor } from '../kernels/recurrentScan';
 
 describe('fused recurrent scan (JS loops) against the step-by-step reference', () => {
   beforeAll(async () => {
@@ -32,10 +32,10 @@ describe('fused recurrent scan (JS loops) against the step-by-step reference', (
 
   it('is the kernel the registry picks on cpu and wasm, and conforms on wasm', async () => {
     const spec = recurrentCases()[0].spec;
-    expect(recurrentScanFor('cpu', spec, 128)).toBe(jsRecurrentScan);
-    expect(recurrentScanFor('wasm', spec, 128)).toBe(jsRecurrentScan);
-    expect(recurrentScanFor('webgl', spec, 128)).toBeNull();
-    expect(recurrentScanFor('cpu', { ...spec, output: 'membrane' }, 8)).toBeNull();
+    expect(recurrentScanFor(spec, 128, 'cpu')).toBe(jsRecurrentScan);
+    expect(recurrentScanFor(spec, 128, 'wasm')).toBe(jsRecurrentScan);
+    expect(recurrentScanFor(spec, 128, 'webgl')).toBeNull();
+    expect(recurrentScanFor({ ...spec, output: 'membrane' }, 8, 'cpu')).toBeNull();
     await startNodeBackend('wasm');
     const results = await runRecurrentConformance('wasm');
     expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${JSON.stringify(r)}`)).toEqual([]);

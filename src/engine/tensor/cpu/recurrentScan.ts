@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { withRecurrentBias, type RecurrentScan } from '../kernels/recurrentScan';
 import type { ScanResult } from '../kernels/neuronScan';
+import { customOp } from '../runtime/tfTyping';
 import { recurrentBackward, recurrentForward } from './recurrentLoops';
 import { membraneOf, type ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
@@ -63,10 +64,7 @@ export const jsRecurrentScan: RecurrentScan = (x, recurrent, params, spec, optio
     return { value: tf.tensor(tape.out, [T, B, N], 'float32'), gradFunc };
   };
 
-  const fn = tf.customGrad(((...args: unknown[]) => {
-    const [xIn, wIn, beta, alpha] = args as tf.Tensor[];
-    return run(xIn, wIn, beta, synaptic ? alpha : null);
-  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+  const fn = customOp((_save, xIn: tf.Tensor, wIn: tf.Tensor, beta: tf.Tensor, ...alpha: tf.Tensor[]) => run(xIn, wIn, beta, synaptic ? alpha[0] : null));
   const xb = withRecurrentBias(x, recurrent);
   const weight = tf.reshape(recurrent.weight, [N, N]);
   const out = synaptic ? fn(xb, weight, params.beta, params.alpha!) : fn(xb, weight, params.beta);

@@ -173,7 +173,7 @@ export function simdKernels(): SimdKernels | null {
   } catch {
     return null; // synchronous compilation refused (a browser main thread): the JS loops run
   }
-  const e = instance.exports as unknown as Omit<SimdKernels, 'memory' | 'reserve'>;
+  const e = instance.exports as Omit<SimdKernels, 'memory' | 'reserve'>;
   cached = {
     memory,
     reserve(size) {

@@ -209,7 +209,7 @@ function acquire(bytes: number): ScanInstance {
   const i = pool.findIndex((p) => p.memory.buffer.byteLength >= bytes);
   if (i >= 0) return pool.splice(i, 1)[0];
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
-  const exports = new WebAssembly.Instance(scanModule()!, { env: { memory } }).exports as unknown as Omit<ScanInstance, 'memory'>;
+  const exports = new WebAssembly.Instance(scanModule()!, { env: { memory } }).exports as Omit<ScanInstance, 'memory'>;
   return { memory, fwd: exports.fwd, bwd: exports.bwd };
 }
 

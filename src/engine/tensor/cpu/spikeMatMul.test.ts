@@ -11,7 +11,7 @@ import { maxError } from '../../../harness/conformance/maxError';
 import { Program } from '../program/program';
 import { lossValue } from '../train/losses';
 import { simdModuleValid } from './simdKernels';
-import { sparseRows, spikeMatMul } from './spikeMatMul';
+import { sparseRows, spikeMatMul, type SpikeMatMulTuning } from './spikeMatMul';
 import { w1Graph } from '../../workloads/w1Graph';
 import { w1Input } from '../../../harness/bench/cpu/w1Input';
 
@@ -20,17 +20,17 @@ function random(seed: number, n: number, f: (u: number) => number): Float32Array
   return Float32Array.from({ length: n }, () => f(r.uniform()));
 }
 
-function compare(M: number, K: number, O: number, x: Float32Array, maxDensity?: number, simd = true): void {
+function compare(M: number, K: number, O: number, x: Float32Array, tuning: SpikeMatMulTuning = {}): void {
   const results = [true, false].map((sparse) => tf.tidy(() => {
     const xs = tf.tensor2d(x, [M, K]);
     const w = tf.tensor2d(random(3, O * K, (u) => u - 0.5), [O, K]);
     const r = tf.tensor2d(random(4, M * O, (u) => 2 * u - 1), [M, O]);
     const mm = (xi: tf.Tensor, wi: tf.Tensor) => (sparse
-      ? spikeMatMul(xi as tf.Tensor2D, wi as tf.Tensor2D, { inputGrad: true, maxDensity, simd })
+      ? spikeMatMul(xi as tf.Tensor2D, wi as tf.Tensor2D, { inputGrad: true, ...tuning })
       : tf.matMul(xi, wi, false, true));
     const y = mm(xs, w);
     const [dx, dw] = tf.grads((xi: tf.Tensor, wi: tf.Tensor) => tf.sum(tf.mul(mm(xi, wi), r)))([xs, w]);
-    const dwOnly = tf.grad((wi: tf.Tensor) => tf.sum(tf.mul(sparse ? spikeMatMul(xs, wi as tf.Tensor2D, { inputGrad: false, maxDensity, simd }) : mm(xs, wi), r)))(w);
+    const dwOnly = tf.grad((wi: tf.Tensor) => tf.sum(tf.mul(sparse ? spikeMatMul(xs, wi as tf.Tensor2D, { inputGrad: false, ...tuning }) : mm(xs, wi), r)))(w);
     return [y, dx, dw, dwOnly].map((t) => t.dataSync() as Float32Array);
   }));
   const [got, want] = results;
@@ -61,17 +61,17 @@ describe('sparse spike matmul', () => {
       await startNodeBackend(backend);
       expect(simdModuleValid()).toBe(true);
       compare(64, 70, 12, random(1, 64 * 70, (u) => (u < 0.05 ? 1 : 0)));
-      compare(64, 70, 12, random(1, 64 * 70, (u) => (u < 0.05 ? 1 : 0)), undefined, false);
+      compare(64, 70, 12, random(1, 64 * 70, (u) => (u < 0.05 ? 1 : 0)), { simd: false });
       compare(30, 21, 6, random(6, 30 * 21, (u) => (u < 0.2 ? 1 : 0))); // O not a multiple of 4: JS sums
-      compare(32, 64, 8, random(7, 32 * 64, (u) => (u < 0.05 ? 1 : 0))); // K a multiple of 4: ∂x in SIMD on cpu
+      compare(32, 64, 8, random(7, 32 * 64, (u) => (u < 0.05 ? 1 : 0)), { simdInputGrad: true }); // K a multiple of 4: ∂x in SIMD (cpu's registration)
     });
   }
 
   it('matches tf.matMul on graded sparse values and in the dense fallback', async () => {
     await startNodeBackend('cpu');
     compare(40, 33, 7, random(2, 40 * 33, (u) => (u < 0.1 ? 4 * u - 0.2 : 0)));
-    compare(40, 33, 8, random(2, 40 * 33, (u) => (u < 0.1 ? 4 * u - 0.2 : 0)), undefined, false);
-    compare(20, 30, 5, random(5, 600, (u) => u), 0.1);
+    compare(40, 33, 8, random(2, 40 * 33, (u) => (u < 0.1 ? 4 * u - 0.2 : 0)), { simd: false });
+    compare(20, 30, 5, random(5, 600, (u) => u), { maxDensity: 0.1 });
   });
 
   for (const backend of ['cpu', 'wasm'] as const) {

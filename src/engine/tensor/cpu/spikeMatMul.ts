@@ -5,8 +5,9 @@
  *   forward   y[m, :] = Σ_{k : x[m,k] ≠ 0} x[m,k]·Wᵀ[k, :]        (a sum of rows of Wᵀ; no multiply when x ∈ {0, 1})
  *   backward  ∂W[:, k] = Σ_{m : x[m,k] ≠ 0} x[m,k]·dy[m, :]      (over the active entries only)
  *             ∂x = dy·W                                          (dense; only when asked: tf.matMul, or
- *                                                                 the SIMD module on the cpu backend,
- *                                                                 whose JS matmul is slow)
+ *                                                                 the SIMD module with simdInputGrad,
+ *                                                                 as ./register.ts registers it for the
+ *                                                                 cpu backend, whose JS matmul is slow)
  *
  * x is read once and compressed into rows (CSR: rowStart [M + 1], cols [nnz], vals [nnz] unless
  * every active value is 1). The result is exact for any x; only the speed depends on sparsity, so
@@ -19,7 +20,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { simdKernels, type SimdKernels } from './simdKernels';
 import { valuesNow } from './tensorValues';
-import type { SpikeMatMulOptions } from '../kernels/spikeMatMulRegistry';
+import type { SpikeMatMulOptions } from '../kernels/spikeMatMul';
+import { customOp } from '../runtime/tfTyping';
 
 export interface SparseRows {
   M: number;
@@ -240,7 +242,16 @@ function simdDense(k: SimdKernels, dy: Float32Array, w: Float32Array, M: number,
   return dx.slice();
 }
 
-export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMulOptions & { maxDensity?: number; simd?: boolean }): tf.Tensor2D {
+export interface SpikeMatMulTuning {
+  /** Above this fraction of non-zeros, tf.matMul (default MAX_DENSITY). */
+  maxDensity?: number;
+  /** false: the JS loops even where WebAssembly SIMD runs. */
+  simd?: boolean;
+  /** ∂x = dy·W in the SIMD module instead of tf.matMul (for the cpu backend's slow JS matmul). */
+  simdInputGrad?: boolean;
+}
+
+export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMulOptions & SpikeMatMulTuning): tf.Tensor2D {
   const [M, K] = x.shape;
   const [O, Kw] = w.shape;
   if (Kw !== K) {
@@ -263,16 +274,12 @@ export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMul
       const dW = simd ? transposed(simdRowKernel(simd, sparse, O, true, g), K, O) : sparseWeightGrad(sparse, g, O);
       const dWt = tf.tensor2d(dW, [O, K], 'float32');
       if (!options.inputGrad) return [dWt];
-      const denseInSimd = simd && K % 4 === 0 && tf.getBackend() === 'cpu';
+      const denseInSimd = simd && K % 4 === 0 && options.simdInputGrad === true;
       const dx = denseInSimd ? tf.tensor2d(simdDense(simd, valuesNow(dy), valuesNow(saved[0]), M, O, K), [M, K], 'float32') : tf.matMul(dy as tf.Tensor2D, saved[0] as tf.Tensor2D);
       return [dx, dWt];
     };
     return { value: tf.tensor2d(y, [M, O], 'float32'), gradFunc };
   };
-  if (options.inputGrad) {
-    const fn = tf.customGrad(((_x: tf.Tensor2D, wIn: tf.Tensor2D, save: tf.GradSaveFunc) => forward(wIn, save)) as unknown as Parameters<typeof tf.customGrad>[0]);
-    return fn(x, w) as tf.Tensor2D;
-  }
-  const fn = tf.customGrad(((wIn: tf.Tensor2D, save: tf.GradSaveFunc) => forward(wIn, save)) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return fn(w) as tf.Tensor2D;
+  if (options.inputGrad) return customOp((save, _x: tf.Tensor2D, wIn: tf.Tensor2D) => forward(wIn, save))(x, w);
+  return customOp((save, wIn: tf.Tensor2D) => forward(wIn, save))(w);
 }

@@ -4,15 +4,17 @@
  * generic multiply (about 60 ms for W1's [100, 256, 20] readout against 2 ms here):
  *   forward   s[r] = Σ_t y[t, r]            (r over the flattened rest, summed in time order)
  *   backward  ∂y[t, r] = ∂s[r]              (for every t)
- * Other backends keep tf.sum, which is already fast there.
+ * Registered as op 'sumOverTime' for the cpu backend (./register.ts); other backends keep tf.sum,
+ * which is already fast there.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { customOp } from '../runtime/tfTyping';
 import { valuesNow } from './tensorValues';
 
 export function sumOverTimeCpu(y: tf.Tensor): tf.Tensor {
   const [T, ...rest] = y.shape;
   const R = y.size / T;
-  const fn = tf.customGrad(((x: tf.Tensor) => {
+  const fn = customOp((_save, x: tf.Tensor) => {
     const xs = valuesNow(x);
     const s = new Float32Array(R);
     for (let t = 0; t < T; t++) {
@@ -28,6 +30,6 @@ export function sumOverTimeCpu(y: tf.Tensor): tf.Tensor {
         return tf.tensor(dx, y.shape, 'float32');
       },
     };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (x: tf.Tensor) => tf.Tensor;
+  });
   return fn(y);
 }

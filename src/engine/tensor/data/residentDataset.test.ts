@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { startNodeBackend } from '../runtime/loaders.node';
-import { packedLanes16, packedWords } from './packedWords';
+import { packedWords } from '../webgpu/packedWords';
+import { packedLanes16 } from './residentDataset';
 import { fisherYates } from './permutation';
 import { runUnpackConformance } from '../../../harness/conformance/unpackConformance';
 

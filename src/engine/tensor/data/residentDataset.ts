@@ -1,63 +1,15 @@
 /**
- * A spike dataset resident on the compute device, uploaded once and never read back
- * (DESIGN.md §5, docs/specs/bench.md §1.8–1.9). Each batch is gathered by a permutation that
- * already lives on the device and unpacked there to the first layer's float input [T, B, F],
- * optionally shifted in time and channel per sample (augmentation).
- *
- * webgpu: the packed bytes as u32 words (1 bit per (t, feature), plus ≤ 3 bytes of padding) and
- * one WGSL gather+unpack dispatch (../webgpu/programs/gatherUnpackProgram.ts). wasm and cpu, whose device
- * memory is the host's: the packed bytes themselves (1 bit per (t, feature)), gathered and
- * unpacked by a JS loop (~25 ms for W1's 72 MB batch, against ~1.7 s for TF.js bit ops on wasm,
- * ../../../docs/specs/webgpu.md §4). webgl: plain TF.js ops on 16-step int32 lanes
- * (./packedWords.ts; 2 bits per (t, feature)). All three give the same values.
- * `packedBatch` (webgpu: ../webgpu/programs/gatherPackProgram.ts; wasm and cpu: a JS loop) gives the same
- * batch as 1-bit words for a first layer that reads bits (./packedBatch.ts, ../kernels/bitMatMulRegistry.ts).
+ * Uploading a spike dataset to the compute device (contract: ../kernels/residentDataset.ts). The
+ * size is checked, the labels uploaded, and the bytes handed to the active backend's layout (op
+ * 'residentDataset' of ../kernels/registry.ts: 'webgpu-words' on webgpu, 'host-bits' on wasm and
+ * cpu). Where no backend registered one (webgl) the plain TF.js layout below runs: 16 time steps
+ * per int32 lane (2 bits per (t, feature)), unpacked by TF.js integer ops. All layouts give the
+ * same values.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import { GatherPackProgram } from '../webgpu/programs/gatherPackProgram';
-import { GatherUnpackProgram } from '../webgpu/programs/gatherUnpackProgram';
-import { asTensor, webgpuBackend } from '../webgpu/webgpuBackend';
-import { hostPackedBatchWords, wordsPerRow, type PackedBatch } from './packedBatch';
-import { packedLanes16, packedWords } from './packedWords';
-
-export interface PackedSource {
-  /** [N, ⌈T/8⌉, F] bytes, np.packbits order along time. */
-  packed: Uint8Array;
-  /** [N] class labels. */
-  labels: Uint8Array;
-  N: number;
-  T: number;
-  F: number;
-}
-
-export interface Batch {
-  /** [T, B, F] float32 of 0/1. */
-  x: tf.Tensor3D;
-  /** [B] int32. */
-  y: tf.Tensor1D;
-}
-
-export interface ResidentDataset {
-  readonly N: number;
-  readonly T: number;
-  readonly F: number;
-  readonly layout: 'webgpu-words' | 'host-bits' | 'tfjs-lanes16';
-  /** Bytes held on the device: packed data plus int32 labels. */
-  readonly residentBytes: number;
-  /**
-   * Batch of columns perm[offset … offset + B). `shifts` ([B, 2] int32: Δt, Δf per column) moves
-   * each sample later in time / up in channel, filling with zeros.
-   */
-  batch(perm: tf.Tensor1D, offset: number, B: number, shifts?: tf.Tensor2D): Batch;
-  /**
-   * The same batch left as bits for a first layer that reads them (./packedBatch.ts): words
-   * [T·B, ⌈F/32⌉], bit f mod 32 of word ⌊f/32⌋ of row t·B + b = batch(…).x[t, b, f]. Present on
-   * 'webgpu-words' and 'host-bits'; absent on 'tfjs-lanes16' (callers use batch()).
-   */
-  packedBatch?(perm: tf.Tensor1D, offset: number, B: number, shifts?: tf.Tensor2D): PackedBatch;
-  dispose(): void;
-}
+import { kernelFor } from '../kernels/registry';
+import { batchLabels, checkBatchRange, type PackedSource, type ResidentDataset } from '../kernels/residentDataset';
 
 function check(source: PackedSource): void {
   const expected = source.N * Math.ceil(source.T / 8) * source.F;
@@ -67,55 +19,20 @@ function check(source: PackedSource): void {
   }
 }
 
-function checkRange(N: number, offset: number, B: number, permLength: number): void {
-  if (offset < 0 || offset + B > permLength || permLength > N) {
-    throw new SpikelabError('DATA_BATCH_RANGE', `Batch [${offset}, ${offset + B}) is outside the permutation of ${permLength} (N = ${N}).`,
-      'Take ⌊N/B⌋ batches per epoch and drop the remainder, as the benchmark protocol does (specs/bench.md §1.9).');
-  }
-}
-
-function labelsOf(labels: tf.Tensor1D, perm: tf.Tensor1D, offset: number, B: number): tf.Tensor1D {
-  return tf.gather(labels, tf.slice(perm, [offset], [B]));
-}
-
 /** Uploads `source` to the active backend's memory; the one host→device copy. */
 export function uploadDataset(source: PackedSource): ResidentDataset {
   check(source);
   const { N, T, F } = source;
   const labels = tf.tensor1d(Int32Array.from(source.labels), 'int32');
-  if (tf.getBackend() === 'webgpu') {
-    webgpuBackend();
-    const words = tf.tensor1d(packedWords(source.packed), 'int32');
-    const Tp = Math.ceil(T / 8);
-    return {
-      N, T, F, layout: 'webgpu-words', residentBytes: words.size * 4 + labels.size * 4,
-      batch(perm, offset, B, shifts) {
-        checkRange(N, offset, B, perm.size);
-        const program = new GatherUnpackProgram(T, B, F, shifts !== undefined);
-        const inputs = shifts ? [words, perm, shifts] : [words, perm];
-        const uniforms = [T, B, F, Tp, offset].map((v) => ({ type: 'int32', data: [v] }));
-        const x = asTensor(webgpuBackend().runWebGPUProgram(program, inputs, 'float32', uniforms)) as tf.Tensor3D;
-        return { x, y: labelsOf(labels, perm, offset, B) };
-      },
-      packedBatch(perm, offset, B, shifts) {
-        checkRange(N, offset, B, perm.size);
-        const program = new GatherPackProgram(T, B, F, shifts !== undefined);
-        const inputs = shifts ? [words, perm, shifts] : [words, perm];
-        const uniforms = [T, B, F, Tp, offset, wordsPerRow(F)].map((v) => ({ type: 'int32', data: [v] }));
-        const out = asTensor(webgpuBackend().runWebGPUProgram(program, inputs, 'int32', uniforms)) as tf.Tensor2D;
-        return { words: out, T, B, F, y: labelsOf(labels, perm, offset, B) };
-      },
-      dispose: () => tf.dispose([words, labels]),
-    };
-  }
-  if (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') return hostBits(source, labels);
+  const upload = kernelFor('residentDataset');
+  if (upload) return upload(source, labels);
   const L = Math.ceil(T / 16);
   const lanes = tf.tensor3d(packedLanes16(source.packed, N, T, F), [N, L, F], 'int32');
   const powers = tf.tensor4d(Int32Array.from({ length: 16 }, (_, k) => 2 ** (15 - k)), [1, 1, 16, 1], 'int32');
   return {
     N, T, F, layout: 'tfjs-lanes16', residentBytes: lanes.size * 4 + labels.size * 4,
     batch(perm, offset, B, shifts) {
-      checkRange(N, offset, B, perm.size);
+      checkBatchRange(N, offset, B, perm.size);
       const x = tf.tidy(() => {
         const picked = tf.gather(lanes, tf.slice(perm, [offset], [B])); // [B, L, F]
         const bits = tf.mod(tf.floorDiv(tf.expandDims(picked, 2), powers), 2); // [B, L, 16, F]
@@ -123,51 +40,30 @@ export function uploadDataset(source: PackedSource): ResidentDataset {
         if (shifts) sample = shiftSamples(sample, shifts, T, F);
         return tf.cast(tf.transpose(sample, [1, 0, 2]), 'float32') as tf.Tensor3D;
       });
-      return { x, y: labelsOf(labels, perm, offset, B) };
+      return { x, y: batchLabels(labels, perm, offset, B) };
     },
     dispose: () => tf.dispose([lanes, powers, labels]),
   };
 }
 
 /**
- * The CPU backends' resident layout: the packed bytes stay as they are; a batch reads the
- * permutation's B indices (host memory on wasm/cpu, no device readback) and unpacks
- *   x[t, b, f] = bit 7 − (t' mod 8) of packed[perm[offset + b], ⌊t'/8⌋, f'],  t' = t − Δt_b, f' = f − Δf_b
- * (zero where t' or f' falls outside), time-major as the first layer wants it. `packedBatch` gives
- * the same bits as int32 words (./packedBatch.ts hostPackedBatchWords).
+ * The plain TF.js layout: 16 time steps per int32 lane, [N, ⌈T/16⌉, F], step t = 16·j + k of lane
+ * j at bit 15 − k (values < 2¹⁶, exact even where integer ops run in float32; docs/specs/bench.md §1.8).
  */
-function hostBits(source: PackedSource, labels: tf.Tensor1D): ResidentDataset {
-  const { N, T, F, packed } = source;
+export function packedLanes16(bytes: Uint8Array, N: number, T: number, F: number): Int32Array {
   const Tp = Math.ceil(T / 8);
-  return {
-    N, T, F, layout: 'host-bits', residentBytes: packed.length + labels.size * 4,
-    batch(perm, offset, B, shifts) {
-      checkRange(N, offset, B, perm.size);
-      const order = perm.dataSync().subarray(offset, offset + B);
-      const moves = shifts?.dataSync();
-      const out = new Float32Array(T * B * F);
-      for (let b = 0; b < B; b++) {
-        const base = order[b] * Tp * F;
-        const dt = moves ? moves[2 * b] : 0;
-        const df = moves ? moves[2 * b + 1] : 0;
-        for (let t = Math.max(0, dt); t < Math.min(T, T + dt); t++) {
-          const ts = t - dt;
-          const row = base + (ts >> 3) * F;
-          const bit = 0x80 >> (ts & 7);
-          const dst = (t * B + b) * F;
-          for (let f = Math.max(0, df); f < Math.min(F, F + df); f++) if (packed[row + f - df] & bit) out[dst + f] = 1;
-        }
-      }
-      return { x: tf.tensor3d(out, [T, B, F]), y: labelsOf(labels, perm, offset, B) };
-    },
-    packedBatch(perm, offset, B, shifts) {
-      checkRange(N, offset, B, perm.size);
-      const order = perm.dataSync().subarray(offset, offset + B);
-      const words = hostPackedBatchWords(packed, T, F, order, shifts ? shifts.dataSync() : null);
-      return { words: tf.tensor2d(words, [T * B, wordsPerRow(F)], 'int32'), T, B, F, y: labelsOf(labels, perm, offset, B) };
-    },
-    dispose: () => labels.dispose(),
-  };
+  const L = Math.ceil(T / 16);
+  const lanes = new Int32Array(N * L * F);
+  for (let n = 0; n < N; n++) {
+    for (let j = 0; j < L; j++) {
+      const hi = (n * Tp + 2 * j) * F;
+      const lo = hi + F;
+      const hasLo = 2 * j + 1 < Tp;
+      const dst = (n * L + j) * F;
+      for (let f = 0; f < F; f++) lanes[dst + f] = (bytes[hi + f] << 8) | (hasLo ? bytes[lo + f] : 0);
+    }
+  }
+  return lanes;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The neuron-scan contract: one call runs a whole neuron layer over all T steps. The plain TF.js
  * path (`plainScan.ts`, per-step ops, autodiff through a custom-gradient spike) is the reference;
  * a fused backend kernel (one forward dispatch over T, one reverse-time backward dispatch)
- * registers itself in `registry.ts` and must agree with it to float32 tolerance.
+ * registers itself as op 'neuronScan' in ./registry.ts and must agree with it to float32 tolerance;
+ * `neuronScanFor` picks between them.
  *
  * Shapes: input x is [T, B, N] (time-major, the layer flattened to N); every parameter is [N]
  * (per neuron; broadcast over the batch). State starts at zero (v, c, a = 0).
@@ -33,6 +34,8 @@
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { SurrogateSpec } from '../../surrogates/types';
+import { plainScan } from './plain/plainScan';
+import { kernelFor } from './registry';
 
 export interface ScanSpec {
   output: 'spikes' | 'membrane';
@@ -72,3 +75,12 @@ export interface ScanResult {
 }
 
 export type NeuronScan = (x: Tensor, params: ScanParams, spec: ScanSpec, options?: ScanOptions) => ScanResult;
+
+/** 'fused': the backend's kernel where it has one; 'plain': the TF.js reference everywhere (benchmarks and the conformance suite compare both). */
+export type ScanPath = 'fused' | 'plain';
+
+/** The scan `path` asks for on `backend` (by default the active one), and the path it is: plain where no fused kernel is registered. */
+export function neuronScanFor(path: ScanPath = 'fused', backend?: string): { scan: NeuronScan; path: ScanPath } {
+  const fused = path === 'fused' ? kernelFor('neuronScan', backend) : undefined;
+  return fused ? { scan: fused, path: 'fused' } : { scan: plainScan, path: 'plain' };
+}

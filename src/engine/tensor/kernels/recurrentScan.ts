@@ -3,7 +3,8 @@
  * own spikes over all T steps (a recurrent stage LIF → Linear/Affine W → back into the LIF, one
  * edge of the cycle delayed one step). The step-by-step TF.js path of
  * ../program/recurrentStage.ts is the reference; a fused kernel (WGSL on webgpu, JS loops on wasm
- * and cpu) registers itself in ./recurrentRegistry.ts and must agree with it to float32 tolerance.
+ * and cpu) registers itself as op 'recurrentScan' in ./registry.ts, with the largest population it
+ * runs, and must agree with it to float32 tolerance.
  *
  * Shapes: x [T, B, N] (the feed-forward part of the input, time-major), W [N, N] (NIR's (out, in)),
  * bias r [N] (optional: an Affine feedback's bias), every ScanParams entry [N] as in ./neuronScan.ts.
@@ -26,6 +27,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ScanOptions, ScanParams, ScanResult, ScanSpec } from './neuronScan';
+import { kernelFor } from './registry';
 
 export interface RecurrentWeights {
   /** W [N, N], (out, in). */
@@ -38,9 +40,26 @@ export interface RecurrentWeights {
 
 export type RecurrentScan = (x: tf.Tensor, recurrent: RecurrentWeights, params: ScanParams, spec: ScanSpec, options?: ScanOptions) => ScanResult;
 
+/** What a backend registers: its scan and the largest N it runs (WGSL: workgroup memory; Infinity for no limit). */
+export interface RecurrentKernel {
+  scan: RecurrentScan;
+  maxNeurons: number;
+}
+
 /** Whether the contract covers a spec (spiking outputs only). */
 export function recurrentSpecSupported(spec: ScanSpec): boolean {
   return spec.output === 'spikes';
+}
+
+/**
+ * The fused recurrent scan for this spec and population size on `backend` (by default the active
+ * one), or null: nothing registered, the spec not covered or N past the kernel's limit (then the
+ * stage runs step by step).
+ */
+export function recurrentScanFor(spec: ScanSpec, neurons: number, backend?: string): RecurrentScan | null {
+  const kernel = kernelFor('recurrentScan', backend);
+  if (!kernel || !recurrentSpecSupported(spec) || neurons > kernel.maxNeurons) return null;
+  return kernel.scan;
 }
 
 /**

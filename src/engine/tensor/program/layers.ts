@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { reshapeUntaped } from '../kernels/plain/reshape';
-import { conv2dWithWasmGradient } from '../cpu/conv2dWasm';
+import { kernelFor } from '../kernels/registry';
 import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
 
 export interface LayerWeights {
@@ -53,9 +53,10 @@ function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: t
   const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D; // OIHW → HWIO
   const groups = node.groups;
   let y: tf.Tensor4D;
-  // wasm lacks Conv2DBackpropFilter: use the variant whose gradient it can compute (../cpu/conv2dWasm.ts).
-  const conv = tf.getBackend() === 'wasm' && dh === 1 && dw === 1
-    ? conv2dWithWasmGradient([sh, sw])
+  // A backend whose own conv2d gradient is missing (wasm: no Conv2DBackpropFilter) registers one
+  // it can compute (op 'conv2d', dilation 1 only: ../cpu/conv2dWasm.ts).
+  const ownGradient = dh === 1 && dw === 1 ? kernelFor('conv2d') : undefined;
+  const conv = ownGradient ? ownGradient([sh, sw])
     : (xi: tf.Tensor4D, fi: tf.Tensor4D) => tf.conv2d(xi, fi, [sh, sw], 'valid', 'NHWC', [dh, dw]);
   if (groups === 1) {
     y = conv(input, filter);

@@ -1,6 +1,6 @@
 /**
- * A Program fed a packed batch (1-bit words, ../data/packedBatch.ts; the first layer multiplies the
- * bits directly through ../kernels/bitMatMulRegistry.ts) must compute what it computes from the same batch
+ * A Program fed a packed batch (1-bit words, ../kernels/packedBatch.ts; the first layer multiplies the
+ * bits directly through the registered bit matmul, ../kernels/bitMatMul.ts) must compute what it computes from the same batch
  * unpacked to floats: the readout within float32 rounding, every variable's gradient within 1e-5
  * of its largest value. Workload A's network (Linear → LIF → Linear → LIF → Linear → LI) with 40
  * inputs (two words per row, the second half-used) on both CPU backends, plus an Affine first
@@ -13,7 +13,7 @@ import { workloadAGraph } from '../../workloads/workloadAGraph';
 import { mulberry32 } from '../../core/rng';
 import type { NirGraph } from '../../graph/types';
 import { startNodeBackend } from '../runtime/loaders.node';
-import { packFloatRows } from '../data/packedBatch';
+import { packFloatRows } from '../kernels/packedBatch';
 import { Program, type PackedInput } from './program';
 
 const T = 9;

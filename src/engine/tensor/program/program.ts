@@ -21,11 +21,11 @@ import { GraphInvalidError } from '../../graph/graphInvalidError';
 import { delaySteps } from '../../neurons/delay';
 import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
 import type { SurrogateSpec } from '../../surrogates/types';
-import { neuronScanFor, type ScanPath } from '../kernels/scanRegistry';
-import type { NeuronScan, ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { neuronScanFor, type NeuronScan, type ScanParams, type ScanPath, type ScanSpec } from '../kernels/neuronScan';
 import { reshapeUntaped } from '../kernels/plain/reshape';
-import { spikeMatMulFor } from '../kernels/spikeMatMulRegistry';
-import { bitMatMulFor, type BitMatMul } from '../kernels/bitMatMulRegistry';
+import { kernelFor } from '../kernels/registry';
+import type { BitMatMul } from '../kernels/bitMatMul';
+import { tidyObject } from '../runtime/tfTyping';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
 import { layerWeights, neuronParams, nextProgramId, type VariableMap } from './parameters';
 import { LiveValues } from './liveValues';
@@ -47,7 +47,7 @@ export interface ProgramOptions {
 }
 
 /**
- * A batch left as bits (../data/packedBatch.ts): words int32 [T·B, ⌈F/32⌉], row t·B + b, feature f
+ * A batch left as bits (../kernels/packedBatch.ts): words int32 [T·B, ⌈F/32⌉], row t·B + b, feature f
  * at bit f mod 32 of word ⌊f/32⌋. Only for programs with `acceptsPackedInput`.
  */
 export interface PackedInput {
@@ -103,7 +103,7 @@ export class Program {
   private readonly neurons = new Map<string, NeuronEntry>();
   /**
    * Affine/Linear layers whose input is spikes, with the backend's sparse spike matmul
-   * (../kernels/spikeMatMulRegistry.ts): a layer qualifies when its one source is a spiking neuron
+   * (op 'spikeMatMul' of ../kernels/registry.ts): a layer qualifies when its one source is a spiking neuron
    * population (binary by construction; x gets its gradient) or the Input (spikes when the
    * dataset is; no gradient needed). The kernel is exact for any values and measures the
    * density itself, so a dense Input just falls back to tf.matMul. Only on the fused path.
@@ -111,7 +111,7 @@ export class Program {
   readonly spikeMatMuls = new Map<string, LinearMatMul>();
   /**
    * The Affine/Linear layers reading the Input, when every reader of the Input is one and the
-   * backend has a matmul over the dataset's bits (../kernels/bitMatMulRegistry.ts; fused path only): then
+   * backend has a matmul over the dataset's bits (op 'bitMatMul' of ../kernels/registry.ts; fused path only): then
    * a batch can come packed, 1 bit per value, and is never unpacked to float32.
    */
   private readonly bitReaders = new Map<string, BitMatMul>();
@@ -136,7 +136,7 @@ export class Program {
     this.inputShape = shapes[this.inputName].output!;
     this.outputShape = shapes[this.outputName].input!;
     // Smooth (gradient-check) forwards exist only in the plain path.
-    const { scan, path } = neuronScanFor(tf.getBackend(), options.surrogate.smooth ? 'plain' : options.path ?? 'fused');
+    const { scan, path } = neuronScanFor(options.surrogate.smooth ? 'plain' : options.path ?? 'fused');
     this.scan = scan;
     this.scanPath = path;
     const scope = `p${nextProgramId()}`;
@@ -156,11 +156,11 @@ export class Program {
         this.weights.set(name, layerWeights(name, node, this.variables, trainable, scope));
       }
     }
-    const bitMatMul = path === 'fused' ? bitMatMulFor(tf.getBackend()) : undefined;
+    const bitMatMul = path === 'fused' ? kernelFor('bitMatMul') : undefined;
     const inputReaders = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(this.inputName));
     const linear = (n: string) => ['Affine', 'Linear'].includes(this.flat.nodes[n].type) && this.plan.sources[n].length === 1;
     if (bitMatMul && inputReaders.length > 0 && inputReaders.every(linear)) for (const n of inputReaders) this.bitReaders.set(n, bitMatMul);
-    const spikeMatMul = path === 'fused' ? spikeMatMulFor(tf.getBackend()) : undefined;
+    const spikeMatMul = path === 'fused' ? kernelFor('spikeMatMul') : undefined;
     for (const [name, node] of Object.entries(this.flat.nodes)) {
       const sources = this.plan.sources[name] ?? [];
       if (!spikeMatMul || (node.type !== 'Affine' && node.type !== 'Linear') || sources.length !== 1) continue;
@@ -271,8 +271,8 @@ export class Program {
     // One scope per layer: what the layer makes on its way (a matmul's product before its bias,
     // reshape views sharing its buffer) is freed when the layer is done, not when the step ends;
     // the tape keeps its own references to what the backward reads.
-    const made = tf.tidy(() => (packed && this.bitReaders.has(name) ? this.bitLayerValue(name, packed)
-      : this.layerValue(name, x, values, record, recordMembrane)) as unknown as tf.TensorContainerObject) as unknown as LayerValue;
+    const made = tidyObject(() => (packed && this.bitReaders.has(name) ? this.bitLayerValue(name, packed)
+      : this.layerValue(name, x, values, record, recordMembrane)));
     values.set(name, made.value);
     if (made.record) records[name] = made.record;
   }
@@ -322,13 +322,13 @@ export class Program {
     records: Record<string, NodeRecord>, wanted: (n: string) => boolean, recordMembrane: boolean): void {
     const context = { flat: this.flat, plan: this.plan, shapes: this.shapes, dt: this.dt, scanPath: this.scanPath, neurons: this.neurons, weights: this.weights };
     // One scope for the stage, as for a layer: its per-step tensors go when it is done.
-    const made = tf.tidy(() => {
+    const made = tidyObject(() => {
       const local = new Map(values);
       const made = emptyRecord<NodeRecord>();
       runRecurrentStage(context, stage, T, B, local, made, wanted, recordMembrane);
       const computed = stage.nodes.filter((n) => local.has(n)).map((n) => [n, local.get(n)!] as const); // a fused stage computes the feedback's value only when read
-      return { values: Object.fromEntries(computed), records: made } as unknown as tf.TensorContainerObject;
-    }) as unknown as { values: Record<string, tf.Tensor>; records: Record<string, NodeRecord> };
+      return { values: Object.fromEntries(computed), records: made };
+    });
     for (const [name, value] of Object.entries(made.values)) values.set(name, value);
     Object.assign(records, made.records);
   }

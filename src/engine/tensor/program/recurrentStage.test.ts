@@ -85,8 +85,8 @@ function evaluate(graph: NirGraph, options: ProgramOptions, T = 14, B = 3): { ar
 }
 
 function contextOf(program: Program, scanPath = program.scanPath): RecurrentContext {
-  const internals = program as unknown as Pick<RecurrentContext, 'neurons' | 'weights'>;
-  return { flat: program.flat, plan: program.plan, shapes: program.shapes, dt: program.dt, scanPath, neurons: internals.neurons, weights: internals.weights };
+  // The private maps a Program hands its recurrent stages (element access reaches private members).
+  return { flat: program.flat, plan: program.plan, shapes: program.shapes, dt: program.dt, scanPath, neurons: program['neurons'], weights: program['weights'] };
 }
 
 function expectClose(got: Arrays, want: Arrays, label: string): void {

@@ -18,11 +18,9 @@ import type { NodeShapes } from '../../graph/shapes';
 import { sizeOf } from '../../graph/types';
 import { delaySteps } from '../../neurons/delay';
 import type { DiscreteNeuron } from '../../neurons';
-import { recurrentScanFor } from '../kernels/recurrentRegistry';
-import { recurrentSpecSupported } from '../kernels/recurrentScan';
-import type { ScanPath } from '../kernels/scanRegistry';
+import { recurrentScanFor, recurrentSpecSupported, type RecurrentScan } from '../kernels/recurrentScan';
 import { neuronStepper } from '../kernels/plain/step';
-import type { ScanParams, ScanSpec } from '../kernels/neuronScan';
+import type { ScanParams, ScanPath, ScanSpec } from '../kernels/neuronScan';
 import { reshapeUntaped } from '../kernels/plain/reshape';
 import { applyLayer, type LayerWeights } from './layers';
 
@@ -78,7 +76,7 @@ export function runRecurrent(ctx: RecurrentContext, stage: RecurrentStage, T: nu
   const fused = ctx.scanPath === 'fused' ? fusedRecurrence(ctx, stage) : null;
   if (fused) {
     const entry = ctx.neurons.get(fused.neuron)!;
-    const scan = recurrentScanFor(tf.getBackend(), entry.spec, entry.neuron.size);
+    const scan = recurrentScanFor(entry.spec, entry.neuron.size);
     if (scan) {
       runFused(ctx, fused, scan, T, B, values, records, wanted, recordMembrane);
       return;
@@ -87,7 +85,7 @@ export function runRecurrent(ctx: RecurrentContext, stage: RecurrentStage, T: nu
   runStepByStep(ctx, stage, T, B, values, records, wanted, recordMembrane);
 }
 
-function runFused(ctx: RecurrentContext, { neuron, feedback, biasFrom }: FusedRecurrence, scan: NonNullable<ReturnType<typeof recurrentScanFor>>,
+function runFused(ctx: RecurrentContext, { neuron, feedback, biasFrom }: FusedRecurrence, scan: RecurrentScan,
   T: number, B: number, values: Map<string, tf.Tensor>, records: Records, wanted: (n: string) => boolean, recordMembrane: boolean): void {
   const entry = ctx.neurons.get(neuron)!;
   const N = entry.neuron.size;

@@ -1,6 +1,7 @@
 /**
  * Backend loaders for the browser worker. Each import registers its backend lazily, so a page
- * that never falls back to webgl never pays for it. The wasm files are served by Vite (`?url`);
+ * that never falls back to webgl never pays for it, and then that backend's one register file
+ * (../webgpu/register.ts, ../cpu/register.ts) fills ../kernels/registry.ts. The wasm files are served by Vite (`?url`);
  * threads are off because the threaded build hangs once minified (docs/specs/webgpu.md §6.2)
  * and the pthread pool brings nothing on small machines.
  */
@@ -38,9 +39,7 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
   webgpu: async () => {
     const adapter = await probeWebGpu();
     await import('@tensorflow/tfjs-backend-webgpu');
-    await import('../webgpu/fusedScanRegister'); // the fused WGSL neuron scan for 'webgpu'
-    await import('../webgpu/bitMatMulRegister'); // the WGSL first-layer matmul on bit-packed batches
-    await import('../webgpu/fusedRecurrentRegister'); // the WGSL recurrent scan
+    await import('../webgpu/register'); // the WGSL kernels and the device's own dataset layout
     return { adapter };
   },
   webgl: async () => {
@@ -62,7 +61,7 @@ export const browserLoaders: Record<BackendName, BackendLoader> = {
       'tfjs-backend-wasm-simd.wasm': simd.default,
       'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
     });
-    await import('../cpu/register'); // the fused JS neuron scan and the spike matmul
+    await import('../cpu/register'); // the CPU fast path (JS loops, WebAssembly SIMD)
   },
   cpu: async () => {
     await import('@tensorflow/tfjs-backend-cpu');

@@ -1,6 +1,7 @@
 /**
  * Backend loaders under Node (CLI, vitest): wasm (XNNPACK, SIMD) first, then the plain-JS cpu
- * backend. tfjs-backend-wasm finds its .wasm files next to its own module in Node.
+ * backend, each followed by its kernels (../cpu/register.ts into ../kernels/registry.ts).
+ * tfjs-backend-wasm finds its .wasm files next to its own module in Node.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendLoader, BackendName } from './backend';
@@ -10,7 +11,7 @@ export const nodeLoaders: Partial<Record<BackendName, BackendLoader>> = {
   wasm: async () => {
     await import('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    await import('../cpu/register'); // the fused JS neuron scan and the spike matmul
+    await import('../cpu/register'); // the CPU fast path (JS loops, WebAssembly SIMD)
   },
   cpu: async () => {
     await import('@tensorflow/tfjs-backend-cpu');

@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../train/types';
 import type { PackedInput, Program } from '../program/program';
 import { correctCount, lossValue } from './losses';
+import { tidyObject } from '../runtime/tfTyping';
 
 export interface PieceInput {
   x: tf.Tensor | PackedInput;
@@ -37,7 +38,7 @@ export class GradientAccumulator {
     let correct: tf.Scalar | undefined;
     let next: { grads: tf.NamedTensorMap; loss: tf.Scalar; correct: tf.Scalar; rates: tf.Tensor1D };
     try {
-      next = tf.tidy(() => {
+      next = tidyObject(() => {
         const { value, grads } = tf.variableGrads(() => {
           const { output, records } = program.forward(piece.x, { record: [...spiking] });
           rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(records[n].out))) : tf.zeros([0])) as tf.Tensor1D);
@@ -58,8 +59,8 @@ export class GradientAccumulator {
           loss: plus(this.loss, value),
           correct: this.correct ? tf.add(this.correct, correct!) : tf.clone(correct!),
           rates: this.rates ? tf.add(this.rates, tf.mul(rates!, weight)) : tf.mul(rates!, weight),
-        } as unknown as tf.TensorContainerObject;
-      }) as unknown as typeof next;
+        };
+      });
     } finally {
       tf.dispose([rates, correct].filter((t) => t !== undefined) as tf.Tensor[]);
     }

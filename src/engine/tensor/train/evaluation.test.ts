@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initParamsA } from '../../workloads/canon';
 import { syntheticShd } from '../../workloads/syntheticData';
 import { workloadAGraph } from '../../workloads/workloadAGraph';
-import { DEFAULT_TRAIN_CONFIG, type TaskProgress } from '../../train/types';
+import { DEFAULT_TRAIN_CONFIG } from '../../train/defaults';
+import type { TaskProgress } from '../../train/types';
 import { startNodeBackend } from '../runtime/loaders.node';
 import { TrainingSession } from './session';
 

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { EvaluationResult, TaskProgress, TrainConfig, TrainingData } from '../../train/types';
+import { tidyObject } from '../runtime/tfTyping';
 import type { Program } from '../program/program';
 import { logitsOf, lossValue } from './losses';
 
@@ -41,12 +42,12 @@ export async function evaluateSplit(program: Program, data: TrainingData, config
     let predicted: tf.Tensor1D;
     let outputs: number;
     try {
-      [loss, predicted, outputs] = tf.tidy(() => {
+      ({ loss, predicted, outputs } = tidyObject(() => {
         const { output } = program.forward(x);
         const logits = logitsOf(output, config.loss);
         const l = tf.mul(lossValue(output, labels, config.loss, { smoothing: config.smoothing }), indices.length) as tf.Scalar;
-        return [l, tf.argMax(logits, 1) as tf.Tensor1D, logits.shape[1]] as const;
-      }) as unknown as [tf.Scalar, tf.Tensor1D, number];
+        return { loss: l, predicted: tf.argMax(logits, 1) as tf.Tensor1D, outputs: logits.shape[1] };
+      }));
     } finally {
       tf.dispose([x, labels]);
     }

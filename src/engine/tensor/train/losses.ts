@@ -9,9 +9,9 @@
  * accuracy: argmax of the same logits against the label.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { sumOverTimeCpu } from '../cpu/sumOverTime';
+import { kernelFor } from '../kernels/registry';
 
-import type { LossName } from '../../train/types';
+import type { LossName } from '../../train/losses/index';
 export type { LossName };
 
 export interface LossOptions {
@@ -24,7 +24,8 @@ export function logitsOf(trace: tf.Tensor, loss: LossName): tf.Tensor2D {
   const flat = tf.reshape(trace, [T, B, -1]);
   if (loss === 'max_membrane_ce') return tf.max(flat, 0) as tf.Tensor2D;
   if (loss === 'mse_spikerate') return tf.mean(flat, 0) as tf.Tensor2D;
-  return (tf.getBackend() === 'cpu' ? sumOverTimeCpu(flat) : tf.sum(flat, 0)) as tf.Tensor2D;
+  const sumOverTime = kernelFor('sumOverTime');
+  return (sumOverTime ? sumOverTime(flat) : tf.sum(flat, 0)) as tf.Tensor2D;
 }
 
 function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.Tensor2D {

@@ -6,12 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerName } from '../../train/types';
-import { HostAdam } from '../cpu/hostAdam';
+import { kernelFor } from '../kernels/registry';
 
 export function createOptimizer(name: OptimizerName, lr: number): tf.Optimizer {
   if (name === 'sgd') return tf.train.sgd(lr);
-  // The cpu backend's generic elementwise ops make TF.js's Adam slow there: the same update in loops.
-  return tf.getBackend() === 'cpu' ? new HostAdam(lr, 0.9, 0.999, 1e-8) : tf.train.adam(lr, 0.9, 0.999, 1e-8);
+  // A backend where TF.js's Adam is slow (cpu: generic elementwise ops) registers the same update in loops.
+  const adam = kernelFor('adam') ?? tf.train.adam;
+  return adam(lr, 0.9, 0.999, 1e-8);
 }
 
 export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {

@@ -1,6 +1,6 @@
 /**
  * The first-layer matmul on bit-packed spikes for the WebGPU backend (contract in
- * ../kernels/bitMatMulRegistry.ts): y = x·Wᵀ for binary x [M, F] as words int32 [M, ⌈F/32⌉] and
+ * ../kernels/bitMatMul.ts): y = x·Wᵀ for binary x [M, F] as words int32 [M, ⌈F/32⌉] and
  * W [O, F] float32, one autodiff op with the gradient to W only.
  *
  *   forward   Wᵀ = tf.transpose(W) [F, O];  y[m, o] = Σ_{f : x[m,f] = 1} Wᵀ[f, o]     (BitMatMulProgram)
@@ -11,7 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
-import type { BitMatMul } from '../kernels/bitMatMulRegistry';
+import type { BitMatMul } from '../kernels/bitMatMul';
+import { customOp } from '../runtime/tfTyping';
 import { BitMatMulProgram, BitWeightGradProgram } from './programs/bitMatMulProgram';
 import { asTensor, webgpuBackend } from './webgpuBackend';
 
@@ -27,7 +28,7 @@ export const bitMatMulWebgpu: BitMatMul = (words, F, weight) => {
       'This is a bug in the program runner.');
   }
   const sizes = [M, W, F, O].map((v) => ({ type: 'int32', data: [v] }));
-  const fn = tf.customGrad(((wIn: tf.Tensor2D, save: tf.GradSaveFunc) => {
+  const fn = customOp((save, wIn: tf.Tensor2D) => {
     const wt = tf.transpose(wIn);
     const y = asTensor(backend.runWebGPUProgram(new BitMatMulProgram(M, O), [words, wt], 'float32', sizes)) as tf.Tensor2D;
     save([words]);
@@ -38,6 +39,6 @@ export const bitMatMulWebgpu: BitMatMul = (words, F, weight) => {
       return [chunks === 1 ? tf.reshape(partial, [O, F]) : tf.sum(partial, 0)];
     };
     return { value: y, gradFunc };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]);
-  return fn(weight) as tf.Tensor2D;
+  });
+  return fn(weight);
 };

@@ -2,8 +2,8 @@
  * The fused neuron scan for the WebGPU backend: one forward dispatch over all T steps that saves
  * the state the backward needs (membranes; ./programs/scanLayout.ts), one elementwise dispatch
  * deriving the spikes from it, and one reverse-time backward dispatch giving dx, dβ and dα
- * (kernels in ../kernels/scan*Program.ts; equations in ../kernels/neuronScan.ts). It meets the NeuronScan
- * contract of ../kernels/plain/plainScan.ts to float32 tolerance (e2e/gpu-conformance.spec.ts checks every
+ * (programs in ./programs/scan*Program.ts; equations in ../kernels/neuronScan.ts). It meets the NeuronScan
+ * contract of ../kernels/neuronScan.ts (reference ../kernels/plain/plainScan.ts) to float32 tolerance (e2e/gpu-conformance.spec.ts checks every
  * variant and surrogate). Gradients flow to x, β and (synaptic) α, as the contract says; the other
  * parameters are constants of the layer. The recorded membrane is for plots and carries no
  * gradient (the output itself does). Nothing is read back to the CPU.

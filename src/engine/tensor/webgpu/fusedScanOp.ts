@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { customOp } from '../runtime/tfTyping';
 
 export type Uniform = { type: string; data: number[] };
 
@@ -45,13 +46,11 @@ export function fusedScanOp(inputs: tf.Tensor[], params: ScanParams, spec: ScanS
   const alpha = spec.synaptic ? params.alpha ?? tf.zeros([N]) : null;
   const k = inputs.length;
   let kept: tf.Tensor | undefined;
-  const fn = tf.customGrad(((...args: unknown[]) => {
-    const save = args[args.length - 1] as tf.GradSaveFunc;
-    const tensors = args as tf.Tensor[];
+  const fn = customOp((save, ...tensors: tf.Tensor[]) => {
     const { value, gradFunc, membrane } = run(tensors.slice(0, k), tensors[k], alpha ? tensors[k + 1] : null, save);
     if (membrane) kept = tf.keep(membrane);
     return { value, gradFunc };
-  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...inputs: tf.Tensor[]) => tf.Tensor;
+  });
   const out = alpha ? fn(...inputs, params.beta, alpha) : fn(...inputs, params.beta);
   if (!kept) return { out };
   const membrane = tf.clone(kept);

@@ -21,7 +21,7 @@ function watch(device: GPUDevice): void {
 export function webgpuBackend(): WebGPUBackend {
   if (tf.getBackend() !== 'webgpu') {
     throw new SpikelabError('GPU_NOT_WEBGPU', `A WebGPU kernel was called on the ${tf.getBackend()} backend.`,
-      'Use neuronScanFor(tf.getBackend()) so other backends get the plain TF.js path.');
+      'Look the kernel up with kernelFor (../kernels/registry.ts) so other backends get the plain TF.js path.');
   }
   const backend = tf.backend() as WebGPUBackend;
   watch(backend.device);

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { recurrentLifClassifier, TEMPLATE_DT } from '../../../engine/graph/templates';
 import { startNodeBackend } from '../../../engine/tensor/runtime/loaders.node';
 import { Program } from '../../../engine/tensor/program/program';
-import { registerRecurrentScan } from '../../../engine/tensor/kernels/recurrentRegistry';
+import { registerKernel } from '../../../engine/tensor/kernels/registry';
 import { jsRecurrentScan } from '../../../engine/tensor/cpu/recurrentScan';
 
 export type RecurrentBenchMode = 'fused' | 'stepwise' | 'plain';
@@ -45,7 +45,7 @@ function median(xs: number[]): number {
 
 export async function benchRecurrent(backend: 'wasm' | 'cpu', mode: RecurrentBenchMode, o: RecurrentBenchOptions): Promise<RecurrentBenchResult> {
   await startNodeBackend(backend);
-  registerRecurrentScan(backend, { scan: jsRecurrentScan, maxNeurons: mode === 'stepwise' ? 0 : Infinity });
+  registerKernel({ op: 'recurrentScan', backend, kernel: { scan: jsRecurrentScan, maxNeurons: mode === 'stepwise' ? 0 : Infinity } });
   const graph = recurrentLifClassifier({ inputs: 700, hidden: o.H, classes: 20 });
   const program = new Program(graph, { dt: TEMPLATE_DT, surrogate: { name: 'superspike', slope: 10 }, path: mode === 'plain' ? 'plain' : 'fused' });
   const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([o.T, o.B, 700], 0, 1, 'float32', 1), o.density), 'float32'));
@@ -64,7 +64,7 @@ export async function benchRecurrent(backend: 'wasm' | 'cpu', mode: RecurrentBen
   const spikes = tf.tidy(() => tf.mean(program.forward(tf.slice(x, [0, 0, 0], [o.T, Math.min(o.B, 8), 700]), { record: ['lif1'] }).records.lif1.out).dataSync()[0]);
   program.dispose();
   tf.dispose([x, w]);
-  registerRecurrentScan(backend, { scan: jsRecurrentScan, maxNeurons: Infinity });
+  registerKernel({ op: 'recurrentScan', backend, kernel: { scan: jsRecurrentScan, maxNeurons: Infinity } });
   return { backend, mode, T: o.T, B: o.B, hidden: o.H, inputDensity: o.density, hiddenRate: Number(spikes.toFixed(4)), medianMs: Number(median(times).toFixed(1)), samplesMs: times.map((t) => Number(t.toFixed(1))), loss };
 }
 

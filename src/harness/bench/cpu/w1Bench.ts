@@ -1,7 +1,7 @@
 /**
  * Workload W1 timed through the engine under Node (scripts/cpu-bench.ts bundles and runs this):
- * the NIR graph of ./w1Graph.ts compiled by Program, one training step = forward over all T,
- * integral cross-entropy without smoothing, BPTT, Adam 1e-3 (variableGrads + applyGradients in
+ * the NIR graph of ../../../engine/workloads/w1Graph.ts compiled by Program, one training step =
+ * forward over all T, integral cross-entropy without smoothing, BPTT, Adam 1e-3 (variableGrads + applyGradients in
  * tf.tidy), ending with the loss read back. The batches are built once and stay resident (as
  * the PyTorch baseline's do), so a step times the network, not the data pipeline.
  * One result per (backend, path): the median of `steps` timed steps after `warmup`, and the loss
@@ -12,12 +12,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { startNodeBackend } from '../../../engine/tensor/runtime/loaders.node';
 import { Program } from '../../../engine/tensor/program/program';
-import type { ScanPath } from '../../../engine/tensor/kernels/scanRegistry';
+import type { ScanPath } from '../../../engine/tensor/kernels/neuronScan';
 import { lossValue } from '../../../engine/tensor/train/losses';
 import { createOptimizer } from '../../../engine/tensor/train/optimizer';
 import { TrainingSession } from '../../../engine/tensor/train/session';
 import { mulberry32 } from '../../../engine/core/rng';
-import { DEFAULT_TRAIN_CONFIG, type TrainingData } from '../../../engine/train/types';
+import { DEFAULT_TRAIN_CONFIG } from '../../../engine/train/defaults';
+import type { TrainingData } from '../../../engine/train/types';
 import { W1_CLASSES, W1_INPUTS, w1Graph } from '../../../engine/workloads/w1Graph';
 import { w1Input } from './w1Input';
 

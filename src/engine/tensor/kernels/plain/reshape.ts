@@ -6,13 +6,14 @@
  * back to the input's shape, which is known here.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { customOp } from '../../runtime/tfTyping';
 
 export function reshapeUntaped<R extends tf.Rank = tf.Rank>(x: tf.Tensor, shape: number[]): tf.Tensor<R> {
   const from = x.shape;
   if (from.length === shape.length && from.every((d, i) => d === shape[i])) return x as tf.Tensor<R>;
-  const fn = tf.customGrad(((input: tf.Tensor) => ({
+  const fn = customOp((_save, input: tf.Tensor) => ({
     value: tf.reshape(input, shape),
     gradFunc: (dy: tf.Tensor) => tf.reshape(dy, from),
-  })) as unknown as Parameters<typeof tf.customGrad>[0]);
+  }));
   return fn(x) as tf.Tensor<R>;
 }

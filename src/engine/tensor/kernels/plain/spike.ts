@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SurrogateSpec } from '../../../surrogates/types';
+import { customOp } from '../../runtime/tfTyping';
 
 /** g(z) for surrogate `spec` as TF.js ops (must match SURROGATES[name].grad). */
 export function surrogateGrad(z: tf.Tensor, spec: SurrogateSpec): tf.Tensor {
@@ -62,20 +63,20 @@ export function spikeFn(spec: SurrogateSpec): (z: tf.Tensor) => tf.Tensor {
   const key = `${spec.name}:${spec.slope}:${spec.smooth ? 'smooth' : 'step'}`;
   let fn = cache.get(key);
   if (!fn) {
-    fn = tf.customGrad(((z: tf.Tensor, save: tf.GradSaveFunc) => {
+    fn = customOp((save, z: tf.Tensor) => {
       save([z]);
       return {
         value: spec.smooth ? surrogatePrimitive(z, spec) : tf.cast(tf.greater(z, 0), 'float32'),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, surrogateGrad(saved[0], spec)),
       };
-    }) as unknown as Parameters<typeof tf.customGrad>[0]) as (z: tf.Tensor) => tf.Tensor;
+    });
     cache.set(key, fn);
   }
   return fn;
 }
 
 /** The identity forward with no gradient backward (TF.js has no stopGradient op). */
-export const detach = tf.customGrad(((x: tf.Tensor) => ({
+export const detach = customOp((_save, x: tf.Tensor) => ({
   value: tf.clone(x),
   gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
-})) as unknown as Parameters<typeof tf.customGrad>[0]) as (x: tf.Tensor) => tf.Tensor;
+}));

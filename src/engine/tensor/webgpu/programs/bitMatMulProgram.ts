@@ -1,7 +1,7 @@
 /**
  * The WGSL programs of the first-layer matmul on bit-packed spikes (../bitMatMul.ts):
  * x [M, F] binary, given as words int32 [M, W = ⌈F/32⌉] with x[m, f] = (words[m, ⌊f/32⌋] >> (f mod 32)) & 1
- * (../../data/packedBatch.ts; bits at f ≥ F are masked off here, so padding never reads past W).
+ * (../../kernels/packedBatch.ts; bits at f ≥ F are masked off here, so padding never reads past W).
  * Uniforms of both: rows M, rowWords W, features F, outputs O.
  */
 import { FlatProgram } from './program';

@@ -1,6 +1,6 @@
 /**
  * Batch gather + repack of a GPU-resident packed dataset into the bit rows a first layer reads
- * directly (../../data/packedBatch.ts), one invocation per output word.
+ * directly (../../kernels/packedBatch.ts), one invocation per output word.
  *
  * Inputs as ./packedGatherProgram.ts: words int32 [⌈N·Tp·F/4⌉], the packed bytes [N, Tp = ⌈T/8⌉, F]
  * as little-endian u32 words (step t of feature f of sample n is bit 7 − (t mod 8) of byte

@@ -1,0 +1,15 @@
+/**
+ * Integral cross-entropy (Spyx `integral_crossentropy`, docs/specs/spyx.md §2.4):
+ *   z_k = Σ_t y_t,k                                  (the readout summed over time)
+ *   L   = mean_b −Σ_k ỹ_k · log_softmax(z)_k,   ỹ = (1 − s)·onehot + s/K
+ * with label smoothing s (Spyx default 0.3; equals torch CrossEntropyLoss(label_smoothing = s)).
+ * On a spiking readout the sum is the spike count.
+ */
+import type { LossDef } from './types';
+
+export const integralCe = {
+  name: 'integral_ce',
+  label: 'Cross-entropy on summed output (Spyx)',
+  formula: 'logits = Σ_t y_t; L = mean_b −Σ_k ỹ_k log_softmax(logits)_k, ỹ = (1 − s)·onehot + s/K',
+  readout: 'sum',
+} as const satisfies LossDef;
