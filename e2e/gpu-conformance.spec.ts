@@ -12,12 +12,12 @@ import type { ConformanceReport } from '../src/harness/pages/conformanceTypes';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 test('fused kernels agree with the plain TF.js reference on every backend', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`/conformance.html?backends=${BACKENDS.join(',')}`);
   await page.waitForFunction(() => (globalThis as unknown as { spikelabConformance?: ConformanceReport }).spikelabConformance?.done === true,
-    undefined, { timeout: 220_000, polling: 500 });
+    undefined, { timeout: 400_000, polling: 500 });
   const report = await page.evaluate(() => (globalThis as unknown as { spikelabConformance: ConformanceReport }).spikelabConformance);
   console.log(await page.locator('#log').textContent());
 

@@ -64,6 +64,8 @@ export function recurrentCases(): RecurrentCase[] {
     add({ ...spiking, synaptic: biasFrom === 1, spikeFrom: 'post', reset: 'subtract', detachReset: false, surrogate: primary }, `Affine feedback, bias from step ${biasFrom}`, { biasFrom });
   }
   add({ ...spiking, synaptic: false, spikeFrom: 'post', reset: 'subtract', detachReset: true, surrogate: primary }, 'LIF N = 300', { T: 4, B: 2, N: 300 });
+  // More rows than one dispatch dimension holds (65,535 workgroups): WebGPU folds the dispatch into 2-D.
+  add({ ...spiking, synaptic: false, spikeFrom: 'post', reset: 'subtract', detachReset: true, surrogate: primary }, 'LIF B = 66,000', { T: 3, B: 66_000, N: 2 });
   return cases;
 }
 

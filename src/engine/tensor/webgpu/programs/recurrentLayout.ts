@@ -3,7 +3,9 @@
  * ./recurrentBackwardProgram.ts): one workgroup per batch row b, WG invocations looping over the
  * row's N neurons (neuron n = lid + k·WG, k < K), and the row's previous step (spikes forward,
  * δ backward) double-buffered in workgroup memory, 2·N floats. WebGPU's default limits bound it:
- * 256 invocations per workgroup and 16 KB of workgroup storage, so N ≤ 2048.
+ * 256 invocations per workgroup and 16 KB of workgroup storage, so N ≤ 2048. B is not bounded by
+ * the 65,535 workgroups of one dimension: TF.js folds a longer dispatch into 2-D and the pass reads
+ * its row from the flat workgroup index.
  *
  * Each invocation keeps its K neurons' parameters (the P rows of scanParamNames,
  * ./scanForwardProgram.ts, read once from the packed input params [P, N] before the time loop) and
@@ -83,21 +85,25 @@ export abstract class RowProgram implements WebGPUProgram {
     const perNeuron = (code: string) => `
         for (var k = 0; k < ${K}; k = k + 1) {
           let n = lid + k * ${wg};
-          if (n < ${N}) {
+          if (n < ${N} && live) {
             ${code}
           }
         }`;
     return `
       var<workgroup> ${o.shared} : array<f32, ${2 * N}>;
       fn main(index : i32) {
-        let b = i32(workgroupId.x);
+        // Past 65,535 rows TF.js folds the dispatch into 2-D (reshapeDispatch): b is the flat
+        // workgroup index, and the workgroups past the last row touch nothing. (They still pass
+        // the barriers: WGSL sees workgroupId's private copy as non-uniform, so no early return.)
+        let b = i32(workgroupId.z * numWorkgroups.x * numWorkgroups.y + workgroupId.y * numWorkgroups.x + workgroupId.x);
+        let live = b * uniforms.neurons < uniforms.lanes;
         let lid = i32(localId.x);
         ${each((x) => `var ${x}S : array<f32, ${K}>;`, '        ')}
         var ps : array<f32, ${K * P}>;
         for (var k = 0; k < ${K}; k = k + 1) {
           ${each((x) => `${x}S[k] = 0.0;`, '          ')}
           let n = lid + k * ${wg};
-          if (n < ${N}) {
+          if (n < ${N} && live) {
             ${o.shared}[n] = 0.0;
             for (var row = 0; row < ${P}; row = row + 1) { ps[k * ${P} + row] = params[row * ${N} + n]; }
           }
