@@ -35,40 +35,17 @@ export type NirErrorCode =
   | 'NIR_BAD_PARAMETER_SHAPES'
   | 'NIR_BAD_TYPE'
   | 'NIR_CHUNK_TOO_LARGE'
-  | 'NIR_CONV_INPUT_SHAPE'
   | 'NIR_CORRUPT'
   | 'NIR_DATA_FILE'
-  | 'NIR_DUPLICATE_EDGE'
-  | 'NIR_EDGE_MISSING_NODE'
   | 'NIR_EMPTY'
-  | 'NIR_EMPTY_EDGES'
-  | 'NIR_FLATTEN_INPUT_TYPE'
-  | 'NIR_FLOAT_SHAPE'
-  | 'NIR_GROUPED_CONV'
-  | 'NIR_IMPLICIT_INPUT'
-  | 'NIR_IMPLICIT_OUTPUT'
-  | 'NIR_INFINITE_TAU'
-  | 'NIR_INT_EDGES'
-  | 'NIR_INT_PARAMETER'
-  | 'NIR_LEGACY_NO_V_RESET'
-  | 'NIR_LEGACY_NO_W_IN'
   | 'NIR_LEGACY_UNSUPPORTED'
   | 'NIR_LINK'
-  | 'NIR_METADATA_SKIPPED'
   | 'NIR_MISSING_EDGES'
   | 'NIR_MISSING_NODES'
   | 'NIR_MISSING_PARAMETER'
   | 'NIR_MISSING_TYPE'
-  | 'NIR_NORSE_CURRENT'
-  | 'NIR_NORSE_IAF'
   | 'NIR_NOT_HDF5'
   | 'NIR_NOT_NIR'
-  | 'NIR_NO_VERSION'
-  | 'NIR_PADDING_CASE'
-  | 'NIR_SCALAR_PARAMS'
-  | 'NIR_SCALAR_POOL'
-  | 'NIR_SHAPE_MISMATCH'
-  | 'NIR_SINGLETON_DIMS'
   | 'NIR_TARGET_CANNOT_EXPRESS'
   | 'NIR_TARGET_NO_DT'
   | 'NIR_TOO_DEEP'
@@ -85,7 +62,9 @@ export type NirErrorCode =
   | 'NIR_WRITE_BAD_EDGE'
   | 'NIR_WRITE_BAD_NAME'
   | 'NIR_WRITE_MISSING_PARAMETER'
-  | 'NIR_WRITE_UNKNOWN_SHAPE';
+  | 'NIR_WRITE_UNKNOWN_SHAPE'
+  /** What a tolerant read repairs and notes, a strict one may refuse. */
+  | WarningCode;
 
 /** The HDF5 container under a .nir or a dataset file (src/engine/hdf5/). */
 export type Hdf5ErrorCode =
@@ -250,7 +229,7 @@ export type ErrorCode =
  * What a reader notes about a file it could read and repaired (src/engine/nir/warnings.ts). Some
  * are errors too: a strict read refuses what a tolerant read repairs and notes.
  */
-export type WarningCode = Extract<NirErrorCode,
+export type WarningCode =
   | 'NIR_CONV_INPUT_SHAPE'
   | 'NIR_DUPLICATE_EDGE'
   | 'NIR_EDGE_MISSING_NODE'
@@ -273,4 +252,4 @@ export type WarningCode = Extract<NirErrorCode,
   | 'NIR_SCALAR_PARAMS'
   | 'NIR_SCALAR_POOL'
   | 'NIR_SHAPE_MISMATCH'
-  | 'NIR_SINGLETON_DIMS'>;
+  | 'NIR_SINGLETON_DIMS';
