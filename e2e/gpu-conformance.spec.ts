@@ -49,6 +49,11 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
   // A workload-A training step on WebGPU stays within its memory budget (weights + Adam state +
   // packed data + 2·T·B·n·4 per neuron layer; src/harness/bench/memoryBudget.ts).
   expect(report.memory).toMatchObject({ ok: true });
+  // The backend's Adam against float64 (src/harness/conformance/adamConformance.ts): the WGSL
+  // one on webgpu (two dispatches per tensor), host loops on cpu, TF.js's own on webgl and wasm.
+  expect(report.adam.filter((r) => !r.ok).map((r) => `${r.backend} ${r.kernel} ${r.relErr}`)).toEqual([]);
+  expect(Object.fromEntries(report.adam.map((r) => [r.backend, r.kernel]))).toEqual(Object.fromEntries(
+    Object.keys(report.backends).map((b) => [b, b === 'webgpu' || b === 'cpu' ? 'registered' : 'tfjs'])));
   // The first layer reading the dataset's bits (src/harness/conformance/bitMatMulConformance.ts):
   // packedBatch bit-exact and bitMatMul's y and ∂W within 1e-5 of a JS reference, on webgpu
   // (WGSL), wasm and cpu (sparse rows + SIMD); webgl has neither.

@@ -37,7 +37,7 @@ test('a graph no shipped dataset fits says so and what would', async ({ page }) 
   const lab = new LabPage(page);
   await lab.open('?backend=wasm');
   await lab.openTemplate(/SHD 2-layer LIF classifier/, 'fc1');
-  await expect(lab.region('Run')).toContainText('No shipped dataset has input [700] and 20 classes');
+  await expect(lab.region('Run')).toContainText('No shipped dataset has input [128] and 20 classes');
   await expect(lab.region('Run')).toContainText('[8, 8] → 10 classes (digits)');
   await expect(lab.button('Train')).toBeDisabled();
 });

@@ -17,8 +17,8 @@ function refusal(name: string, argv: string[]): { code: string; message: string;
 }
 
 describe('command options', () => {
-  it('refuses train --recipe fsdd with CLI_UNKNOWN_OPTION and the usage', () => {
-    const error = refusal('train', ['--recipe', 'fsdd']);
+  it('refuses train --warmup 2 with CLI_UNKNOWN_OPTION and the usage', () => {
+    const error = refusal('train', ['--warmup', '2']);
     expect(error).toMatchObject({ code: 'CLI_UNKNOWN_OPTION' });
     expect(error!.hint).toMatch(/^Usage: spikelab train/);
   });

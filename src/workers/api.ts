@@ -14,11 +14,11 @@ import type { CacheListing, CachedSet } from '../engine/datasets/remote/datasetC
 import type { FetchProgress, FetchRequest } from '../engine/datasets/remote/fetchDataset';
 import type { StimulusSpec } from '../engine/stimuli/types';
 import type { GraphLayout, LayoutOptions } from '../engine/graph/layout';
-import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig } from '../engine/train/types';
+import type { BestEpoch, EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig } from '../engine/train/types';
 import type { Probe, Probes } from '../engine/train/probes';
 
 export type { BackendInfo, BackendName, ErrorInfo, NirGraph, DtGuess, NirWarning, DatasetManifest, GraphLayout, LayoutOptions, ExportTargetId, TargetNote };
-export type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, Probe, Probes, StimulusSpec };
+export type { BestEpoch, EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, Probe, Probes, StimulusSpec };
 
 /** What saving for a target will do (../engine/nir/targets), without the rewritten graph. */
 export interface ExportPreview {
@@ -113,6 +113,12 @@ export type ProgressHandler = (progress: TaskProgress) => void;
 export interface TrainOutcome {
   finished: boolean;
   stepsDone: number;
+  /** The run's seed. */
+  seed: number;
+  /** The best test epoch so far; when finished with keepBest, the session holds its weights (a saved .nir is that epoch's). */
+  best?: BestEpoch;
+  /** Early stopping ended the run. */
+  stoppedEarly?: true;
   notice?: RunNotice;
 }
 

@@ -16,7 +16,7 @@ import { fileFetcher } from '../engine/datasets/fetchersNode';
 import { listDatasets } from '../engine/datasets/index';
 import { readNir } from '../engine/nir/index';
 import type { TrainConfig } from '../engine/train/types';
-import { DEFAULT_SETTINGS } from '../ui/state/runStore';
+import { DEFAULT_SETTINGS, optimisationConfigOf } from '../ui/state/runStore';
 import type { PreparedData } from './deviceFallback';
 import { requestedData } from './trainingRun';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
     graph: loaded.graph, dataset: settings.dataset, T: settings.T, maxSamples: settings.maxSamples, batchLimit: settings.batchSize,
     config: {
       dt: settings.dt, batchSize: settings.batchSize, epochs: settings.epochs, lr: settings.lr, optimizer: settings.optimizer,
-      surrogate: { name: settings.surrogate, slope: settings.slope }, loss: settings.loss, seed: settings.seed, microBatch: 'auto',
+      surrogate: { name: settings.surrogate, slope: settings.slope }, loss: settings.loss, seed: settings.seed, microBatch: 'auto', ...optimisationConfigOf(settings),
     },
   }, (await listDatasets(fetchBytes)).sets, fetchBytes);
   const args = parseArgs([FILE, '--dataset', 'braille', '--limit', String(SAMPLES)]);

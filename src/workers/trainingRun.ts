@@ -7,7 +7,9 @@
  * the weights changed and a few seconds passed (longer when recording itself is slow). A lost GPU
  * device is survived by rebuilding the session on WASM from the last host checkpoint
  * (./deviceFallback.ts). What a run trains and tests on, and at which dt, is the engine's
- * prepareRun (../engine/train/prepareRun.ts), which the CLI calls too.
+ * prepareRun (../engine/train/prepareRun.ts), which the CLI calls too. A run that ends (all epochs,
+ * or early stopping) holds its best test epoch's weights when the settings keep them; the outcome
+ * says which epoch, and every epoch record and outcome carries the seed.
  */
 import * as Comlink from 'comlink';
 import { SpikelabError } from '../engine/core/errors';
@@ -224,8 +226,11 @@ export async function trainSession(onFrame: FrameHandler): Promise<TrainOutcome>
     frames.flushNow();
   }
   const current = session;
-  if (!current) return { finished: false, stepsDone: 0 }; // reset while it ran
-  const outcome: TrainOutcome = { finished: current.finished, stepsDone: current.stepsTaken };
+  if (!current) return { finished: false, stepsDone: 0, seed: fallback.data?.request.config.seed ?? 0 }; // reset while it ran
+  const outcome: TrainOutcome = { finished: current.finished, stepsDone: current.stepsTaken, seed: current.config.seed };
+  const best = current.bestEpoch;
+  if (best) outcome.best = best;
+  if (current.stoppedEarly) outcome.stoppedEarly = true;
   if (notice) outcome.notice = notice;
   return outcome;
 }

@@ -20,7 +20,7 @@ function cli(...args: string[]): { status: number | null; lines: Array<Record<st
 
 describe('spikelab train / reference / simulate', () => {
   it('trains workload A for a few steps: one JSON line per step, then a summary', () => {
-    const { status, lines } = cli('train', '--steps', '6', '--T', '16', '--hidden', '32', '--batch', '8', '--samples', '64', '--lr', '5e-3');
+    const { status, lines } = cli('train', '--steps', '6', '--T', '16', '--hidden', '32', '--batch', '8', '--samples', '64', '--lr', '5e-3', '--loss', 'integral_ce');
     expect(status).toBe(0);
     const steps = lines.filter((l) => typeof l.step === 'number');
     expect(steps.map((l) => l.step)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -158,14 +158,20 @@ export interface Template {
   build(): NirGraph;
 }
 
+/**
+ * SHD's 700 cochlea channels as the lab loads them, dropped or fetched: squeezed to 128, as Spyx's
+ * SHD loader does (src/engine/datasets/binning/shdRaster.ts), so the SHD templates fit that data.
+ */
+const SHD_BINNED_CHANNELS = 128;
+
 export const TEMPLATES: readonly Template[] = [
   {
-    id: 'shd-lif', label: 'SHD 2-layer LIF classifier', description: '700 channels → 128 LIF → 20 classes (LI readout)',
-    build: () => lifClassifier({ inputs: 700, hidden: 128, classes: 20 }),
+    id: 'shd-lif', label: 'SHD 2-layer LIF classifier', description: '128 channels (SHD as Spyx bins it) → 128 LIF → 20 classes (LI readout)',
+    build: () => lifClassifier({ inputs: SHD_BINNED_CHANNELS, hidden: 128, classes: 20 }),
   },
   {
-    id: 'shd-rlif', label: 'Recurrent LIF (SHD)', description: '700 → 128 recurrent LIF → 20 classes',
-    build: () => recurrentLifClassifier({ inputs: 700, hidden: 128, classes: 20 }),
+    id: 'shd-rlif', label: 'Recurrent LIF (SHD)', description: '128 channels (SHD as Spyx bins it) → 128 recurrent LIF → 20 classes',
+    build: () => recurrentLifClassifier({ inputs: SHD_BINNED_CHANNELS, hidden: 128, classes: 20 }),
   },
   {
     id: 'nmnist-conv', label: 'N-MNIST conv net', description: '2×34×34 events → conv/LIF/pool ×2 → 10 classes',

@@ -6,6 +6,7 @@
 import type { SurrogateSpec } from '../surrogates/types';
 import type { ShiftAugment } from './augment';
 import type { LossName } from './losses/index';
+import type { LrSchedule } from './schedule';
 
 export type OptimizerName = 'adam' | 'sgd';
 
@@ -21,6 +22,17 @@ export interface TrainConfig {
   /** Label smoothing s of the target (./losses/); absent: the loss's own (cross-entropies 0.3, as Spyx; the spike-rate MSE 0). */
   smoothing?: number;
   seed: number;
+  /** Learning-rate schedule over the run's steps (./schedule.ts); constant when absent. */
+  schedule?: LrSchedule;
+  /** Decoupled weight decay λ on the weights ("…/weight" variables): w ← w·(1 − lr_s·λ) before each update; none when absent or 0. */
+  weightDecay?: number;
+  /** Early stopping: end the run after this many epochs without a better test accuracy (needs a test split); never when absent or 0. */
+  earlyStop?: number;
+  /**
+   * Keep the best epoch's weights: snapshot the variables at each new best test accuracy and put
+   * them back when the run ends (all epochs done or stopped early). Default on; needs a test split.
+   */
+  keepBest?: boolean;
   /** Clip the global gradient norm to this value (none when absent). */
   clipNorm?: number;
   /** Weight of the firing-rate penalty λ·Σ_layers mean(rate²) (none when absent). */
@@ -49,6 +61,8 @@ export interface StepMetrics {
   loss: number;
   accuracy: number;
   samplesPerSec: number;
+  /** The learning rate this step used (the schedule's value); a session always sets it (absent in checkpoints stored before it). */
+  lr?: number;
   /** Mean firing rate (spikes per neuron per step) of each spiking layer in this batch. */
   rates: Record<string, number>;
   /** How many micro-batches the step was computed in, when more than one (gradient accumulation). */
@@ -80,11 +94,24 @@ export interface EvaluationResult {
 
 export interface EpochMetrics {
   epoch: number;
+  /** The run's seed (batch order, shifts); a session always sets it (absent in checkpoints stored before it). */
+  seed?: number;
   trainLoss: number;
   trainAccuracy: number;
   testLoss?: number;
   testAccuracy?: number;
   seconds: number;
+  /** The best test epoch so far (this one when it improved), when the test split is tracked. */
+  best?: BestEpoch;
+  /** Set on the last epoch of a run that early stopping ended. */
+  stoppedEarly?: true;
+}
+
+/** The epoch with the highest test accuracy (0-based), whose weights keepBest restores. */
+export interface BestEpoch {
+  epoch: number;
+  testAccuracy: number;
+  testLoss: number;
 }
 
 export interface LayerRecord {

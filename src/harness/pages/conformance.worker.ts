@@ -12,6 +12,7 @@ import { runDeviceLostCheck, runScanConformance } from '../conformance/fusedScan
 import { runRecurrentConformance } from '../conformance/recurrentScanConformance';
 import { runUnpackConformance } from '../conformance/unpackConformance';
 import { runBitMatMulConformance } from '../conformance/bitMatMulConformance';
+import { runAdamConformance } from '../conformance/adamConformance';
 import { runMemoryCheck } from '../bench/memoryCheck';
 import { knownGap } from '../conformance/knownGaps';
 import type { ConformanceMessage } from './conformanceTypes';
@@ -29,6 +30,7 @@ self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
       await runRecurrentConformance(backend, (result) => post({ type: 'recurrent', result }));
       for (const result of await runUnpackConformance(backend)) post({ type: 'unpack', result });
       for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
+      post({ type: 'adam', result: await runAdamConformance(backend) });
       if (!knownGap(backend, 'memory')) {
         try {
           post({ type: 'memory', result: await runMemoryCheck() });

@@ -5,7 +5,7 @@
  */
 import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
 
-const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [] };
+const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [], adam: [] };
 Object.assign(globalThis, { spikelabConformance: report });
 
 const log = document.getElementById('log') as HTMLPreElement;
@@ -50,6 +50,10 @@ worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
     case 'bitMatMul':
       report.bitMatMul.push(m.result);
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} bits ${m.result.name}: ${m.result.kind === 'packedBatch' ? `mismatches ${m.result.mismatches}` : `y ${m.result.relErr.y.toExponential(1)} dW ${m.result.relErr.dW.toExponential(1)}`} ${m.result.error ?? ''}`);
+      break;
+    case 'adam':
+      report.adam.push(m.result);
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} adam (${m.result.kernel}): ${m.result.relErr.toExponential(1)}`);
       break;
     case 'memory':
       report.memory = m.result;

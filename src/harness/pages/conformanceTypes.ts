@@ -4,6 +4,7 @@ import type { RecurrentCaseResult } from '../conformance/recurrentScanConformanc
 import type { UnpackCaseResult } from '../conformance/unpackConformance';
 import type { BitMatMulCaseResult } from '../conformance/bitMatMulConformance';
 import type { MemoryCheckResult } from '../bench/memoryCheck';
+import type { AdamCaseResult } from '../conformance/adamConformance';
 
 export type ConformanceMessage =
   | { type: 'backend'; backend: string; adapter: string }
@@ -12,6 +13,7 @@ export type ConformanceMessage =
   | { type: 'recurrent'; result: RecurrentCaseResult }
   | { type: 'unpack'; result: UnpackCaseResult }
   | { type: 'bitMatMul'; result: BitMatMulCaseResult }
+  | { type: 'adam'; result: AdamCaseResult }
   | { type: 'memory'; result: MemoryCheckResult | { error: string } }
   | { type: 'deviceLost'; ok: boolean; code: string; message: string }
   | { type: 'done'; seconds: number };
@@ -27,6 +29,8 @@ export interface ConformanceReport {
   unpack: UnpackCaseResult[];
   /** packedBatch + bitMatMul (the first layer reading bits); none on webgl. */
   bitMatMul: BitMatMulCaseResult[];
+  /** The backend's Adam (WGSL on webgpu, host loops on cpu, TF.js's elsewhere) against float64. */
+  adam: AdamCaseResult[];
   /** Workload A's step on webgpu: peak GPU bytes against the memory budget. */
   memory?: MemoryCheckResult | { error: string };
   deviceLost?: { ok: boolean; code: string; message: string };

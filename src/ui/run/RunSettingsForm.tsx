@@ -1,4 +1,8 @@
-/** The run's settings: dataset (those that fit the graph first), dt, T, batch, epochs, optimiser, surrogate, loss, shift augmentation. */
+/**
+ * The run's settings: a recipe to start from (./RecipePicker.tsx), dataset (those that fit the
+ * graph first), dt, T, batch, epochs, optimiser, surrogate, loss, shift augmentation, and the
+ * schedule, weight decay, early stopping and best-weights fields (./ScheduleFields.tsx).
+ */
 import { SURROGATES, SURROGATE_NAMES, isSurrogateName } from '../../engine/surrogates';
 import { LOSSES, LOSS_NAMES, isLossName } from '../../engine/train/losses';
 import type { OptimizerName } from '../../engine/train/types';
@@ -9,18 +13,11 @@ import { fittingSets, noFitMessage } from './datasetFit';
 import { isOwnDatasetId } from '../../engine/datasets/own/ownDataset';
 import { useAllDatasetSets } from '../state/ownDatasets';
 import { OwnDataPanel, ownOptionLabel } from './OwnDataPanel';
+import { NumberInput } from './NumberInput';
+import { RecipePicker } from './RecipePicker';
 import { RunField } from './RunField';
+import { ScheduleFields } from './ScheduleFields';
 import { WebDatasetsPanel } from './WebDatasetsPanel';
-
-function NumberInput({ id, value, min, step, disabled, onChange }: { id: string; value: number; min: number; step?: number; disabled?: boolean; onChange(v: number): void }) {
-  return (
-    <input id={id} type="number" value={value} min={min} step={step ?? 'any'} disabled={disabled}
-      onChange={(e) => {
-        const v = Number(e.target.value);
-        if (e.target.value !== '' && Number.isFinite(v) && v >= min) onChange(v);
-      }} />
-  );
-}
 
 export function RunSettingsForm({ disabled }: { disabled: boolean }) {
   const settings = useRunStore((s) => s.settings);
@@ -35,6 +32,7 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
   const set = <K extends keyof RunSettings>(key: K) => (value: RunSettings[K]) => update({ [key]: value } as Partial<RunSettings>);
   return (
     <fieldset className="run-settings" disabled={disabled}>
+      <RecipePicker />
       <RunField label="Dataset">{(id) => (
         <select id={id} value={settings.dataset ?? ''} onChange={(e) => update({ dataset: e.target.value || null })}>
           <option value="">— choose —</option>
@@ -88,6 +86,7 @@ export function RunSettingsForm({ disabled }: { disabled: boolean }) {
             <NumberInput id={id} value={oneAxis ? settings.channelShift : 0} min={0} step={1} disabled={!oneAxis} onChange={(v) => update({ channelShift: Math.round(v) })} />
           </span>
         )}</RunField>
+        <ScheduleFields />
         <RunField label="Seed">{(id) => <NumberInput id={id} value={settings.seed} min={0} step={1} onChange={(v) => update({ seed: Math.round(v) })} />}</RunField>
       </div>
       <label className="check">

@@ -20,7 +20,7 @@ import { allDatasetSets } from '../state/ownDatasets';
 import { useEngineStore } from '../state/engineStore';
 import { useGraphStore } from '../state/graphStore';
 import { useLiveStore } from '../state/liveStore';
-import { useRunStore, type RunSettings } from '../state/runStore';
+import { optimisationConfigOf, useRunStore, type RunSettings } from '../state/runStore';
 import { EngineStoppedError } from '../worker/deadWorker';
 import { checkpointOnFrame, forgetCheckpoints, startCheckpointing, stopCheckpointing } from './checkpointing';
 import { holdsTrainedParameters, withTrainedParameters, withUntrainedParameters } from './trainedWeights';
@@ -97,7 +97,7 @@ async function ensurePrepared(): Promise<boolean> {
     config: {
       dt: settings.dt, batchSize: settings.batchSize, epochs: settings.epochs, lr: settings.lr, optimizer: settings.optimizer,
       surrogate: { name: settings.surrogate, slope: settings.slope }, loss: settings.loss, seed: settings.seed,
-      augment: augmentOf(settings), microBatch: 'auto',
+      augment: augmentOf(settings), microBatch: 'auto', ...optimisationConfigOf(settings),
     },
   }, Comlink.proxy(onProgress));
   if (started !== generation) return false;

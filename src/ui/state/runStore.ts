@@ -6,9 +6,10 @@
 import { create } from 'zustand';
 import type { ResolvedStimulus } from '../../engine/stimuli/validate';
 import type { SurrogateName } from '../../engine/surrogates/types';
-import { TRAINING_DEFAULTS } from '../../engine/train/defaults';
+import { TRAINING_DEFAULTS, type TrainingDefaults } from '../../engine/train/defaults';
 import type { LossName } from '../../engine/train/losses/index';
-import type { OptimizerName } from '../../engine/train/types';
+import type { ScheduleKind } from '../../engine/train/schedule';
+import type { OptimizerName, TrainConfig } from '../../engine/train/types';
 
 export interface RunSettings {
   /** Dataset set id from the manifest ("digits", "nmnist40"…), or null when none fits. */
@@ -29,15 +30,45 @@ export interface RunSettings {
   /** Shift augmentation of training samples: largest |Δt| in steps and |Δf| in channels (0 = off). */
   timeShift: number;
   channelShift: number;
+  /** Learning-rate schedule (../../engine/train/schedule.ts) and its numbers, kept flat so the workspace restores them. */
+  schedule: ScheduleKind;
+  warmupEpochs: number;
+  decayEvery: number;
+  decayFactor: number;
+  /** Decoupled weight decay λ (0 = off). */
+  weightDecay: number;
+  /** Early-stopping patience in epochs (0 = off). */
+  earlyStop: number;
+  /** End a run with its best test epoch's weights. */
+  keepBest: boolean;
   simulateOnly: boolean;
 }
 
-const { dt, T, batchSize, epochs, lr, optimizer, surrogate, loss, seed, maxSamples, timeShift, channelShift } = TRAINING_DEFAULTS;
+const { dt, T, batchSize, epochs, lr, optimizer, surrogate, loss, seed, maxSamples, timeShift, channelShift, schedule, weightDecay, earlyStop, keepBest } = TRAINING_DEFAULTS;
 
 export const DEFAULT_SETTINGS: RunSettings = {
   dataset: null, dt, T, batchSize, epochs, lr, optimizer, surrogate: surrogate.name, slope: surrogate.slope,
-  loss, seed, maxSamples, timeShift, channelShift, simulateOnly: false,
+  loss, seed, maxSamples, timeShift, channelShift, schedule: schedule.kind, warmupEpochs: 1, decayEvery: 5, decayFactor: 0.5,
+  weightDecay, earlyStop, keepBest, simulateOnly: false,
 };
+
+/** The settings a partial of the training defaults (a recipe's, ../../engine/train/recipes/) stands for, as the form holds them. */
+export function settingsPatchOf(defaults: Readonly<Partial<TrainingDefaults>>): Partial<RunSettings> {
+  const { surrogate: spec, schedule: lrSchedule, ...plain } = defaults;
+  const patch: Partial<RunSettings> = { ...plain };
+  if (spec) Object.assign(patch, { surrogate: spec.name, slope: spec.slope });
+  if (lrSchedule?.kind === 'cosine') Object.assign(patch, { schedule: 'cosine', warmupEpochs: lrSchedule.warmupEpochs });
+  else if (lrSchedule?.kind === 'step') Object.assign(patch, { schedule: 'step', decayEvery: lrSchedule.everyEpochs, decayFactor: lrSchedule.factor });
+  else if (lrSchedule) patch.schedule = 'constant';
+  return patch;
+}
+
+/** The schedule, weight decay, early stopping and best-weights part of the trainer's config, from the settings. */
+export function optimisationConfigOf(settings: RunSettings): Required<Pick<TrainConfig, 'schedule' | 'weightDecay' | 'earlyStop' | 'keepBest'>> {
+  const schedule: TrainConfig['schedule'] = settings.schedule === 'cosine' ? { kind: 'cosine', warmupEpochs: settings.warmupEpochs }
+    : settings.schedule === 'step' ? { kind: 'step', everyEpochs: settings.decayEvery, factor: settings.decayFactor } : { kind: 'constant' };
+  return { schedule, weightDecay: settings.weightDecay, earlyStop: settings.earlyStop, keepBest: settings.keepBest };
+}
 
 interface RunSettingsState {
   settings: RunSettings;

@@ -7,6 +7,8 @@
  *   m ← β₁·m + (1 − β₁)·g        v ← β₂·v + (1 − β₂)·g²
  *   w ← w − lr · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
  * Moments live on the host (they are not TF.js tensors); the weights are assigned as new tensors.
+ * The learning rate can change between updates (setLearningRate: the schedule's,
+ * ../train/optimizer.ts); decoupled weight decay is applied to the weights before this update.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -18,8 +20,12 @@ export class HostAdam extends tf.Optimizer {
   private readonly moments = new Map<string, { m: Float32Array; v: Float32Array }>();
   private step = 0;
 
-  constructor(private readonly lr: number, private readonly beta1 = 0.9, private readonly beta2 = 0.999, private readonly epsilon = 1e-8) {
+  constructor(private lr: number, private readonly beta1 = 0.9, private readonly beta2 = 0.999, private readonly epsilon = 1e-8) {
     super();
+  }
+
+  setLearningRate(lr: number): void {
+    this.lr = lr;
   }
 
   applyGradients(gradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {

@@ -19,6 +19,7 @@ import { sizeOf, type NirGraph, type NirNode } from '../../graph/types';
 import { validateGraph } from '../../graph/validate';
 import { GraphInvalidError } from '../../graph/graphInvalidError';
 import { delaySteps } from '../../neurons/delay';
+import { readoutGain } from '../../train/readoutGain';
 import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
 import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type NeuronScan, type ScanParams, type ScanPath, type ScanSpec } from '../kernels/neuronScan';
@@ -98,6 +99,12 @@ export class Program {
   readonly inputShape: number[];
   readonly outputShape: number[];
   readonly scanPath: ScanPath;
+  /**
+   * 1/G per readout value, G the DC gain of the population the Output reads
+   * (../../train/readoutGain.ts, from its compiled constants); 1 where the Output does not read one
+   * neuron population directly. The gain-normalised losses (../train/losses.ts) multiply by it.
+   */
+  readonly readoutScale: tf.Tensor1D;
   private readonly scan: NeuronScan;
   private readonly weights = new Map<string, LayerWeights>();
   private readonly neurons = new Map<string, NeuronEntry>();
@@ -156,6 +163,7 @@ export class Program {
         this.weights.set(name, layerWeights(name, node, this.variables, trainable, scope));
       }
     }
+    this.readoutScale = tf.keep(tf.tensor1d(this.readoutGain().map((g) => 1 / g)));
     const bitMatMul = path === 'fused' ? kernelFor('bitMatMul') : undefined;
     const inputReaders = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(this.inputName));
     const linear = (n: string) => ['Affine', 'Linear'].includes(this.flat.nodes[n].type) && this.plan.sources[n].length === 1;
@@ -169,6 +177,14 @@ export class Program {
         this.spikeMatMuls.set(name, (xs, weight) => spikeMatMul(xs, weight, { inputGrad: !fromInput }));
       }
     }
+  }
+
+  /** The DC gain of each readout value: the Output's one source population's, else 1. */
+  private readoutGain(): Float32Array {
+    const sources = this.plan.sources[this.outputName] ?? [];
+    const readout = sources.length === 1 ? this.neurons.get(sources[0])?.neuron : undefined;
+    const size = sizeOf(this.outputShape);
+    return readout && readout.size === size ? readoutGain(readout) : new Float32Array(size).fill(1);
   }
 
   /** Names of the neuron populations, in execution order, with what they output. */
@@ -341,6 +357,7 @@ export class Program {
   }
 
   dispose(): void {
+    this.readoutScale.dispose();
     for (const v of Object.values(this.variables)) v.dispose();
     for (const w of this.weights.values()) w.scale?.dispose();
     for (const { params } of this.neurons.values()) {

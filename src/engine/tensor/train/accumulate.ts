@@ -42,8 +42,8 @@ export class GradientAccumulator {
         const { value, grads } = tf.variableGrads(() => {
           const { output, records } = program.forward(piece.x, { record: [...spiking] });
           rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(records[n].out))) : tf.zeros([0])) as tf.Tensor1D);
-          correct = tf.keep(correctCount(output, piece.labels, config.loss));
-          let loss = lossValue(output, piece.labels, config.loss, { smoothing: config.smoothing });
+          correct = tf.keep(correctCount(output, piece.labels, config.loss, program.readoutScale));
+          let loss = lossValue(output, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
           if (config.rateReg && spiking.length) {
             const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
             loss = tf.add(loss, tf.mul(config.rateReg, penalty));

@@ -44,8 +44,8 @@ export async function evaluateSplit(program: Program, data: TrainingData, config
     try {
       ({ loss, predicted, outputs } = tidyObject(() => {
         const { output } = program.forward(x);
-        const logits = logitsOf(output, config.loss);
-        const l = tf.mul(lossValue(output, labels, config.loss, { smoothing: config.smoothing }), indices.length) as tf.Scalar;
+        const logits = logitsOf(output, config.loss, program.readoutScale);
+        const l = tf.mul(lossValue(output, labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale }), indices.length) as tf.Scalar;
         return { loss: l, predicted: tf.argMax(logits, 1) as tf.Tensor1D, outputs: logits.shape[1] };
       }));
     } finally {

@@ -1,31 +1,42 @@
 /**
- * Losses over a readout trace y [T, B, K] and labels [B] (docs/specs/spyx.md §2.4):
- *  - integral_ce (Spyx integral_crossentropy): logits = Σ_t y_t; L = mean_b −Σ_k ỹ_k log_softmax(logits)_k
- *    with ỹ = (1 − s)·onehot + s/K (label smoothing s; Spyx default 0.3; equals
- *    torch CrossEntropyLoss(label_smoothing = s)). On spike outputs this is the spike-count CE.
+ * Losses over a readout trace y [T, B, K] and labels [B] (docs/specs/spyx.md §2.4, docs/training.md),
+ * with ỹ = (1 − s)·onehot + s/K (label smoothing s; Spyx default 0.3; equals
+ * torch CrossEntropyLoss(label_smoothing = s)) and G_k the readout population's DC gain
+ * (../../train/readoutGain.ts; LI: g/(1 − β), CubaLI: g_in·g_cur/((1 − α)(1 − β)); 1 for spikes):
+ *  - mean_membrane_ce (default): logits = (1/T)·Σ_t y_t / G; L = mean_b −Σ_k ỹ_k log_softmax(logits)_k.
+ *    Does not grow with T or the readout's gain: starts near ln K.
+ *  - integral_ce (Spyx integral_crossentropy): logits = Σ_t y_t; the same L. On spike outputs this
+ *    is the spike-count CE; on a membrane readout it grows with T·G.
  *  - spike_count_ce: the same formula named for spiking readouts (counts as logits).
  *  - max_membrane_ce: logits = max_t y_t (the max-over-time readout of snnTorch tutorials).
+ *  - norm_max_membrane_ce: logits = max_t y_t / G.
  *  - mse_spikerate (Spyx mse_spikerate): r = mean_t y_t; target = ỹ·sparsity·T; L = mean (r − target)².
- * accuracy: argmax of the same logits against the label.
+ * accuracy: argmax of the same logits against the label. `readoutScale` is 1/G [K] (the program's
+ * Program.readoutScale); without it the gain-normalised losses take G = 1.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { isGainNormalised, type LossName } from '../../train/losses/index';
 import { kernelFor } from '../kernels/registry';
 
-import type { LossName } from '../../train/losses/index';
 export type { LossName };
 
 export interface LossOptions {
   smoothing?: number;
   sparsity?: number;
+  /** 1/G per readout value, for the gain-normalised losses. */
+  readoutScale?: tf.Tensor;
 }
 
-export function logitsOf(trace: tf.Tensor, loss: LossName): tf.Tensor2D {
+export function logitsOf(trace: tf.Tensor, loss: LossName, readoutScale?: tf.Tensor): tf.Tensor2D {
   const [T, B] = trace.shape;
   const flat = tf.reshape(trace, [T, B, -1]);
-  if (loss === 'max_membrane_ce') return tf.max(flat, 0) as tf.Tensor2D;
-  if (loss === 'mse_spikerate') return tf.mean(flat, 0) as tf.Tensor2D;
-  const sumOverTime = kernelFor('sumOverTime');
-  return (sumOverTime ? sumOverTime(flat) : tf.sum(flat, 0)) as tf.Tensor2D;
+  const reduced = (() => {
+    if (loss === 'max_membrane_ce' || loss === 'norm_max_membrane_ce') return tf.max(flat, 0);
+    if (loss === 'mse_spikerate' || loss === 'mean_membrane_ce') return tf.mean(flat, 0);
+    const sumOverTime = kernelFor('sumOverTime');
+    return sumOverTime ? sumOverTime(flat) : tf.sum(flat, 0);
+  })() as tf.Tensor2D;
+  return readoutScale && isGainNormalised(loss) ? tf.mul(reduced, readoutScale) : reduced;
 }
 
 function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.Tensor2D {
@@ -33,7 +44,7 @@ function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.T
 }
 
 export function lossValue(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): tf.Scalar {
-  const logits = logitsOf(trace, loss);
+  const logits = logitsOf(trace, loss, options.readoutScale);
   const classes = logits.shape[1];
   if (loss === 'mse_spikerate') {
     const target = tf.mul(smoothed(labels, classes, options.smoothing ?? 0), (options.sparsity ?? 0.25) * trace.shape[0]);
@@ -44,6 +55,6 @@ export function lossValue(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName,
 }
 
 /** Number of correct predictions in the batch (argmax of the loss's logits). */
-export function correctCount(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName): tf.Scalar {
-  return tf.sum(tf.cast(tf.equal(tf.argMax(logitsOf(trace, loss), 1), labels), 'float32'));
+export function correctCount(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, readoutScale?: tf.Tensor): tf.Scalar {
+  return tf.sum(tf.cast(tf.equal(tf.argMax(logitsOf(trace, loss, readoutScale), 1), labels), 'float32'));
 }

@@ -83,6 +83,16 @@ describe('TrainingSession', () => {
     session.dispose();
   });
 
+  it('takes each step at the schedule\'s learning rate and reports it', async () => {
+    const train = syntheticShd({ n: 16, T: 4, C: 8 });
+    const session = new TrainingSession(workloadAGraph(initParamsA({ C: 8, H: 4, gain: 2 })), { train },
+      small({ batchSize: 4, epochs: 3, lr: 0.01, schedule: { kind: 'step', everyEpochs: 1, factor: 0.5 } }));
+    const rates: number[] = [];
+    await session.run({ onStep: (m) => rates.push(m.lr!) });
+    expect(rates).toEqual([0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 0.005, 0.005, 0.0025, 0.0025, 0.0025, 0.0025]);
+    session.dispose();
+  });
+
   it('pauses and resumes through an abort signal', async () => {
     const train = syntheticShd({ n: 32, T: 8, C: 16 });
     const session = new TrainingSession(workloadAGraph(initParamsA({ C: 16, H: 8, gain: 2 })), { train }, small({ epochs: 1 }));

@@ -12,23 +12,30 @@
  * With `microBatch`, a batch is computed in pieces whose gradients are summed before the one
  * update (./accumulate.ts, ./microBatches.ts), so a caller's `between` runs inside a long step and
  * a pause there abandons the step without changing the weights.
+ * Each update uses the schedule's learning rate (../../train/schedule.ts) and decoupled weight
+ * decay (./optimizer.ts). With a test split, the best test epoch is tracked (./bestWeights.ts):
+ * early stopping ends the run after `earlyStop` epochs without a better one, and with `keepBest`
+ * (the default) the run ends holding the best epoch's weights, so a saved graph is that epoch's.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { permutation } from '../../core/rng';
 import { sizeOf, type NirGraph } from '../../graph/types';
 import { checkAugment, drawShifts, shiftBatch } from '../../train/augment';
+import { TRAINING_DEFAULTS } from '../../train/defaults';
+import { checkSchedule, learningRateAt } from '../../train/schedule';
 import { writeBackParameters } from '../../compile/writeBack';
 import { planFor, type Probes } from '../../train/probes';
-import type { EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, TrainingData } from '../../train/types';
+import type { BestEpoch, EpochMetrics, EvaluationResult, SimulationRecord, StepMetrics, TaskProgress, TrainConfig, TrainingData } from '../../train/types';
 import { uploadDataset } from '../data/residentDataset';
 import type { ResidentDataset } from '../kernels/residentDataset';
 import { Program, type PackedInput } from '../program/program';
 import { GradientAccumulator } from './accumulate';
+import { BestWeights } from './bestWeights';
 import { evaluateSplit, type EvaluationOptions } from './evaluation';
 import { logitsOf } from './losses';
 import { MicroBatchPlanner } from './microBatches';
-import { clipByGlobalNorm, createOptimizer } from './optimizer';
+import { clipByGlobalNorm, createOptimizer, decayWeights, type ScheduledOptimizer } from './optimizer';
 
 export interface RunCallbacks {
   onStep?(metrics: StepMetrics): void;
@@ -42,7 +49,7 @@ export interface RunCallbacks {
   between?(progress: TaskProgress): Promise<void> | void;
 }
 
-function checkConfig(config: TrainConfig, data: TrainingData): void {
+function checkConfig(config: TrainConfig, data: TrainingData, hasTest: boolean): void {
   const bad = (what: string, hint: string) => { throw new SpikelabError('TRAIN_BAD_CONFIG', what, hint); };
   if (!(config.dt > 0)) bad(`dt must be positive, got ${config.dt}.`, 'Use the data\'s step in the graph\'s time unit.');
   if (!Number.isInteger(config.batchSize) || config.batchSize < 1) bad(`Batch size must be a positive integer, got ${config.batchSize}.`, 'Try 32.');
@@ -50,6 +57,12 @@ function checkConfig(config: TrainConfig, data: TrainingData): void {
   if (!(config.lr > 0)) bad(`Learning rate must be positive, got ${config.lr}.`, 'Try 1e-3 with Adam.');
   if (!Number.isInteger(config.epochs) || config.epochs < 1) bad(`Epochs must be a positive integer, got ${config.epochs}.`, 'Try 1.');
   if (config.augment) checkAugment(config.augment, data.T, data.featureShape);
+  if (config.schedule) checkSchedule(config.schedule);
+  const decay = config.weightDecay ?? 0;
+  if (!(decay >= 0 && decay * config.lr < 1)) bad(`Weight decay must be 0 or more with lr·λ below 1, got λ = ${decay}.`, 'Try 1e-4; 0 turns it off.');
+  const patience = config.earlyStop ?? 0;
+  if (!Number.isInteger(patience) || patience < 0) bad(`Early-stopping patience must be a whole number of epochs, got ${patience}.`, '0 turns it off; try 3.');
+  if (patience > 0 && !hasTest) bad('Early stopping watches the test accuracy, but this run has no test split.', 'Pick a dataset with a test split, or set the patience to 0.');
   const micro = config.microBatch;
   if (micro !== undefined && micro !== 'auto' && (!Number.isInteger(micro) || micro < 1)) bad(`The micro-batch size must be a positive integer or 'auto', got ${micro}.`, 'Leave it out to compute each batch in one pass.');
 }
@@ -65,7 +78,8 @@ export class TrainingSession {
   readonly config: TrainConfig;
   private readonly train: TrainingData;
   private readonly test?: TrainingData;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: ScheduledOptimizer;
+  private readonly bestWeights: BestWeights;
   private epoch = 0;
   private stepInEpoch = 0;
   private order: Uint32Array;
@@ -82,7 +96,7 @@ export class TrainingSession {
   private readonly planner: MicroBatchPlanner;
 
   constructor(graph: NirGraph, data: { train: TrainingData; test?: TrainingData }, config: TrainConfig) {
-    checkConfig(config, data.train);
+    checkConfig(config, data.train, data.test !== undefined);
     this.program = new Program(graph, { dt: config.dt, surrogate: config.surrogate, detachReset: config.detachReset, path: config.path });
     const want = this.program.inputShape;
     const have = data.train.featureShape;
@@ -104,6 +118,7 @@ export class TrainingSession {
     this.train = data.train;
     this.test = data.test;
     this.optimizer = createOptimizer(config.optimizer, config.lr);
+    this.bestWeights = new BestWeights(this.program.variables, config.keepBest ?? TRAINING_DEFAULTS.keepBest, config.earlyStop ?? 0);
     this.order = permutation(this.train.n, config.seed + this.epoch);
     const { packed } = data.train;
     if (packed && packed.length === data.train.n * Math.ceil(data.train.T / 8) * F) {
@@ -156,9 +171,34 @@ export class TrainingSession {
     return this.stepsDone;
   }
 
-  /** All steps of the budget done and the last epoch closed (its test split evaluated). */
+  /** All steps of the budget done (or early stopping ended the run) and the last epoch closed (its test split evaluated). */
   get finished(): boolean {
-    return this.stepsDone >= this.totalSteps && !this.pendingEpoch;
+    return (this.stepsDone >= this.totalSteps || this.bestWeights.stoppedEarly) && !this.pendingEpoch;
+  }
+
+  /** The best test epoch so far (none without a test split). */
+  get bestEpoch(): BestEpoch | undefined {
+    return this.bestWeights.best;
+  }
+
+  /** Whether early stopping ended the run. */
+  get stoppedEarly(): boolean {
+    return this.bestWeights.stoppedEarly;
+  }
+
+  /** The schedule's learning rate for the next step. */
+  get learningRate(): number {
+    return learningRateAt(this.config.schedule ?? TRAINING_DEFAULTS.schedule, this.config.lr,
+      { step: this.stepsDone, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps });
+  }
+
+  /**
+   * Puts the best test epoch's weights back (when kept: keepBest and a test split) and returns
+   * that epoch. A run that ends does so itself; a caller that stops one early (the CLI's --steps)
+   * may call it.
+   */
+  restoreBest(): BestEpoch | undefined {
+    return this.bestWeights.restore();
   }
 
   private input(data: TrainingData, indices: ArrayLike<number>, shifts?: Int32Array): { x: tf.Tensor; labels: tf.Tensor1D } {
@@ -218,6 +258,9 @@ export class TrainingSession {
           if (callbacks.signal?.aborted) return null;
         }
       }
+      const lr = this.learningRate;
+      this.optimizer.setLearningRate(lr);
+      decayWeights(this.program.variables, lr, this.config.weightDecay ?? 0);
       sums.apply(this.optimizer, (g) => clipByGlobalNorm(g, this.config.clipNorm!));
       const { loss, correct, rates } = await sums.figures();
       if (!Number.isFinite(loss)) {
@@ -236,6 +279,7 @@ export class TrainingSession {
         loss,
         accuracy: correct / B,
         samplesPerSec: (B * 1000) / Math.max(performance.now() - started, 1e-3),
+        lr,
         rates: Object.fromEntries(spiking.map((n, i) => [n, rates[i]])),
       };
       if (sizes.length > 1) metrics.microBatches = sizes.length;
@@ -259,6 +303,7 @@ export class TrainingSession {
   private trainFigures(): EpochMetrics {
     return {
       epoch: this.epoch,
+      seed: this.config.seed,
       trainLoss: this.epochLoss / Math.max(this.epochSamples, 1),
       trainAccuracy: this.epochCorrect / Math.max(this.epochSamples, 1),
       seconds: (Date.now() - this.epochStarted) / 1000,
@@ -272,8 +317,7 @@ export class TrainingSession {
       const result = await evaluateSplit(this.program, this.test, this.config,
         { batchSize: this.config.batchSize, phase: 'testing', signal: callbacks.signal, between: callbacks.between });
       if (!result) return null;
-      metrics.testLoss = result.loss;
-      metrics.testAccuracy = result.accuracy;
+      this.bestWeights.observe(Object.assign(metrics, { testLoss: result.loss, testAccuracy: result.accuracy }));
     }
     this.pendingEpoch = undefined;
     this.epoch++;
@@ -283,6 +327,7 @@ export class TrainingSession {
     this.order = permutation(this.train.n, this.config.seed + this.epoch);
     this.orderOnDevice?.dispose();
     this.orderOnDevice = undefined;
+    if (this.finished) this.restoreBest();
     return metrics;
   }
 
@@ -304,6 +349,7 @@ export class TrainingSession {
   extend(epochs: number): void {
     if (!Number.isInteger(epochs) || epochs < 1) throw new SpikelabError('TRAIN_BAD_CONFIG', `Epochs must be a positive integer, got ${epochs}.`, 'Try 1.');
     this.epochBudget += epochs;
+    this.bestWeights.extend(this.epoch - 1);
   }
 
   /**
@@ -355,6 +401,7 @@ export class TrainingSession {
     this.resident?.dispose();
     this.orderOnDevice?.dispose();
     this.optimizer.dispose();
+    this.bestWeights.dispose();
     this.program.dispose();
   }
 }
@@ -365,7 +412,7 @@ export class TrainingSession {
  * neurons they select (gathered on the device, so nothing else is downloaded). Every spiking
  * population also reports its spike total over all its neurons.
  */
-export async function simulateSample(program: Program, data: TrainingData, index: number, loss: TrainConfig['loss'] = 'integral_ce', probes?: Probes): Promise<SimulationRecord> {
+export async function simulateSample(program: Program, data: TrainingData, index: number, loss: TrainConfig['loss'] = TRAINING_DEFAULTS.loss, probes?: Probes): Promise<SimulationRecord> {
   if (!Number.isInteger(index) || index < 0 || index >= data.n) {
     throw new SpikelabError('DATA_BAD_INDEX', `Sample ${index} does not exist; the split has ${data.n}.`, `Pick 0 … ${data.n - 1}.`);
   }
@@ -379,7 +426,7 @@ export async function simulateSample(program: Program, data: TrainingData, index
   // Flat list for tf.tidy: logits, then (spikes, membrane, spike total) per layer; an empty tensor marks "none".
   const tensors = tf.tidy(() => {
     const result = program.forward(x, { record: probes ? wanted : 'all', recordMembrane: !probes || plans.some((p) => p.membrane) });
-    const list: tf.Tensor[] = [logitsOf(result.output, loss)];
+    const list: tf.Tensor[] = [logitsOf(result.output, loss, program.readoutScale)];
     for (const [i, layer] of layers.entries()) {
       const rec = result.records[layer.name];
       const plan = plans[i];

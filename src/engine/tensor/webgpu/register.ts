@@ -5,6 +5,7 @@
  * A new kernel: its file in this folder, one line below.
  */
 import { registerKernel } from '../kernels/registry';
+import { WebGpuAdam } from './adam';
 import { bitMatMulWebgpu } from './bitMatMul';
 import { watchWebgpuDeviceLoss } from './deviceLoss';
 import { fusedRecurrentScan } from './fusedRecurrentScan';
@@ -17,3 +18,4 @@ registerKernel({ op: 'recurrentScan', backend: 'webgpu', kernel: { scan: fusedRe
 registerKernel({ op: 'bitMatMul', backend: 'webgpu', kernel: bitMatMulWebgpu });
 registerKernel({ op: 'residentDataset', backend: 'webgpu', kernel: uploadWords });
 registerKernel({ op: 'deviceLoss', backend: 'webgpu', kernel: watchWebgpuDeviceLoss });
+registerKernel({ op: 'adam', backend: 'webgpu', kernel: (lr, beta1, beta2, epsilon) => new WebGpuAdam(lr, beta1, beta2, epsilon) });
