@@ -7,40 +7,20 @@ import { create } from 'zustand';
 import type { ResolvedStimulus } from '../../engine/stimuli/validate';
 import type { SurrogateName } from '../../engine/surrogates/types';
 import { TRAINING_DEFAULTS, type TrainingDefaults } from '../../engine/train/defaults';
-import type { LossName } from '../../engine/train/losses/index';
 import type { ScheduleKind } from '../../engine/train/schedule';
-import type { OptimizerName, TrainConfig } from '../../engine/train/types';
+import type { TrainConfig } from '../../engine/train/types';
 
-export interface RunSettings {
+/** The training defaults as the form holds them (surrogate and schedule flat), plus what only the page picks. */
+export interface RunSettings extends Omit<TrainingDefaults, 'surrogate' | 'schedule'> {
   /** Dataset set id from the manifest ("digits", "nmnist40"…), or null when none fits. */
   dataset: string | null;
-  dt: number;
-  /** Steps per sample (image sets only; spike sets bring their own T). */
-  T: number;
-  batchSize: number;
-  epochs: number;
-  lr: number;
-  optimizer: OptimizerName;
   surrogate: SurrogateName;
   slope: number;
-  loss: LossName;
-  seed: number;
-  /** Training samples per epoch (0 = the whole split): small runs for a quick look. */
-  maxSamples: number;
-  /** Shift augmentation of training samples: largest |Δt| in steps and |Δf| in channels (0 = off). */
-  timeShift: number;
-  channelShift: number;
   /** Learning-rate schedule (../../engine/train/schedule.ts) and its numbers, kept flat so the workspace restores them. */
   schedule: ScheduleKind;
   warmupEpochs: number;
   decayEvery: number;
   decayFactor: number;
-  /** Decoupled weight decay λ (0 = off). */
-  weightDecay: number;
-  /** Early-stopping patience in epochs (0 = off). */
-  earlyStop: number;
-  /** End a run with its best test epoch's weights. */
-  keepBest: boolean;
   simulateOnly: boolean;
 }
 

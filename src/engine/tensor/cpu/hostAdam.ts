@@ -11,51 +11,32 @@
  * ../train/optimizer.ts); decoupled weight decay is applied to the weights before this update.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { BackendAdam } from '../kernels/adam';
 
-export class HostAdam extends tf.Optimizer {
+export class HostAdam extends BackendAdam {
   static get className(): string {
     return 'SpikelabHostAdam';
   }
 
   private readonly moments = new Map<string, { m: Float32Array; v: Float32Array }>();
-  private step = 0;
 
-  constructor(private lr: number, private readonly beta1 = 0.9, private readonly beta2 = 0.999, private readonly epsilon = 1e-8) {
-    super();
-  }
-
-  setLearningRate(lr: number): void {
-    this.lr = lr;
-  }
-
-  applyGradients(gradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
-    const named = Array.isArray(gradients) ? gradients.map(({ name, tensor }) => [name, tensor] as const) : Object.entries(gradients);
-    this.step++;
-    const c1 = 1 - this.beta1 ** this.step;
-    const c2 = 1 - this.beta2 ** this.step;
-    for (const [name, gradient] of named) {
-      if (!gradient) continue;
-      const variable = tf.engine().registeredVariables[name];
-      const g = gradient.dataSync() as Float32Array;
-      const w = variable.dataSync() as Float32Array;
-      let state = this.moments.get(name);
-      if (!state) {
-        state = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
-        this.moments.set(name, state);
-      }
-      const { m, v } = state;
-      const next = new Float32Array(w.length);
-      for (let i = 0; i < w.length; i++) {
-        m[i] = this.beta1 * m[i] + (1 - this.beta1) * g[i];
-        v[i] = this.beta2 * v[i] + (1 - this.beta2) * g[i] * g[i];
-        next[i] = w[i] - (this.lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + this.epsilon);
-      }
-      variable.assign(tf.tensor(next, variable.shape, 'float32'));
+  protected update(name: string, variable: tf.Variable, gradient: tf.Tensor, t: number): void {
+    const c1 = 1 - this.beta1 ** t;
+    const c2 = 1 - this.beta2 ** t;
+    const g = gradient.dataSync() as Float32Array;
+    const w = variable.dataSync() as Float32Array;
+    let state = this.moments.get(name);
+    if (!state) {
+      state = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
+      this.moments.set(name, state);
     }
-    this.incrementIterations();
-  }
-
-  getConfig(): tf.serialization.ConfigDict {
-    return { learningRate: this.lr, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+    const { m, v } = state;
+    const next = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) {
+      m[i] = this.beta1 * m[i] + (1 - this.beta1) * g[i];
+      v[i] = this.beta2 * v[i] + (1 - this.beta2) * g[i] * g[i];
+      next[i] = w[i] - (this.lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + this.epsilon);
+    }
+    variable.assign(tf.tensor(next, variable.shape, 'float32'));
   }
 }
