@@ -49,8 +49,14 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
   // A workload-A training step on WebGPU stays within its memory budget (weights + Adam state +
   // packed data + 2·T·B·n·4 per neuron layer; src/harness/bench/memoryBudget.ts).
   expect(report.memory).toMatchObject({ ok: true });
+  // The readout losses against float64 (src/harness/conformance/readoutLossConformance.ts): three
+  // WGSL programs on webgpu, the TF.js ops elsewhere; six cases per backend.
+  expect(report.readoutLoss.filter((r) => !r.ok).map((r) => `${r.backend} ${r.name} ${r.lossErr} ${r.gradErr} ${JSON.stringify(r.correct)}`)).toEqual([]);
+  for (const backend of Object.keys(report.backends)) {
+    expect(report.readoutLoss.filter((r) => r.backend === backend).map((r) => r.kernel), backend).toEqual(Array(6).fill(backend === 'webgpu' ? 'registered' : 'tfjs'));
+  }
   // The backend's Adam against float64 (src/harness/conformance/adamConformance.ts): the WGSL
-  // one on webgpu (two dispatches per tensor), host loops on cpu, TF.js's own on webgl and wasm.
+  // one on webgpu (one dispatch per tensor), host loops on cpu, TF.js's own on webgl and wasm.
   expect(report.adam.filter((r) => !r.ok).map((r) => `${r.backend} ${r.kernel} ${r.relErr}`)).toEqual([]);
   expect(Object.fromEntries(report.adam.map((r) => [r.backend, r.kernel]))).toEqual(Object.fromEntries(
     Object.keys(report.backends).map((b) => [b, b === 'webgpu' || b === 'cpu' ? 'registered' : 'tfjs'])));

@@ -13,25 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // @ts-expect-error: a plain ES module without type declarations (bin/ is JavaScript)
 import { bundleForNode } from '../bin/bundleForNode.mjs';
 import type { W1BenchOptions, W1BenchResult } from '../src/harness/bench/cpu/w1Bench';
+import { namedArgs } from './bench/namedArgs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv: string[]): { backends: Array<'wasm' | 'cpu'>; paths: Array<'plain' | 'fused'>; session: boolean; options: W1BenchOptions } {
-  const named = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`Expected --name value pairs, got "${argv.slice(i).join(' ')}".`);
-    named.set(argv[i].slice(2), argv[i + 1]);
-  }
-  const list = <T extends string>(key: string, allowed: readonly T[], fallback: string): T[] => {
-    const values = (named.get(key) ?? fallback).split(',');
-    for (const v of values) if (!allowed.includes(v as T)) throw new Error(`--${key} takes ${allowed.join(', ')}; got "${v}".`);
-    return values as T[];
-  };
-  const int = (key: string, fallback: number) => {
-    const v = Number(named.get(key) ?? fallback);
-    if (!Number.isInteger(v) || v < 1) throw new Error(`--${key} must be a positive integer.`);
-    return v;
-  };
+  const { list, int } = namedArgs(argv);
   return {
     backends: list('backend', ['wasm', 'cpu'] as const, 'wasm,cpu'),
     paths: list('path', ['plain', 'fused'] as const, 'plain,fused'),

@@ -162,7 +162,7 @@ export async function setupRun(args: ParsedArgs, { needTrain }: { needTrain: boo
       dataSource: `synthetic SHD-shaped (bench.md §2), N = ${n}, T = ${T}`,
     };
   }
-  const fetchBytes = fileFetcher(datasetRoot(args), { maxBytes: limits.inflatedBytes });
+  const fetchBytes = fileFetcher(datasetRoot(args, datasetId), { maxBytes: limits.inflatedBytes });
   const run = await prepareRun({
     dataset: datasetId, purpose: needTrain ? 'train' : 'evaluate',
     graph: loaded?.graph ?? ((set) => templateFor(set.featureShape, set.classes.length, args.options.hidden === undefined ? recipe : undefined, H, seed)),

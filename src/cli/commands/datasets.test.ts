@@ -86,7 +86,7 @@ describe('spikelab datasets fetch / cache / clear (a local server, no network)',
     expect(described.json).toMatchObject({ id: `${id}-train`, n: 6, T: 128, featureShape: [128] });
     const listed = await run('cache', '--cache', cache);
     expect(listed.json).toMatchObject({ cache, sets: [{ id, splits: [{ id: `${id}-train`, n: 6 }] }] });
-    expect((listed.json.catalogue as { id: string }[]).map((d) => d.id)).toEqual(['shd', 'ssc', 'nmnist-full']);
+    expect((listed.json.catalogue as { id: string }[]).map((d) => d.id)).toEqual(['shd', 'ssc', 'nmnist-full', 'dvs-gesture', 'dvs-gesture-tonic']);
 
     // `spikelab train --dataset <id>` finds the cached copy (SPIKELAB_CACHE, as train has no --cache)
     vi.stubEnv(CACHE_ENV, cache);

@@ -143,7 +143,7 @@ async function describeCommand(args: ParsedArgs, id: string | undefined): Promis
 export const datasets: Command = {
   name: 'datasets',
   usage,
-  summary: 'List the shipped datasets, load one split and describe it, or fetch web datasets (SHD, SSC, N-MNIST) into a cache',
+  summary: 'List the shipped datasets, load one split and describe it, or fetch web datasets (SHD, SSC, N-MNIST, DVS Gesture) into a cache',
   options: {
     root: SPECS.TEXT, T: SPECS.count(MAX_STEPS), coding: { kind: 'string', choices: ['rate', 'latency'] }, seed: { kind: 'int' },
     split: { kind: 'string', choices: ['train', 'test', 'valid', 'all'] }, cache: SPECS.TEXT,

@@ -101,6 +101,8 @@ export type DataErrorCode =
   | 'DATA_BAD_GZIP'
   | 'DATA_BAD_ARCHIVE'
   | 'DATA_NMNIST_TRUNCATED'
+  /** An AEDAT 3.1 recording (DVS Gesture) whose header or packets cannot be read. */
+  | 'DATA_BAD_AEDAT'
   | 'DATA_EVENT_OUT_OF_RANGE'
   | 'DATA_NOT_IDX'
   | 'DATA_NOT_WAV'

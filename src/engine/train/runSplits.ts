@@ -6,9 +6,12 @@
  *    unless that is the split it trains on (then on none);
  *  - evaluating: the named split, else the test split (the training split when there is none),
  *    which is also what the page's Evaluate runs.
+ * A web dataset (../datasets/remote/catalogue.ts) is among the sets once it is fetched into the
+ * cache; before that its id, or one of its splits', is answered with how to fetch it.
  */
 import { dataError } from '../datasets/errors';
 import type { ManifestSet, ManifestSplit } from '../datasets/manifest';
+import { WEB_DATASETS } from '../datasets/remote/catalogue';
 
 export type RunPurpose = 'train' | 'evaluate';
 
@@ -22,6 +25,11 @@ export interface RunSplits {
 
 export function runSplits(sets: readonly ManifestSet[], named: string, purpose: RunPurpose): RunSplits {
   const set = sets.find((s) => s.id === named) ?? sets.find((s) => s.splits.some((p) => p.id === named));
+  const web = WEB_DATASETS.find((d) => named === d.id || d.files.some((f) => named === `${d.id}-${f.split}`));
+  if (!set && web) {
+    throw dataError('DATA_UNKNOWN_DATASET', `${web.name} ("${web.id}") comes from the web and is not in the cache yet.`,
+      `Fetch it first: \`spikelab datasets fetch ${web.id}\` (train then finds it through $SPIKELAB_CACHE, or --root DIR), or in the Run panel's Datasets from the web.`, named);
+  }
   if (!set || set.splits.length === 0) {
     throw dataError('DATA_UNKNOWN_DATASET', `There is no shipped dataset "${named}".`,
       `Choose a set (${sets.map((s) => s.id).join(', ')}) or one of its splits (${sets.flatMap((s) => s.splits.map((p) => p.id)).join(', ')}).`, named);

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { submitQueued, webgpuBackend } from '../../engine/tensor/webgpu/webgpuBackend';
-import { countGpuWork, perStep, type GpuCounts } from './gpuCounters';
+import { countGpuWork, dispatchesByProgram, perStep, type GpuCounts } from './gpuCounters';
 
 export interface TrainingWorkload {
   stepsPerEpoch: number;
@@ -40,6 +40,8 @@ export interface TrainingTimes {
    * submits including the one that flushes them at the sync (./gpuCounters.ts).
    */
   gpu_counts?: Record<string, number>;
+  /** Dispatches per step of each WGSL program (by its label). */
+  dispatches_by_program?: Record<string, number>;
 }
 
 export const median = (xs: number[]) => {
@@ -80,6 +82,7 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   await loss.data();
   const throughput: number[] = [];
   let gpu_counts: Record<string, number> | undefined;
+  let dispatches_by_program: Record<string, number> | undefined;
   for (let r = 0; r < o.repeats; r++) {
     const counter = r === 0 && tf.getBackend() === 'webgpu' ? startCounting() : null;
     const t0 = performance.now();
@@ -96,6 +99,7 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
       const synced = counter.read();
       counter.stop();
       gpu_counts = { ...perStep(before, steps, o.steps), submits_per_step: perStep(before, synced, o.steps).submits_per_step };
+      dispatches_by_program = dispatchesByProgram(before, steps, o.steps);
     }
   }
   const latency: number[] = [];
@@ -120,7 +124,7 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   return {
     warmup_s, step_ms_median: median(throughput), step_ms_min: Math.min(...throughput), step_ms_max: Math.max(...throughput),
     step_ms_sync_median: latency.length ? median(latency) : NaN, epoch_s, peak_mem_bytes: mem.peak(), mem_method: mem.method, final_loss,
-    ...(gpu_counts ? { gpu_counts } : {}),
+    ...(gpu_counts ? { gpu_counts, dispatches_by_program } : {}),
   };
 }
 

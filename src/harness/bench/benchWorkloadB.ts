@@ -103,6 +103,7 @@ export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
   const chosen = await chooseData(o);
   // A backend without TF.js's conv2d gradient (wasm: no Conv2DBackpropFilter) registers its own.
   const conv = kernelFor('conv2d')?.([1, 1]) ?? ((x: tf.Tensor4D, w: tf.Tensor4D) => tf.conv2d(x, w, 1, 'valid'));
+  const maxPool = kernelFor('pool2d')?.('max', [2, 2], [2, 2]) ?? ((x: tf.Tensor4D) => tf.maxPool(x, 2, 2, 'valid'));
   const r = mulberry32(42);
   const draw = (size: number, a: number) => Float32Array.from({ length: size }, () => (2 * r.uniform() - 1) * a);
   // Inside tidy, so the initial values die with it and only the variables stay.
@@ -122,7 +123,8 @@ export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
   const lif: ScanSpec = { output: 'spikes', synaptic: false, spikeFrom: 'pre', reset: 'subtract', detachReset: false, adaptive: false, surrogate: { name: 'superspike', slope: 25 } };
   const layer = (current: tf.Tensor, beta: tf.Variable, spec: ScanSpec) => {
     const [T, B, N] = current.shape;
-    const params = { beta: tf.broadcastTo(beta, [N]), gainIn: tf.ones([N]), bias: tf.zeros([N]), threshold: tf.ones([N]), vReset: tf.zeros([N]) };
+    // β·1 rather than broadcastTo: TF.js differentiates broadcastTo (Tile) with one slice and add per neuron.
+    const params = { beta: tf.mul(beta, tf.ones([N])), gainIn: tf.ones([N]), bias: tf.zeros([N]), threshold: tf.ones([N]), vReset: tf.zeros([N]) };
     return tf.reshape(scan(current, params, spec).out, [T * B, N]);
   };
   const optimizer = createOptimizer('adam', 2e-2);
@@ -131,10 +133,10 @@ export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
     const frames = tf.transpose(tf.reshape(x, [TB, 2, SIDE, SIDE]), [0, 2, 3, 1]) as tf.Tensor4D;
     const a1 = conv(frames, Wc1 as tf.Tensor4D); // [TB, 30, 30, c1]
     const s1 = tf.reshape(layer(tf.reshape(a1, [o.T, o.B, 30 * 30 * c1]), betas[0], lif), [TB, 30, 30, c1]) as tf.Tensor4D;
-    const a2 = conv(tf.maxPool(s1, 2, 2, 'valid'), Wc2 as tf.Tensor4D); // [TB, 11, 11, c2]
+    const a2 = conv(maxPool(s1), Wc2 as tf.Tensor4D); // [TB, 11, 11, c2]
     const s2 = tf.reshape(layer(tf.reshape(a2, [o.T, o.B, 11 * 11 * c2]), betas[1], lif), [TB, 11, 11, c2]) as tf.Tensor4D;
     // Flatten in (c, h, w) order, as the spec's NCHW network does: [TB, 5, 5, c2] → [TB, c2, 5, 5].
-    const flat = tf.reshape(tf.transpose(tf.maxPool(s2, 2, 2, 'valid'), [0, 3, 1, 2]), [TB, 800 * o.m]);
+    const flat = tf.reshape(tf.transpose(maxPool(s2), [0, 3, 1, 2]), [TB, 800 * o.m]);
     const i3 = tf.reshape(tf.matMul(flat, W3), [o.T, o.B, 10]);
     return tf.reshape(layer(i3, betas[2], { ...lif, output: 'membrane' }), [o.T, o.B, 10]);
   };

@@ -13,6 +13,8 @@ export interface GpuCounts {
   readbacks: number;
   readbackBytes: number;
   buffersCreated: number;
+  /** Dispatches per compute pipeline, by its label (TF.js labels a pipeline with its program's class name). */
+  byProgram: Record<string, number>;
 }
 
 export interface GpuCounter {
@@ -22,7 +24,7 @@ export interface GpuCounter {
 }
 
 export function countGpuWork(device: GPUDevice): GpuCounter {
-  const counts: GpuCounts = { dispatches: 0, submits: 0, readbacks: 0, readbackBytes: 0, buffersCreated: 0 };
+  const counts: GpuCounts = { dispatches: 0, submits: 0, readbacks: 0, readbackBytes: 0, buffersCreated: 0, byProgram: {} };
   const restores: Array<() => void> = [];
   let active = true;
   /** Replaces `target[name]` with a wrapper calling `before` first (own property; removed on stop). */
@@ -47,8 +49,14 @@ export function countGpuWork(device: GPUDevice): GpuCounter {
     counts.readbackBytes += typeof args[2] === 'number' ? args[2] : buffer.size - offset;
   };
   const watchPass = (pass: GPUComputePassEncoder) => {
-    wrap(pass, 'dispatchWorkgroups', () => { counts.dispatches += 1; });
-    wrap(pass, 'dispatchWorkgroupsIndirect', () => { counts.dispatches += 1; });
+    let program = '';
+    const dispatched = () => {
+      counts.dispatches += 1;
+      counts.byProgram[program] = (counts.byProgram[program] ?? 0) + 1;
+    };
+    wrap(pass, 'setPipeline', (_, args) => { program = (args[0] as GPUComputePipeline).label || '(unlabelled)'; });
+    wrap(pass, 'dispatchWorkgroups', dispatched);
+    wrap(pass, 'dispatchWorkgroupsIndirect', dispatched);
   };
   const watchEncoder = (encoder: GPUCommandEncoder) => wrap(encoder, 'beginComputePass', () => {}, (pass) => watchPass(pass as GPUComputePassEncoder));
   wrap(device, 'createCommandEncoder', () => {}, (encoder) => watchEncoder(encoder as GPUCommandEncoder));
@@ -59,7 +67,7 @@ export function countGpuWork(device: GPUDevice): GpuCounter {
     if (!proto) wrap(buffer as GPUBuffer, 'mapAsync', countMap);
   });
   return {
-    read: () => ({ ...counts }),
+    read: () => ({ ...counts, byProgram: { ...counts.byProgram } }),
     stop: () => {
       active = false;
       for (const restore of restores.reverse()) restore();
@@ -69,7 +77,7 @@ export function countGpuWork(device: GPUDevice): GpuCounter {
 
 /** (after − before) / steps for every count, rounded to 2 decimals, as the bench's JSON fields. */
 export function perStep(before: GpuCounts, after: GpuCounts, steps: number): Record<string, number> {
-  const per = (k: keyof GpuCounts) => Math.round(((after[k] - before[k]) / steps) * 100) / 100;
+  const per = (k: Exclude<keyof GpuCounts, 'byProgram'>) => Math.round(((after[k] - before[k]) / steps) * 100) / 100;
   return {
     dispatches_per_step: per('dispatches'),
     submits_per_step: per('submits'),
@@ -77,4 +85,13 @@ export function perStep(before: GpuCounts, after: GpuCounts, steps: number): Rec
     readback_bytes_per_step: per('readbackBytes'),
     buffers_created_per_step: per('buffersCreated'),
   };
+}
+
+/** Dispatches per step of each program between two readings, most first (the bench's `dispatches_by_program`). */
+export function dispatchesByProgram(before: GpuCounts, after: GpuCounts, steps: number): Record<string, number> {
+  const rows = Object.entries(after.byProgram)
+    .map(([name, n]) => [name, Math.round(((n - (before.byProgram[name] ?? 0)) / steps) * 100) / 100] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(rows);
 }

@@ -59,7 +59,8 @@ export async function runBenchCell(o: BenchOptions): Promise<BenchCell> {
       ...common, T, B, path: w.scanPath, data: w.data ?? 'synthetic', N, warmup_s: round(t.warmup_s), step_ms_median: round(t.step_ms_median),
       step_ms_min: round(t.step_ms_min), step_ms_max: round(t.step_ms_max), step_ms_sync_median: round(t.step_ms_sync_median),
       samples_per_s: round((B * 1000) / t.step_ms_median, 1), epoch_s: round(t.epoch_s), peak_mem_bytes: t.peak_mem_bytes,
-      mem_method: t.mem_method, resident_dataset_bytes: w.residentBytes, ...(t.gpu_counts ?? {}),
+      mem_method: t.mem_method, resident_dataset_bytes: w.residentBytes, ...(t.gpu_counts ?? {}), 
+      ...(t.dispatches_by_program ? { dispatches_by_program: Object.entries(t.dispatches_by_program).map(([p, n]) => `${p} ${n}`).join(', ') } : {}),
     };
     if (w.memoryBudgetBytes !== undefined) {
       Object.assign(cell, { mem_budget_bytes: w.memoryBudgetBytes, mem_within_budget: t.peak_mem_bytes <= w.memoryBudgetBytes });

@@ -36,7 +36,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     reason: 'the WGSL recurrent scan holds a batch row\'s previous step in workgroup memory (16 KB, 2·N floats: src/engine/tensor/webgpu/programs/recurrentLayout.ts)' },
   { backend: 'webgpu', suite: 'scan', op: 'neuronScan', smoothOnly: true, then: 'reference', instead: 'the plain TF.js scan (Program runs smooth forwards on the plain path on every backend)',
     reason: 'the WGSL scan fires with H(z) only (src/engine/tensor/webgpu/programs/scanSpikesProgram.ts)' },
-  { backend: 'wasm', suite: 'conv2dGradient', op: 'conv2d', then: 'kernel', instead: 'conv2d with the 3-d filter gradient over a depth of 1 (src/engine/tensor/cpu/conv2dWasm.ts; dilation 1)',
+  { backend: 'wasm', suite: 'conv2dGradient', op: 'conv2d', then: 'kernel', instead: 'the CPU path\'s own conv2d and its gradients (src/engine/tensor/cpu/conv/conv2dKernels.ts; dilation 1)',
     reason: "tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel" },
   ...(['webgl', 'wasm', 'cpu'] as const).map((backend): KnownGap => ({
     backend, suite: 'memory', then: 'skipped', instead: 'tf.memory().numBytes, the TF.js-tracked tensors (src/harness/bench/benchTiming.ts)',

@@ -5,7 +5,7 @@
  */
 import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
 
-const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [], adam: [] };
+const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [], adam: [], readoutLoss: [] };
 Object.assign(globalThis, { spikelabConformance: report });
 
 const log = document.getElementById('log') as HTMLPreElement;
@@ -54,6 +54,10 @@ worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
     case 'adam':
       report.adam.push(m.result);
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} adam (${m.result.kernel}): ${m.result.relErr.toExponential(1)}`);
+      break;
+    case 'readoutLoss':
+      report.readoutLoss.push(m.result);
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} loss (${m.result.kernel}) ${m.result.name}: loss ${m.result.lossErr.toExponential(1)} dy ${m.result.gradErr.toExponential(1)} correct ${m.result.correct.got}/${m.result.correct.want}`);
       break;
     case 'memory':
       report.memory = m.result;

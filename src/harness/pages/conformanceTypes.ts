@@ -5,6 +5,7 @@ import type { UnpackCaseResult } from '../conformance/unpackConformance';
 import type { BitMatMulCaseResult } from '../conformance/bitMatMulConformance';
 import type { MemoryCheckResult } from '../bench/memoryCheck';
 import type { AdamCaseResult } from '../conformance/adamConformance';
+import type { ReadoutLossCaseResult } from '../conformance/readoutLossConformance';
 
 export type ConformanceMessage =
   | { type: 'backend'; backend: string; adapter: string }
@@ -14,6 +15,7 @@ export type ConformanceMessage =
   | { type: 'unpack'; result: UnpackCaseResult }
   | { type: 'bitMatMul'; result: BitMatMulCaseResult }
   | { type: 'adam'; result: AdamCaseResult }
+  | { type: 'readoutLoss'; result: ReadoutLossCaseResult }
   | { type: 'memory'; result: MemoryCheckResult | { error: string } }
   | { type: 'deviceLost'; ok: boolean; code: string; message: string }
   | { type: 'done'; seconds: number };
@@ -31,6 +33,8 @@ export interface ConformanceReport {
   bitMatMul: BitMatMulCaseResult[];
   /** The backend's Adam (WGSL on webgpu, host loops on cpu, TF.js's elsewhere) against float64. */
   adam: AdamCaseResult[];
+  /** The readout losses (fused on webgpu, TF.js ops elsewhere) against float64. */
+  readoutLoss: ReadoutLossCaseResult[];
   /** Workload A's step on webgpu: peak GPU bytes against the memory budget. */
   memory?: MemoryCheckResult | { error: string };
   deviceLost?: { ok: boolean; code: string; message: string };

@@ -1,17 +1,25 @@
 /**
  * The Run panel's recipe picker: choosing a tuned recipe (../../engine/train/recipes/,
  * docs/recipes.md) fills the form with its dataset and settings (every setting it leaves out goes
- * back to the lab's default); the graph is left as it is, and the hint names the recipe's network.
+ * back to the lab's default); the graph is left as it is, and the hint names the recipe's network,
+ * what it reached when tuned (or why it was not measured), and, for a dataset from the web not yet
+ * fetched, where to fetch it.
  */
 import { useState } from 'react';
-import { RECIPES, recipeByName } from '../../engine/train/recipes';
+import { findWebDataset } from '../../engine/datasets/remote/catalogue';
+import { isMeasured, RECIPES, recipeByName, type RecipeExpected } from '../../engine/train/recipes';
+import { useDatasetStore } from '../state/datasetStore';
 import { DEFAULT_SETTINGS, settingsPatchOf, useRunStore } from '../state/runStore';
 import { RunField } from './RunField';
+
+const expectedText = (expected: RecipeExpected) => (isMeasured(expected)
+  ? `test accuracy ${(expected.testAccuracy.mean * 100).toFixed(1)} % when tuned` : `${expected.notMeasured}; ${expected.published}`);
 
 export function RecipePicker() {
   const update = useRunStore((s) => s.update);
   const [chosen, setChosen] = useState('');
   const recipe = recipeByName(chosen);
+  const toFetch = useDatasetStore((s) => (recipe && !s.sets.some((set) => set.id === recipe.dataset) ? findWebDataset(recipe.dataset) : undefined));
   return (
     <>
       <RunField label="Recipe">{(id) => (
@@ -25,7 +33,8 @@ export function RecipePicker() {
           {RECIPES.map((r) => <option key={r.name} value={r.name}>{r.label}</option>)}
         </select>
       )}</RunField>
-      {recipe && <p className="run-hint">Settings of “{recipe.label}” (test accuracy {(recipe.expected.testAccuracy.mean * 100).toFixed(1)} % when tuned); its network: {Object.entries(recipe.network).map(([k, v]) => `${k} ${v}`).join(', ')}.</p>}
+      {recipe && <p className="run-hint">Settings of “{recipe.label}” ({expectedText(recipe.expected)}); its network: {Object.entries(recipe.network).map(([k, v]) => `${k} ${v}`).join(', ')}.</p>}
+      {toFetch && <p className="run-hint" role="note">{toFetch.name} comes from the web: fetch it under Datasets from the web below (CLI: <code>spikelab datasets fetch {toFetch.id}</code>); the recipe then trains on it.</p>}
     </>
   );
 }

@@ -39,7 +39,7 @@ function CatalogueRow({ dataset }: { dataset: WebDataset }) {
         <a href={dataset.homepage} target="_blank" rel="noreferrer">{dataset.name}</a>
         <span className="muted"> · {dataset.files.map((f) => `${f.split} ${f.samples.toLocaleString('en')}`).join(', ')} · {dataset.downloadNote} · about {formatBytes(binned)} once binned · {dataset.licence}</span>
       </div>
-      <button type="button" disabled={busy} onClick={() => void start(dataset.id, dataset.name)} title={`Download ${dataset.files.map((f) => f.fileName).join(' and ')} and keep it in this browser`}>
+      <button type="button" disabled={busy} onClick={() => void start(dataset.id, dataset.name)} title={`Download ${[...new Set(dataset.files.map((f) => f.fileName))].join(' and ')} and keep it in this browser`}>
         {cached ? 'Fetch again' : 'Fetch'}
       </button>
     </li>

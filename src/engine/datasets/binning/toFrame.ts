@@ -1,5 +1,5 @@
 import { packedSteps, setSpike } from '../formats/bitpack';
-import type { EventStream, SensorSize } from '../formats/events';
+import { searchLeft, type EventStream, type SensorSize } from '../formats/events';
 
 /**
  * tonic's `ToFrame` followed by `np.packbits(axis=0)` (counts > 0 become 1), written straight
@@ -17,18 +17,6 @@ export type FrameBinning = { nTimeBins: number } | { timeWindowUs: number; T: nu
 
 export function framesT(binning: FrameBinning): number {
   return 'nTimeBins' in binning ? binning.nTimeBins : binning.T;
-}
-
-/** First index i with times[i] >= value (NumPy searchsorted, side "left"). */
-function searchLeft(times: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Number of slices tonic's SliceByTime gives for this recording. */

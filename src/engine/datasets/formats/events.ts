@@ -32,3 +32,35 @@ export function eventsBefore(events: EventStream, tEnd: number): EventStream {
   }
   return out;
 }
+
+/** First index i with times[i] >= value in non-decreasing `times` (NumPy searchsorted, side "left"). */
+export function searchLeft(times: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The events in time order, as binning needs them: the same stream when t never decreases (as
+ * cameras record), else a copy sorted by t, equal times keeping their order.
+ */
+export function timeOrdered(events: EventStream): EventStream {
+  const { t } = events;
+  let ordered = true;
+  for (let i = 1; i < t.length && ordered; i++) ordered = t[i] >= t[i - 1];
+  if (ordered) return events;
+  const order = Uint32Array.from(t, (_, i) => i).sort((a, b) => t[a] - t[b] || a - b);
+  return { x: Uint16Array.from(order, (i) => events.x[i]), y: Uint16Array.from(order, (i) => events.y[i]), p: Uint8Array.from(order, (i) => events.p[i]), t: Float64Array.from(order, (i) => t[i]) };
+}
+
+/** The events with tStart ≤ t < tEnd µs of a time-ordered stream, as views into it (no copy). */
+export function timeWindow(events: EventStream, tStart: number, tEnd: number): EventStream {
+  const begin = searchLeft(events.t, tStart);
+  const end = Math.max(begin, searchLeft(events.t, tEnd));
+  return { x: events.x.subarray(begin, end), y: events.y.subarray(begin, end), p: events.p.subarray(begin, end), t: events.t.subarray(begin, end) };
+}

@@ -59,7 +59,8 @@ function pool(events: EventStream, k: number): EventStream {
   return { ...events, x: events.x.map((v) => Math.floor(v / k)), y: events.y.map((v) => Math.floor(v / k)) };
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the event loop run (messages, a cancel) between pieces of long work. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function loadEventFiles(files: EventFile[], format: EventFormat, options: EventLoadOptions = {}): Promise<EventLoadResult> {
   if (files.length === 0) {

@@ -16,7 +16,7 @@ import { NMNIST_FORMAT } from '../loaders/nmnist';
 import type { SpikeDataset } from '../spikeDataset';
 import { describeOwn } from './describe';
 import { ownDataError } from './errors';
-import type { OwnDataset, OwnSplit } from './ownDataset';
+import { ownSplitOf, type OwnDataset } from './ownDataset';
 
 /** One recording, read when its batch comes. */
 export interface EventEntry {
@@ -67,8 +67,6 @@ async function binSplit(entries: EventEntry[], format: EventFormat, options: Eve
   return { ...last!, n: entries.length, packed, labels };
 }
 
-const toSplit = (ds: SpikeDataset): OwnSplit => ({ n: ds.n, T: ds.T, featureShape: ds.featureShape, labels: ds.labels, packed: ds.packed });
-
 /** The recordings as a dataset (test split from a Test/ folder), described after `files`. */
 export async function datasetFromEvents(entries: EventEntry[], files: { name: string; size: number }[], options: EventEntriesOptions = {}): Promise<OwnDataset> {
   if (entries.length === 0) throw ownDataError('DATA_UNSUPPORTED_FILE', 'There are no event recordings (.bin, .bs2) among the dropped files.', 'Drop N-MNIST .bin files, their folders, or a zip of the folders.');
@@ -85,6 +83,6 @@ export async function datasetFromEvents(entries: EventEntry[], files: { name: st
   return describeOwn({
     files, read: `${entries.length.toLocaleString('en')} ${format.name} recordings (${train.n.toLocaleString('en')} train${test ? `, ${test.n.toLocaleString('en')} test` : ''}), ${binning}`,
     classes: format.classes, dt: train.dt, binning, licence: format.licence, attribution: format.attribution,
-    train: toSplit(train), test: test ? toSplit(test) : undefined,
+    train: ownSplitOf(train), test: test ? ownSplitOf(test) : undefined,
   });
 }

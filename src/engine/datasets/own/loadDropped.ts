@@ -3,16 +3,19 @@
  *   .npy (one, or several dropped together: spikes and labels, maybe a test split) and .npz
  *     → ./fromArrays.ts, streamed from the file;
  *   N-MNIST .bin / DVS Gesture .bs2 recordings, their folders, or a zip of the folders → ./eventFiles.ts;
+ *   IBM's DVS Gesture release (DvsGesture.tar.gz, or the .tar) → ./gestureArchive.ts, walked in order;
  *   SHD/SSC .h5 (.h5.gz, tonic's .h5.zip) → ../loaders/shd.ts, and Spikelab .safetensors(.gz) →
  *     readDroppedDataset: these read the whole file (HDF5 needs it), so at most MAX_INFLATED_BYTES.
- * The kind is told by magic bytes first (\x93NUMPY, PK zip, \x89HDF, gzip, safetensors' JSON
- * header) and the name second. Two files of a kind that holds one split each (shd_train.h5 and
- * shd_test.h5) become the train and test splits. Anything else is DATA_UNSUPPORTED_FILE, saying
- * what the file looks like and what the lab reads.
+ * The kind is told by magic bytes first (\x93NUMPY, PK zip, \x89HDF, ustar, gzip, safetensors'
+ * JSON header; the first 16 bytes are read, 512 of a single file) and the name second. Two files
+ * of a kind that holds one split each (shd_train.h5 and shd_test.h5) become the train and test
+ * splits. Anything else is DATA_UNSUPPORTED_FILE, saying what the file looks like and what the
+ * lab reads.
  */
 import { MAX_INFLATED_BYTES, tooManyBytes } from '../../core/limits';
 import { loadShd, readDroppedDataset } from '../index';
 import { isGzip } from '../formats/gzip';
+import { isTar, TAR_BLOCK } from '../formats/tar';
 import { readAll, type ByteSource } from '../formats/byteSource';
 import { isNpy } from '../formats/npy';
 import { openNpy, type NpyArray } from '../formats/npyArray';
@@ -24,7 +27,8 @@ import { describeOwn, filesLabel } from './describe';
 import { ownDataError } from './errors';
 import { datasetFromArrays } from './fromArrays';
 import { datasetFromEvents, type EventEntry } from './eventFiles';
-import type { OwnDataset, OwnSplit } from './ownDataset';
+import { datasetFromTar } from './gestureArchive';
+import { ownSplitOf, type OwnDataset } from './ownDataset';
 
 export interface DroppedLoadOptions {
   signal?: AbortSignal;
@@ -34,9 +38,9 @@ export interface DroppedLoadOptions {
   maxBytes?: number;
 }
 
-export type DroppedKind = 'npy' | 'zip' | 'hdf5' | 'events' | 'safetensors' | 'nir' | 'unknown';
+export type DroppedKind = 'npy' | 'zip' | 'hdf5' | 'tar' | 'events' | 'safetensors' | 'nir' | 'unknown';
 
-export const SUPPORTED = '.npy / .npz arrays (spikes [N, T, F…] and labels), SHD/SSC .h5, N-MNIST .bin files (or a zip of their folders), DVS Gesture .bs2, Spikelab .safetensors';
+export const SUPPORTED = '.npy / .npz arrays (spikes [N, T, F…] and labels), SHD/SSC .h5, N-MNIST .bin files (or a zip of their folders), DVS Gesture .bs2 or the release DvsGesture.tar.gz, Spikelab .safetensors';
 
 const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46];
 
@@ -47,6 +51,7 @@ export function droppedKind(name: string, head: Uint8Array): DroppedKind {
   if (isNpy(head)) return 'npy';
   if (isZip(head)) return 'zip';
   if (HDF5_MAGIC.every((b, i) => head[i] === b)) return 'hdf5';
+  if (isTar(head) || /\.tar$/.test(lower) || (isGzip(head) && /\.(tar\.gz|tgz)$/.test(lower))) return 'tar';
   if (/\.safetensors(\.gz)?$/.test(lower)) return 'safetensors';
   if (/\.h5(\.gz)?$|\.hdf5$/.test(lower)) return 'hdf5';
   if (/\.(bin|bs2)(\.gz)?$/.test(lower)) return 'events';
@@ -56,7 +61,7 @@ export function droppedKind(name: string, head: Uint8Array): DroppedKind {
 
 function unsupported(name: string, head: Uint8Array): never {
   const text = head.length > 0 && head.subarray(0, 16).every((b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b < 0x7f));
-  const looks = text ? 'it looks like text (CSV or JSON?)' : isGzip(head) ? 'it is gzip-compressed, but not a .h5.gz, .bin.gz or .safetensors.gz' : 'its first bytes match no format the lab reads';
+  const looks = text ? 'it looks like text (CSV or JSON?)' : isGzip(head) ? 'it is gzip-compressed, but not a .h5.gz, .bin.gz, .tar.gz or .safetensors.gz' : 'its first bytes match no format the lab reads';
   throw ownDataError('DATA_UNSUPPORTED_FILE', `${name} cannot be read as data: ${looks}.`,
     `The lab reads ${SUPPORTED}. Convert other data with NumPy: np.savez('data.npz', spikes=x, labels=y).`, name);
 }
@@ -66,8 +71,6 @@ function wholeFile(source: ByteSource): Promise<Uint8Array> {
   if (source.size > MAX_INFLATED_BYTES) throw tooManyBytes('DATA_TOO_LARGE', `Reading ${source.name} whole (HDF5, safetensors and event files are read whole)`, source.size, MAX_INFLATED_BYTES, source.name);
   return readAll(source);
 }
-
-const toSplit = (ds: SpikeDataset): OwnSplit => ({ n: ds.n, T: ds.T, featureShape: ds.featureShape, labels: ds.labels, packed: ds.packed });
 
 /** Datasets that arrive one split per file (SHD .h5, .safetensors): one file, or train + test. */
 async function fromSplitFiles(sources: ByteSource[], read: (source: ByteSource, onFraction: (f: number) => void) => Promise<SpikeDataset>, options: DroppedLoadOptions, what: string): Promise<OwnDataset> {
@@ -89,7 +92,7 @@ async function fromSplitFiles(sources: ByteSource[], read: (source: ByteSource, 
     files: sources.map((s) => ({ name: s.name, size: s.size })),
     read: loaded.map((d, i) => `${ordered[i].name}: ${d.name}, ${d.n.toLocaleString('en')} samples`).join('; '),
     classes, dt: train.dt, binning: what === 'SHD/SSC' ? `Spyx binning, T = ${train.T}, ${train.featureShape[0]} channels` : 'as stored', licence: train.licence, attribution: train.attribution,
-    train: toSplit(train), test: test ? toSplit(test) : undefined, testName: 'test',
+    train: ownSplitOf(train), test: test ? ownSplitOf(test) : undefined, testName: 'test',
   });
 }
 
@@ -102,7 +105,8 @@ async function zipEntries(source: ByteSource): Promise<{ arrays: boolean; events
 /** Reads the dropped files into one own dataset (DATA_… errors say what did not fit). */
 export async function loadDroppedFiles(sources: ByteSource[], options: DroppedLoadOptions = {}): Promise<OwnDataset> {
   if (sources.length === 0) throw ownDataError('DATA_UNSUPPORTED_FILE', 'No files were dropped.', `Drop ${SUPPORTED}.`);
-  const heads = await Promise.all(sources.map((s) => s.read(0, 16)));
+  // A tar is read alone, so only a single file needs the 512 bytes that hold its header's magic (many files are told by 16).
+  const heads = await Promise.all(sources.map((s) => s.read(0, sources.length === 1 ? TAR_BLOCK : 16)));
   const kinds = sources.map((s, i) => droppedKind(s.name, heads[i]));
   const files = sources.map((s) => ({ name: s.name, size: s.size }));
   const where = filesLabel(files);
@@ -134,6 +138,10 @@ export async function loadDroppedFiles(sources: ByteSource[], options: DroppedLo
     if (content.h5) return fromSplitFiles(sources, readShd, options, 'SHD/SSC');
     throw ownDataError('DATA_UNSUPPORTED_FILE', `${sources[0].name} is a zip archive with neither .npy arrays nor event recordings (it holds ${content.names.slice(0, 5).join(', ') || 'nothing'}${content.names.length > 5 ? ', …' : ''}).`,
       `The lab reads ${SUPPORTED}.`, sources[0].name);
+  }
+  if (kind === 'tar') {
+    if (sources.length > 1) throw ownDataError('DATA_UNSUPPORTED_FILE', `${sources.length} tar archives were dropped together.`, 'Drop one archive at a time.');
+    return datasetFromTar(sources[0], isGzip(heads[0]), common);
   }
   if (kind === 'hdf5') {
     return fromSplitFiles(sources, readShd, options, 'SHD/SSC');

@@ -7,6 +7,7 @@
  * helpers only, so the UI may import them; ./trainingData.ts feeds a split to the trainer.
  */
 import type { ManifestSet } from '../manifest';
+import type { SpikeDataset } from '../spikeDataset';
 
 /** Ids of own datasets start with this (shipped set ids never do). */
 export const OWN_PREFIX = 'own:';
@@ -51,6 +52,9 @@ export interface OwnDataset {
   train: OwnSplit;
   test?: OwnSplit;
 }
+
+/** A loaded split as an own split (its packed spikes, shared, not copied). */
+export const ownSplitOf = (ds: SpikeDataset): OwnSplit => ({ n: ds.n, T: ds.T, featureShape: ds.featureShape, labels: ds.labels, packed: ds.packed });
 
 export const splitFeatures = (split: Pick<OwnSplit, 'featureShape'>): number => split.featureShape.reduce((a, b) => a * b, 1);
 

@@ -3,9 +3,11 @@
  * into a temporary file (./download.ts; the next mirror when a host is unreachable or answers an
  * HTTP error), unpack it with the lab's loaders, told the format by the sniffers of dropped files
  * (../own/loadDropped.ts: SHD/SSC .h5 → loaders/shd.ts, a zip of N-MNIST folders →
- * loaders/nmnist.ts, .npz, .safetensors…), and drop the temporary file; then keep the packed
- * splits (./cachedSet.ts) in the cache in one commit (./datasetCache.ts). Whatever fails, and a
- * cancel (DATA_ABORTED) at any point, leaves the cache as it was.
+ * loaders/nmnist.ts, DVS Gesture's tar → loaders/dvsGestureArchive.ts, .npz, .safetensors…), and
+ * drop the temporary file; then keep the packed splits (./cachedSet.ts) in the cache in one commit
+ * (./datasetCache.ts). The splits of one shared archive (DVS Gesture's train and test) are one
+ * download, each split taken from it by name. Whatever fails, and a cancel (DATA_ABORTED) at any
+ * point, leaves the cache as it was.
  */
 import { SpikelabError } from '../../core/errors';
 import { throwIfAborted } from '../errors';
@@ -16,6 +18,7 @@ import { WEB_DATASETS, type WebDataset, type WebDatasetFile } from './catalogue'
 import { cachedSetOf, type FetchedSplit } from './cachedSet';
 import type { CachedSet, DatasetCache } from './datasetCache';
 import { downloadTo } from './download';
+import { remoteError } from './errors';
 import { planFetch, type FetchPlan } from './fetchPlan';
 import type { TransferEstimate } from './transferRate';
 
@@ -31,6 +34,7 @@ export interface FetchProgress {
   /** The file being fetched, from 1, of `files`. */
   file: number;
   files: number;
+  /** The split the file holds ("train"; "train + test" for one shared archive). */
   split: string;
   fileName: string;
   /** Bytes, rate and ETA while downloading; null after. */
@@ -84,11 +88,31 @@ async function fetchFile(cache: DatasetCache, file: WebDatasetFile, report: (p: 
   throw new SpikelabError(first.code, `${first.message} Its mirror${others.length > 1 ? 's' : ''} failed too: ${others.map((e) => e.message).join(' ')}`, first.hint, first.where);
 }
 
-/** The splits a downloaded file gives: its only one for a catalogue file, train and test for an address. */
-function splitsOf(plan: FetchPlan, file: WebDatasetFile, dataset: OwnDataset, url: string): FetchedSplit[] {
-  const splits: FetchedSplit[] = [{ split: file.split, data: dataset.train, info: dataset.info, url }];
-  if (plan.fromUrl && dataset.test) splits.push({ split: 'test', data: dataset.test, info: dataset.info, url });
-  return splits;
+/** The downloads of a plan: each file on its own, except the splits of one shared archive, which are one. */
+function downloadsOf(files: readonly WebDatasetFile[]): WebDatasetFile[][] {
+  const downloads = new Map<string, WebDatasetFile[]>();
+  files.forEach((file, i) => {
+    const key = file.shared ? file.urls.join(' ') : `#${i}`;
+    downloads.set(key, [...(downloads.get(key) ?? []), file]);
+  });
+  return [...downloads.values()];
+}
+
+/**
+ * The splits a downloaded file gives: for a catalogue file its one split (of a shared archive,
+ * each asked-for split by name), for an address train and test.
+ */
+function splitsOf(plan: FetchPlan, files: readonly WebDatasetFile[], dataset: OwnDataset, url: string): FetchedSplit[] {
+  const split = (name: string, data: OwnDataset['test']): FetchedSplit => {
+    if (!data) {
+      throw remoteError('DATA_REMOTE_UNEXPECTED', `${files[0].fileName} (${url}) holds no ${name} split.`, 'The host may serve another version of the dataset than the lab knows: check the dataset\'s page.', url);
+    }
+    return { split: name, data, info: dataset.info, url };
+  };
+  if (plan.fromUrl) return dataset.test ? [split('train', dataset.train), split('test', dataset.test)] : [split('train', dataset.train)];
+  /** A file is its split; a shared archive holds its splits by name (train, test). */
+  const dataOf = (file: WebDatasetFile) => (!file.shared || file.split === 'train' ? dataset.train : file.split === 'test' ? dataset.test : undefined);
+  return files.map((file) => split(file.split, dataOf(file)));
 }
 
 /** Fetches `request` into `cache` and answers the set as cached (with the splits cached before). */
@@ -97,15 +121,17 @@ export async function fetchDataset(cache: DatasetCache, request: FetchRequest, o
   await cache.sweep();
   try {
     const fetched: FetchedSplit[] = [];
-    for (const [index, file] of plan.files.entries()) {
+    const downloads = downloadsOf(plan.files);
+    const splitNames = (files: readonly WebDatasetFile[]) => files.map((f) => f.split).join(' + ');
+    for (const [index, files] of downloads.entries()) {
       const report = (p: Omit<FetchProgress, 'file' | 'files' | 'split' | 'fileName'>) =>
-        options.onProgress?.({ ...p, file: index + 1, files: plan.files.length, split: file.split, fileName: file.fileName });
-      const { dataset, url } = await fetchFile(cache, file, report, options);
-      fetched.push(...splitsOf(plan, file, dataset, url));
+        options.onProgress?.({ ...p, file: index + 1, files: downloads.length, split: splitNames(files), fileName: files[0].fileName });
+      const { dataset, url } = await fetchFile(cache, files[0], report, options);
+      fetched.push(...splitsOf(plan, files, dataset, url));
     }
     throwIfAborted(options.signal, plan.source);
-    const last = plan.files[plan.files.length - 1];
-    options.onProgress?.({ phase: 'store', file: plan.files.length, files: plan.files.length, split: last.split, fileName: last.fileName, transfer: null, fraction: null, stage: `Keeping ${plan.name} in ${cache.store.where}` });
+    const last = downloads[downloads.length - 1];
+    options.onProgress?.({ phase: 'store', file: downloads.length, files: downloads.length, split: splitNames(last), fileName: last[0].fileName, transfer: null, fraction: null, stage: `Keeping ${plan.name} in ${cache.store.where}` });
     const { set, files } = await cachedSetOf(plan, fetched, (options.now ?? Date.now)());
     return await cache.put(set, files);
   } finally {

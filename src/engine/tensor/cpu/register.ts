@@ -6,7 +6,9 @@
  */
 import { registerKernel } from '../kernels/registry';
 import { bitMatMul } from './bitMatMul';
-import { conv2dWithWasmGradient } from './conv2dWasm';
+import { conv2dCpu, registerConv2dKernels } from './conv/conv2dKernels';
+import { pool2dCpu, registerPool2dKernels } from './conv/pool2dKernels';
+import { cpuTensorIo, wasmTensorIo } from './conv/tensorIo';
 import { HostAdam } from './hostAdam';
 import { uploadHostBits } from './hostBits';
 import { jsScan } from './jsScan';
@@ -20,12 +22,16 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerKernel({ op: 'recurrentScan', backend, kernel: { scan: jsRecurrentScan, maxNeurons: Infinity } });
   registerKernel({ op: 'bitMatMul', backend, kernel: (words, F, weight) => bitMatMul(words, F, weight) });
   registerKernel({ op: 'residentDataset', backend, kernel: uploadHostBits });
+  // conv2d as loops that skip the zeros of its input, and pooling (./conv/); TF.js's ops are the reference.
+  const io = backend === 'wasm' ? wasmTensorIo : cpuTensorIo;
+  registerConv2dKernels(backend, io);
+  registerKernel({ op: 'conv2d', backend, kernel: conv2dCpu });
+  registerPool2dKernels(backend, io);
+  registerKernel({ op: 'pool2d', backend, kernel: pool2dCpu });
 }
-// wasm: TF.js's XNNPACK matmul does ∂x; its tensors live in a heap the kernels read in place; it
-// lacks Conv2DBackpropFilter.
+// wasm: TF.js's XNNPACK matmul does ∂x; its tensors live in a heap the kernels read in place.
 registerKernel({ op: 'spikeMatMul', backend: 'wasm', kernel: spikeMatMul });
 registerKernel({ op: 'heapView', backend: 'wasm', kernel: wasmHeapBytes });
-registerKernel({ op: 'conv2d', backend: 'wasm', kernel: conv2dWithWasmGradient });
 // cpu: TF.js's generic JS loops are slow for ∂x = dy·W, Σ_t and Adam.
 registerKernel({ op: 'spikeMatMul', backend: 'cpu', kernel: (x, w, options) => spikeMatMul(x, w, { ...options, simdInputGrad: true }) });
 registerKernel({ op: 'sumOverTime', backend: 'cpu', kernel: sumOverTimeCpu });

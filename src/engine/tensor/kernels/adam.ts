@@ -22,6 +22,9 @@ export abstract class BackendAdam extends tf.Optimizer {
   /** One weight tensor's update at step t (1-based). */
   protected abstract update(name: string, variable: tf.Variable, gradient: tf.Tensor, t: number): void;
 
+  /** After every tensor's update: the end of a training step (a backend may submit its queue here). */
+  protected finishStep(): void {}
+
   applyGradients(gradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
     const named = Array.isArray(gradients) ? gradients.map(({ name, tensor }) => [name, tensor] as const) : Object.entries(gradients);
     this.step++;
@@ -29,6 +32,7 @@ export abstract class BackendAdam extends tf.Optimizer {
       if (gradient) this.update(name, tf.engine().registeredVariables[name], gradient, this.step);
     }
     this.incrementIterations();
+    this.finishStep();
   }
 
   getConfig(): tf.serialization.ConfigDict {

@@ -23,9 +23,9 @@ describe('kernel registry', () => {
 
   it('lists what each backend registers (webgl: nothing)', () => {
     const byBackend = (backend: string) => registeredKernels().filter((k) => k.backend === backend).map((k) => k.op);
-    expect(byBackend('webgpu')).toEqual(['adam', 'bitMatMul', 'deviceLoss', 'neuronScan', 'recurrentScan', 'residentDataset']);
-    expect(byBackend('wasm')).toEqual(['bitMatMul', 'conv2d', 'heapView', 'neuronScan', 'recurrentScan', 'residentDataset', 'spikeMatMul']);
-    expect(byBackend('cpu')).toEqual(['adam', 'bitMatMul', 'neuronScan', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime']);
+    expect(byBackend('webgpu')).toEqual(['adam', 'bitMatMul', 'deviceLoss', 'neuronScan', 'readoutLoss', 'recurrentScan', 'residentDataset']);
+    expect(byBackend('wasm')).toEqual(['bitMatMul', 'conv2d', 'heapView', 'neuronScan', 'pool2d', 'recurrentScan', 'residentDataset', 'spikeMatMul']);
+    expect(byBackend('cpu')).toEqual(['adam', 'bitMatMul', 'conv2d', 'neuronScan', 'pool2d', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime']);
     expect(byBackend('webgl')).toEqual([]);
   });
 

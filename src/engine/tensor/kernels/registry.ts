@@ -11,6 +11,7 @@ import type { BackendName } from '../runtime/backend';
 import type { BitMatMul } from './bitMatMul';
 import type { WatchDeviceLoss } from './deviceLoss';
 import type { NeuronScan } from './neuronScan';
+import type { ReadoutLoss } from './readoutLoss';
 import type { RecurrentKernel } from './recurrentScan';
 import type { UploadResident } from './residentDataset';
 import type { SpikeMatMul } from './spikeMatMul';
@@ -27,13 +28,17 @@ export interface KernelTypes {
   spikeMatMul: SpikeMatMul;
   /** s = Σ_t y_t for y [T, ...rest] as one op (∂y_t = ∂s for every t); else tf.sum(y, 0). */
   sumOverTime: (y: tf.Tensor) => tf.Tensor;
+  /** The cross-entropy losses, their gradient and the correct count as one op (./readoutLoss.ts); else TF.js ops. */
+  readoutLoss: ReadoutLoss;
   /** Adam(lr, β₁, β₂, ε) with tf.train.adam's update (../train/optimizer.ts); else tf.train.adam. */
   adam: (lr: number, beta1: number, beta2: number, epsilon: number) => tf.Optimizer;
   /**
-   * conv2d NHWC, valid padding, dilation 1, with a gradient the backend can compute (its own lacks a
-   * kernel); else tf.conv2d.
+   * conv2d NHWC, valid padding, dilation 1, as loops that skip the zeros of x (../cpu/conv/conv2dKernels.ts;
+   * wasm lacks TF.js's filter gradient); else tf.conv2d.
    */
   conv2d: (strides: [number, number]) => (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D;
+  /** Max, average or sum pooling NHWC, valid padding, with its gradient (../cpu/conv/pool2dKernels.ts); else tf.maxPool / tf.avgPool. */
+  pool2d: (kind: 'max' | 'avg' | 'sum', kernel: [number, number], strides: [number, number]) => (x: tf.Tensor4D) => tf.Tensor4D;
   /** The resident dataset's layout on the device (./residentDataset.ts); else TF.js ops on 16-step lanes. */
   residentDataset: UploadResident;
   /** Watching the compute device for loss (./deviceLoss.ts); else there is nothing to watch. */

@@ -54,7 +54,7 @@ function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: t
   const groups = node.groups;
   let y: tf.Tensor4D;
   // A backend whose own conv2d gradient is missing (wasm: no Conv2DBackpropFilter) registers one
-  // it can compute (op 'conv2d', dilation 1 only: ../cpu/conv2dWasm.ts).
+  // it can compute (op 'conv2d', dilation 1 only: ../cpu/conv/conv2dKernels.ts).
   const ownGradient = dh === 1 && dw === 1 ? kernelFor('conv2d') : undefined;
   const conv = ownGradient ? ownGradient([sh, sw])
     : (xi: tf.Tensor4D, fi: tf.Tensor4D) => tf.conv2d(xi, fi, [sh, sw], 'valid', 'NHWC', [dh, dw]);
@@ -88,6 +88,8 @@ function conv1dAs2d(x: tf.Tensor, node: Conv1dNode, weight: tf.Tensor, bias: tf.
 function pool2d(x: tf.Tensor4D, node: Pool2dNode): tf.Tensor {
   const [kh, kw] = node.kernel_size;
   const padded = explicitPad(toNhwc(x), node.padding[0], node.padding[1]);
+  const pool = kernelFor('pool2d'); // the CPU path's fused loops (../cpu/conv/pool2dKernels.ts)
+  if (pool) return toNchw(pool(node.type === 'SumPool2d' ? 'sum' : 'avg', [kh, kw], node.stride)(padded));
   let y = tf.avgPool(padded, [kh, kw], node.stride, 'valid');
   if (node.type === 'SumPool2d') y = tf.mul(y, kh * kw);
   return toNchw(y);

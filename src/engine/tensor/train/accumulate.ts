@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../train/types';
 import type { PackedInput, Program } from '../program/program';
-import { correctCount, lossValue } from './losses';
+import { lossAndCorrect } from './losses';
 import { tidyObject } from '../runtime/tfTyping';
 
 export interface PieceInput {
@@ -42,8 +42,9 @@ export class GradientAccumulator {
         const { value, grads } = tf.variableGrads(() => {
           const { output, records } = program.forward(piece.x, { record: [...spiking] });
           rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(records[n].out))) : tf.zeros([0])) as tf.Tensor1D);
-          correct = tf.keep(correctCount(output, piece.labels, config.loss, program.readoutScale));
-          let loss = lossValue(output, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
+          const figures = lossAndCorrect(output, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
+          correct = tf.keep(figures.correct);
+          let loss = figures.loss;
           if (config.rateReg && spiking.length) {
             const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
             loss = tf.add(loss, tf.mul(config.rateReg, penalty));

@@ -12,10 +12,12 @@
  *  - norm_max_membrane_ce: logits = max_t y_t / G.
  *  - mse_spikerate (Spyx mse_spikerate): r = mean_t y_t; target = ỹ·sparsity·T; L = mean (r − target)².
  * accuracy: argmax of the same logits against the label. `readoutScale` is 1/G [K] (the program's
- * Program.readoutScale); without it the gain-normalised losses take G = 1.
+ * Program.readoutScale); without it the gain-normalised losses take G = 1. A backend with a
+ * 'readoutLoss' kernel (../kernels/readoutLoss.ts) computes the cross-entropies, their gradient and
+ * the correct count in a few programs of its own (`lossAndCorrect`); the ops below are the reference.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { isGainNormalised, type LossName } from '../../train/losses/index';
+import { isGainNormalised, LOSSES, type LossName } from '../../train/losses/index';
 import { kernelFor } from '../kernels/registry';
 
 export type { LossName };
@@ -43,7 +45,22 @@ function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.T
   return tf.add(tf.mul(tf.oneHot(labels, classes), 1 - smoothing), smoothing / classes) as tf.Tensor2D;
 }
 
+/** The loss and the batch's correct count, by the backend's fused kernel where it has one for this loss. */
+export function lossAndCorrect(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): { loss: tf.Scalar; correct: tf.Scalar } {
+  const fused = loss === 'mse_spikerate' ? undefined : kernelFor('readoutLoss');
+  if (!fused) return { loss: opsLoss(trace, labels, loss, options), correct: correctCount(trace, labels, loss, options.readoutScale) };
+  const scale = options.readoutScale && isGainNormalised(loss) ? options.readoutScale : undefined;
+  return fused(trace, labels, { reduction: LOSSES[loss].readout, smoothing: options.smoothing ?? 0.3, scale });
+}
+
 export function lossValue(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): tf.Scalar {
+  if (loss === 'mse_spikerate' || !kernelFor('readoutLoss')) return opsLoss(trace, labels, loss, options);
+  const { loss: value, correct } = lossAndCorrect(trace, labels, loss, options);
+  correct.dispose();
+  return value;
+}
+
+function opsLoss(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions): tf.Scalar {
   const logits = logitsOf(trace, loss, options.readoutScale);
   const classes = logits.shape[1];
   if (loss === 'mse_spikerate') {

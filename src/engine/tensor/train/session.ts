@@ -240,6 +240,7 @@ export class TrainingSession {
     const sums = new GradientAccumulator(this.program, this.config, spiking);
     try {
       const sizes: number[] = [];
+      let lastPieceStarted = started;
       for (let offset = 0; offset < B; offset += sizes[sizes.length - 1]) {
         const size = this.planner.nextPiece(B, B - offset);
         sizes.push(size);
@@ -250,9 +251,10 @@ export class TrainingSession {
         } finally {
           tf.dispose([piece.x instanceof tf.Tensor ? piece.x : piece.x.words, piece.labels]); // also when the piece throws
         }
-        await sums.lossSoFar!.data(); // the piece is done: its time is real, and a pause can be served
-        this.planner.observe(size, performance.now() - pieceStarted);
+        lastPieceStarted = pieceStarted;
         if (offset + size < B) {
+          await sums.lossSoFar!.data(); // the piece is done: its time is real, and a pause can be served
+          this.planner.observe(size, performance.now() - pieceStarted);
           const total = sizes.length + Math.ceil((B - offset - size) / Math.max(1, this.planner.nextPiece(B, B - offset - size)));
           await callbacks.between?.({ phase: 'training', step: stepNumber, done: sizes.length, total });
           if (callbacks.signal?.aborted) return null;
@@ -262,7 +264,8 @@ export class TrainingSession {
       this.optimizer.setLearningRate(lr);
       decayWeights(this.program.variables, lr, this.config.weightDecay ?? 0);
       sums.apply(this.optimizer, (g) => clipByGlobalNorm(g, this.config.clipNorm!));
-      const { loss, correct, rates } = await sums.figures();
+      const { loss, correct, rates } = await sums.figures(); // the step's one read-back: the last piece is timed by it
+      this.planner.observe(sizes[sizes.length - 1], performance.now() - lastPieceStarted);
       if (!Number.isFinite(loss)) {
         throw new SpikelabError('TRAIN_DIVERGED', `The loss became ${loss} at step ${stepNumber}.`, 'Lower the learning rate or enable gradient clipping, then reset.');
       }

@@ -11,6 +11,7 @@ import { watchWebgpuDeviceLoss } from './deviceLoss';
 import { fusedRecurrentScan } from './fusedRecurrentScan';
 import { fusedScan } from './fusedScan';
 import { RECURRENT_MAX_NEURONS } from './programs/recurrentLayout';
+import { readoutLossWebgpu } from './readoutLoss';
 import { uploadWords } from './residentWords';
 
 registerKernel({ op: 'neuronScan', backend: 'webgpu', kernel: fusedScan });
@@ -19,3 +20,4 @@ registerKernel({ op: 'bitMatMul', backend: 'webgpu', kernel: bitMatMulWebgpu });
 registerKernel({ op: 'residentDataset', backend: 'webgpu', kernel: uploadWords });
 registerKernel({ op: 'deviceLoss', backend: 'webgpu', kernel: watchWebgpuDeviceLoss });
 registerKernel({ op: 'adam', backend: 'webgpu', kernel: (lr, beta1, beta2, epsilon) => new WebGpuAdam(lr, beta1, beta2, epsilon) });
+registerKernel({ op: 'readoutLoss', backend: 'webgpu', kernel: readoutLossWebgpu });

@@ -3,10 +3,17 @@
  * (`runWebGPUProgram`: the backend's command encoder, buffer pool and pipeline cache, so a custom
  * kernel queues behind the TF.js ops that produce its inputs with no readback and no extra submit).
  * A lost device is remembered and reported as GPU_DEVICE_LOST instead of hanging the next step.
+ *
+ * On first use it raises the backend's WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE (TF.js submits every 15
+ * dispatches by default) to DISPATCHES_PER_SUBMIT: a training step's optimiser submits at the end
+ * of the step (./adam.ts), so a step of up to that many dispatches is one submit.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { SpikelabError } from '../../core/errors';
+
+/** Dispatches queued before TF.js submits them unasked (a workload-A step on the fused path is 36). */
+export const DISPATCHES_PER_SUBMIT = 128;
 
 const lost = new WeakMap<GPUDevice, string>();
 const watched = new WeakSet<GPUDevice>();
@@ -14,6 +21,7 @@ const watched = new WeakSet<GPUDevice>();
 function watch(device: GPUDevice): void {
   if (watched.has(device)) return;
   watched.add(device);
+  tf.env().set('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE', DISPATCHES_PER_SUBMIT);
   void device.lost.then((info) => lost.set(device, `${info.reason}: ${info.message}`));
 }
 

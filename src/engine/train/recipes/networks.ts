@@ -1,16 +1,27 @@
 /**
  * The networks recipes train, sized to a dataset: each kind is a template of
- * ../../graph/templates.ts with its width, built with the template's own seeded weights, so a
- * recipe and a seed always give the same network.
+ * ../../graph/templates.ts with its width, or the Spyx paper's SHD network (bench.md's workload A,
+ * ../../workloads/workloadAGraph.ts), built with its own seeded weights, so a recipe and a seed
+ * always give the same network.
  */
 import { lifClassifier, recurrentLifClassifier, type ClassifierSize } from '../../graph/templates';
 import type { NirGraph } from '../../graph/types';
+import { initParamsA } from '../../workloads/canon';
+import { workloadAGraph } from '../../workloads/workloadAGraph';
 
 export type RecipeNetwork =
   /** Input → Affine → `hidden` LIF → Affine → LI (templates.ts lifClassifier; the CLI's `--hidden`). */
   | { kind: 'lif'; hidden: number }
   /** As 'lif' with a recurrent Linear on the LIF layer (templates.ts recurrentLifClassifier). */
-  | { kind: 'recurrent-lif'; hidden: number };
+  | { kind: 'recurrent-lif'; hidden: number }
+  /**
+   * Input → Linear → `hidden` LIF → Linear → `hidden` LIF → Linear → LI, no biases, in time steps
+   * (dt = 1): the Spyx paper's SHD network with Spyx's neuron (spike from the previous membrane,
+   * subtractive reset, learnable β per neuron, readout β 0.8) and bench.md §1.3's initialisation at
+   * gain 1: uniform draws with the standard deviations of Spyx's truncated normals (weights
+   * 1/√fan_in, β 0.5 ± 0.25), not those distributions themselves.
+   */
+  | { kind: 'spyx-lif2'; hidden: number };
 
 /** The recipe's network for a set of `inputs` features (flattened) and `classes` classes. */
 export function buildNetwork(network: RecipeNetwork, inputs: number, classes: number, seed: number): NirGraph {
@@ -18,5 +29,6 @@ export function buildNetwork(network: RecipeNetwork, inputs: number, classes: nu
   switch (network.kind) {
     case 'lif': return lifClassifier(size(network.hidden), seed);
     case 'recurrent-lif': return recurrentLifClassifier(size(network.hidden), seed);
+    case 'spyx-lif2': return workloadAGraph(initParamsA({ C: inputs, H: network.hidden, O: classes, seed, gain: 1 }));
   }
 }

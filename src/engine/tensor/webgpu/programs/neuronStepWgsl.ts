@@ -86,14 +86,22 @@ export function inputAdjointWgsl(spec: ScanSpec, cPrev: string): string[] {
   return ['let gcur = lc + gc * gu;', `dah = dah + gcur * ${cPrev};`, 'lc = ah * gcur;', 'let delta = gi * gcur;'];
 }
 
+/** The WGSL statement storing lane l's partial of ∂L/∂β or ∂L/∂α, given as a WGSL expression. */
+export type ParamPartialWriter = (param: 'beta' | 'alpha', value: string) => string;
+
+/** In one output after the T·B·N values of δ: β's lane block, then α's. */
+const packedPartial: ParamPartialWriter = (param, value) =>
+  `result[partials + ${param === 'alpha' ? 'uniforms.lanes + ' : ''}l] = ${value};`;
+
 /**
  * After the last step: lane l's partials of ∂L/∂β (and synaptic ∂L/∂α) from the sums `dbh` (and
  * `dah`, WGSL expressions), masked by [0 ≤ β ≤ 1] (the clip's derivative; betaRaw, alphaRaw in
- * scope), written after the T·B·N values of δ.
+ * scope), stored by `write` (by default after the T·B·N values of δ in `result`).
  */
-export function paramPartialsWgsl(spec: ScanSpec, dbh: string, dah: string): string[] {
+export function paramPartialsWgsl(spec: ScanSpec, dbh: string, dah: string, write: ParamPartialWriter = packedPartial): string[] {
   const inUnit = (name: string) => `select(0.0, 1.0, ${name} >= 0.0 && ${name} <= 1.0)`;
-  const lines = ['let partials = uniforms.steps * uniforms.lanes;', `result[partials + l] = ${dbh} * ${inUnit('betaRaw')};`];
-  if (spec.synaptic) lines.push(`result[partials + uniforms.lanes + l] = ${dah} * ${inUnit('alphaRaw')};`);
+  const lines = write === packedPartial ? ['let partials = uniforms.steps * uniforms.lanes;'] : [];
+  lines.push(write('beta', `${dbh} * ${inUnit('betaRaw')}`));
+  if (spec.synaptic) lines.push(write('alpha', `${dah} * ${inUnit('alphaRaw')}`));
   return lines;
 }

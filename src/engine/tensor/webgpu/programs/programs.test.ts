@@ -23,6 +23,9 @@ describe('fused-scan and unpack WGSL programs', () => {
       for (const program of [new ScanForwardProgram(spec, 5, 6), new ScanBackwardProgram(spec, 5, 6), ...spikes]) {
         const code = program.getUserCode();
         for (const name of program.variableNames) expect(reads(code, name), `${program.shaderKey} reads ${name}`).toBe(true);
+        if ('outputNames' in program) {
+          for (const name of program.outputNames) expect(new RegExp(`\\b${name}\\[[^\\]]*\\] =`).test(code), `${program.shaderKey} writes ${name}`).toBe(true);
+        }
       }
     }
     // the recurrent passes: one neuron per invocation (N = 6) and several (N = 300)
@@ -59,9 +62,14 @@ describe('fused-scan and unpack WGSL programs', () => {
     expect(scanLayout({ ...base, spikeFrom: 'pre', synaptic: false, adaptive: false })).toMatchObject({ slots: 1, mem: 0, c: -1, a: -1 });
     expect(scanLayout({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true })).toMatchObject({ slots: 3, mem: 0, c: 1, a: 2 });
     expect(new ScanSpikesProgram({ ...base, output: 'spikes' }, 7, 3).outputShape).toEqual([7 * 3]);
-    // output and dx/dβ/dα partials: T·lanes values, then one lane block per gradient
-    expect(new ScanForwardProgram({ ...base, spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3).outputShape).toEqual([3 * 7 * 3]);
-    expect(new ScanBackwardProgram({ ...base, synaptic: true }, 7, 3).outputShape).toEqual([(7 + 2) * 3]);
+    // the forward's state and spikes; the backward's dx (T·lanes values) and one lane block per parameter gradient
+    const adaptiveForward = new ScanForwardProgram({ ...base, output: 'spikes', spikeFrom: 'post', synaptic: true, adaptive: true }, 7, 3);
+    expect(adaptiveForward.outputNames).toEqual(['result', 'spikes']);
+    expect(adaptiveForward.outputShapes).toEqual([[3 * 7 * 3], [7 * 3]]);
+    expect(new ScanForwardProgram({ ...base, output: 'membrane', synaptic: false }, 7, 3).outputShapes).toEqual([[7 * 3]]);
+    const synapticBackward = new ScanBackwardProgram({ ...base, synaptic: true }, 7, 3);
+    expect(synapticBackward.outputNames).toEqual(['result', 'dBeta', 'dAlpha']);
+    expect(synapticBackward.outputShapes).toEqual([[7 * 3], [3], [3]]);
     // the recurrent forward saves the same state (its spikes come from ScanSpikesProgram too)
     const alif = { ...base, output: 'spikes', spikeFrom: 'post', synaptic: false, adaptive: true } as const;
     expect(new RecurrentForwardProgram(alif, 7, 2, 3).outputShape).toEqual([2 * 7 * 2 * 3]);

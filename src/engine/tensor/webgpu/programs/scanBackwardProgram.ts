@@ -7,16 +7,16 @@
  * m_{t−1})·z_{t−1}), so the backward sees the forward's spikes.
  *
  * Inputs (float32, flat): dy [T·B·N] (∂L/∂out), state [S·T·B·N], params [K·N] (the forward's). Uniforms: steps, lanes, neurons, slope k.
- * Output: result [T·B·N + B·N (+ B·N)] = dx (time-major), then per-lane partials of ∂L/∂β and, for
- * synaptic layers, ∂L/∂α (the caller sums them over the batch). The partials are masked by
- * [0 ≤ β ≤ 1] (and [0 ≤ α ≤ 1]): the derivative of the clip.
+ * Read-write (./multiOutputProgram.ts, new): result [T·B·N] = dx (time-major); dBeta [B·N] and, for
+ * synaptic layers, dAlpha [B·N]: per-lane partials of ∂L/∂β and ∂L/∂α (the caller sums them over
+ * the batch). The partials are masked by [0 ≤ β ≤ 1] (and [0 ≤ α ≤ 1]): the derivative of the clip.
  *
  * Per step, the adjoint of ./neuronStepWgsl.ts with f_t = 0 and dx_t = δ_t; membrane output:
  *   g_v = λ_v + dy_t;  ∂β̂ += g_v·v_{t−1};  λ_v ← β̂·g_v;  g_u = g_v
  */
 import type { ScanSpec } from '../../kernels/neuronScan';
 import { inputAdjointWgsl, paramPartialsWgsl, spikeAdjointWgsl } from './neuronStepWgsl';
-import { FlatProgram } from './program';
+import { MultiOutputProgram } from './multiOutputProgram';
 import { scanParamLets } from './scanForwardProgram';
 import { scanLayout, scanShaderKey, slotAt, slotBefore } from './scanLayout';
 import { surrogateWgsl } from './surrogateWgsl';
@@ -38,15 +38,19 @@ export function recomputedSpikeWgsl(spec: ScanSpec): string[] {
     '  let zp = select(0.0, 1.0, mp - thp > 0.0);', `  vPrev = ${spec.reset === 'subtract' ? 'mp - thp * zp' : 'mp + (vr - mp) * zp'};`, '}'];
 }
 
-export class ScanBackwardProgram extends FlatProgram {
-  variableNames: string[];
+export class ScanBackwardProgram extends MultiOutputProgram {
+  outputNames: string[];
+  variableNames = ['dy', 'state', 'params'];
   uniforms = 'steps : i32, lanes : i32, neurons : i32, slope : f32,';
+  /** The sizes of the outputs, in the order of outputNames. */
+  readonly outputShapes: number[][];
   private readonly spec: ScanSpec;
 
   constructor(spec: ScanSpec, steps: number, lanes: number) {
-    super([(steps + (spec.synaptic ? 2 : 1)) * lanes], lanes, `spikelab_scan_bwd_${scanShaderKey(spec)}`);
+    super(lanes, `spikelab_scan_bwd_${scanShaderKey(spec)}`);
     this.spec = spec;
-    this.variableNames = ['dy', 'state', 'params'];
+    this.outputNames = spec.synaptic ? ['result', 'dBeta', 'dAlpha'] : ['result', 'dBeta'];
+    this.outputShapes = this.outputNames.map((_, k) => [k === 0 ? steps * lanes : lanes]);
   }
 
   getUserCode(): string {
@@ -77,7 +81,7 @@ export class ScanBackwardProgram extends FlatProgram {
           let i = t * uniforms.lanes + l;
           ${body.join('\n          ')}
         }
-        ${paramPartialsWgsl(spec, 'dbh', 'dah').join('\n        ')}
+        ${paramPartialsWgsl(spec, 'dbh', 'dah', (param, value) => `${param === 'beta' ? 'dBeta' : 'dAlpha'}[l] = ${value};`).join('\n        ')}
       }`;
   }
 }

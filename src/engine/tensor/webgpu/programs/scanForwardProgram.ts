@@ -5,15 +5,16 @@
  * Inputs (float32, flat): inX [T·B·N] (time-major x); params [K·N], the rows of scanParamNames
  * (beta, gainIn, bias, threshold, vReset; synaptic: alpha, gainCur; adaptive: gamma).
  * Uniforms: steps T, lanes B·N, neurons N.
- * Output: result [S·T·B·N], the saved state of ./scanLayout.ts (m_t, v_t, c_t, a_t; not the spikes,
- * which ./scanSpikesProgram.ts derives from it).
+ * Read-write (./multiOutputProgram.ts, new): result [S·T·B·N], the saved state of ./scanLayout.ts
+ * (m_t, v_t, c_t, a_t); for spiking outputs also spikes [T·B·N], z_t, 0 or 1 (the comparison
+ * ./scanSpikesProgram.ts makes on the same float32 values, so the two agree bit for bit).
  *
  * Per step, the update of ./neuronStepWgsl.ts with I_t = x_t; saved: mem = v (membrane output) or
  * m (spiking: the membrane fired from, v itself for 'pre'), c, a.
  */
 import type { ScanSpec } from '../../kernels/neuronScan';
 import { forwardStepWgsl } from './neuronStepWgsl';
-import { FlatProgram } from './program';
+import { MultiOutputProgram } from './multiOutputProgram';
 import { scanLayout, scanShaderKey, slotAt } from './scanLayout';
 
 /**
@@ -41,16 +42,20 @@ export function scanParamLets(spec: ScanSpec, read = (r: number) => `params[${r}
   return lines.join('\n        ');
 }
 
-export class ScanForwardProgram extends FlatProgram {
-  variableNames: string[];
+export class ScanForwardProgram extends MultiOutputProgram {
+  outputNames: string[];
+  variableNames = ['inX', 'params'];
   uniforms = 'steps : i32, lanes : i32, neurons : i32,';
+  /** The sizes of the outputs, in the order of outputNames. */
+  readonly outputShapes: number[][];
   private readonly spec: ScanSpec;
 
   constructor(spec: ScanSpec, steps: number, lanes: number) {
-    const layout = scanLayout(spec);
-    super([layout.slots * steps * lanes], lanes, `spikelab_scan_fwd_${scanShaderKey(spec)}`);
+    super(lanes, `spikelab_scan_fwd_${scanShaderKey(spec)}`);
     this.spec = spec;
-    this.variableNames = ['inX', 'params'];
+    const spiking = spec.output === 'spikes';
+    this.outputNames = spiking ? ['result', 'spikes'] : ['result'];
+    this.outputShapes = [[scanLayout(spec).slots * steps * lanes], ...(spiking ? [[steps * lanes]] : [])];
   }
 
   getUserCode(): string {
@@ -60,6 +65,7 @@ export class ScanForwardProgram extends FlatProgram {
     const spiking = spec.output === 'spikes';
     const adaptive = spiking && spec.adaptive;
     const lines = [...forwardStepWgsl(spec, 'inX[i]'), `${slot(L.mem)} = ${spiking ? 'm' : 'v'};`];
+    if (spiking) lines.push('spikes[i] = z;');
     if (spec.synaptic) lines.push(`${slot(L.c)} = c;`);
     if (adaptive) lines.push(`${slot(L.a)} = a;`);
     return `

@@ -1,0 +1,105 @@
+/**
+ * The three conv2d computations of the CPU path on arrays in TF.js's layouts (NHWC x and y, HWIO
+ * filter; ./convGeometry.ts): the forward and ∂filter visit only the non-zero x, ∂x is the dense
+ * transposed convolution. Each writes its whole output. With an arena (./simdArena.ts) they run
+ * in the SIMD module of ./convSimd.ts: an array that already lies in the arena's memory (a wasm
+ * tensor) is used in place unless its channel rows need padding to 4 lanes; any other is copied in
+ * (or, for the output, back out). Without one (or without WebAssembly SIMD) the JS loops of
+ * ./convLoops.ts run.
+ */
+import { convModule } from './convSimd';
+import { scatterTables, type ConvGeometry } from './convGeometry';
+import { inputGradLoops, scatterLoops } from './convLoops';
+import { view, type SimdArena } from './simdArena';
+import { Operand } from './simdOperand';
+
+/** The scatter's tap tables in scratch; `write` after every alloc. */
+function placeTables(g: ConvGeometry, arena: SimdArena) {
+  const { rows, cols } = scatterTables(g, g.Cop, 4);
+  const rowsAt = arena.alloc(rows.length * 4);
+  const colsAt = arena.alloc(cols.length * 4);
+  return {
+    rowsAt, colsAt,
+    write() {
+      new Int32Array(arena.memory.buffer, rowsAt, rows.length).set(rows);
+      new Int32Array(arena.memory.buffer, colsAt, cols.length).set(cols);
+    },
+  };
+}
+
+/** y [N, OH, OW, Co] = x ⊛ f. */
+export function convForward(g: ConvGeometry, x: Float32Array, f: Float32Array, y: Float32Array, arena: SimdArena | null): void {
+  const module = arena && convModule(g, arena.memory);
+  if (!arena || !module) {
+    y.fill(0);
+    scatterLoops(g, x, y, f, false);
+    return;
+  }
+  try {
+    const xs = new Operand(arena, x, g.Ci, g.Ci).place();
+    const fs = new Operand(arena, f, g.Co, g.Cop).place();
+    const ys = new Operand(arena, y, g.Co, g.Cop).place();
+    const tables = placeTables(g, arena);
+    tables.write();
+    xs.fill();
+    fs.fill();
+    module.forward(xs.at, ys.at, fs.at, tables.rowsAt, tables.colsAt, g.N);
+    ys.copyOut();
+  } finally {
+    arena.reset();
+  }
+}
+
+/** ∂f [KH, KW, Ci, Co] = Σ over the active x of x·dy. */
+export function convFilterGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array, df: Float32Array, arena: SimdArena | null): void {
+  const module = arena && convModule(g, arena.memory);
+  if (!arena || !module) {
+    df.fill(0);
+    scatterLoops(g, x, dy, df, true);
+    return;
+  }
+  try {
+    const xs = new Operand(arena, x, g.Ci, g.Ci).place();
+    const dys = new Operand(arena, dy, g.Co, g.Cop).place();
+    const dfs = new Operand(arena, df, g.Co, g.Cop).place();
+    const tables = placeTables(g, arena);
+    tables.write();
+    xs.fill();
+    dys.fill();
+    dfs.region().fill(0);
+    module.filterGrad(xs.at, dys.at, dfs.at, tables.rowsAt, tables.colsAt, g.N);
+    dfs.copyOut();
+  } finally {
+    arena.reset();
+  }
+}
+
+/** ∂x [N, H, W, Ci] = the transposed convolution of dy [N, OH, OW, Co] with f. */
+export function convInputGrad(g: ConvGeometry, dy: Float32Array, f: Float32Array, dx: Float32Array, arena: SimdArena | null): void {
+  const module = arena && convModule(g, arena.memory);
+  if (!arena || !module) {
+    dx.fill(0);
+    inputGradLoops(g, dy, f, dx);
+    return;
+  }
+  const { KH, KW, Ci, Co, Cop, Cip } = g;
+  try {
+    const fs = new Operand(arena, f, f.length, f.length);
+    const dys = new Operand(arena, dy, Co, Cop).place();
+    const dxs = new Operand(arena, dx, Ci, Cip).place();
+    const ftAt = arena.alloc(KH * KW * Cop * Cip * 4);
+    const ft = view(arena, ftAt, KH * KW * Cop * Cip);
+    const filter = fs.array();
+    ft.fill(0);
+    for (let t = 0; t < KH * KW; t++) {
+      for (let ci = 0; ci < Ci; ci++) {
+        for (let co = 0; co < Co; co++) ft[(t * Cop + co) * Cip + ci] = filter[(t * Ci + ci) * Co + co];
+      }
+    }
+    dys.fill();
+    module.inputGrad(dys.at, ftAt, dxs.at, g.N);
+    dxs.copyOut();
+  } finally {
+    arena.reset();
+  }
+}
