@@ -13,6 +13,7 @@ import { mulberry32 } from '../../engine/core/rng';
 import { kernelFor } from '../../engine/tensor/kernels/registry';
 import type { ReadoutReduction } from '../../engine/tensor/kernels/readoutLoss';
 import { lossAndCorrect, type LossName } from '../../engine/tensor/train/losses';
+import { relativeError } from './maxError';
 
 export interface ReadoutLossCaseResult {
   backend: string;
@@ -67,15 +68,6 @@ function reference(c: Case, y: Float32Array, labels: Int32Array, scale: Float32A
   }
   return { loss, correct, grad };
 }
-
-const relativeError = (got: ArrayLike<number>, want: ArrayLike<number>) => {
-  let err = 0, scale = 1e-12;
-  for (let i = 0; i < want.length; i++) {
-    err = Math.max(err, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return err / scale;
-};
 
 export async function runReadoutLossConformance(backend: string): Promise<ReadoutLossCaseResult[]> {
   const results: ReadoutLossCaseResult[] = [];

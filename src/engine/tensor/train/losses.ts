@@ -45,16 +45,19 @@ function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.T
   return tf.add(tf.mul(tf.oneHot(labels, classes), 1 - smoothing), smoothing / classes) as tf.Tensor2D;
 }
 
+/** The backend's fused kernel for this loss (every cross-entropy), if it has one. */
+const fusedLoss = (loss: LossName) => (loss === 'mse_spikerate' ? undefined : kernelFor('readoutLoss'));
+
 /** The loss and the batch's correct count, by the backend's fused kernel where it has one for this loss. */
 export function lossAndCorrect(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): { loss: tf.Scalar; correct: tf.Scalar } {
-  const fused = loss === 'mse_spikerate' ? undefined : kernelFor('readoutLoss');
+  const fused = fusedLoss(loss);
   if (!fused) return { loss: opsLoss(trace, labels, loss, options), correct: correctCount(trace, labels, loss, options.readoutScale) };
   const scale = options.readoutScale && isGainNormalised(loss) ? options.readoutScale : undefined;
   return fused(trace, labels, { reduction: LOSSES[loss].readout, smoothing: options.smoothing ?? 0.3, scale });
 }
 
 export function lossValue(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): tf.Scalar {
-  if (loss === 'mse_spikerate' || !kernelFor('readoutLoss')) return opsLoss(trace, labels, loss, options);
+  if (!fusedLoss(loss)) return opsLoss(trace, labels, loss, options); // the count would be computed for nothing
   const { loss: value, correct } = lossAndCorrect(trace, labels, loss, options);
   correct.dispose();
   return value;

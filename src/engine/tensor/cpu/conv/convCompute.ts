@@ -27,51 +27,47 @@ function placeTables(g: ConvGeometry, arena: SimdArena) {
   };
 }
 
-/** y [N, OH, OW, Co] = x ⊛ f. */
-export function convForward(g: ConvGeometry, x: Float32Array, f: Float32Array, y: Float32Array, arena: SimdArena | null): void {
+/**
+ * The scatter over the non-zero x, shared by the forward (`toFilter` false: y += x·f into
+ * `perOutput`) and ∂filter (true: ∂f += x·dy into `perFilter`); the other array is read.
+ */
+function scatter(g: ConvGeometry, x: Float32Array, perOutput: Float32Array, perFilter: Float32Array, toFilter: boolean, arena: SimdArena | null): void {
   const module = arena && convModule(g, arena.memory);
   if (!arena || !module) {
-    y.fill(0);
-    scatterLoops(g, x, y, f, false);
+    (toFilter ? perFilter : perOutput).fill(0);
+    scatterLoops(g, x, perOutput, perFilter, toFilter);
     return;
   }
   try {
     const xs = new Operand(arena, x, g.Ci, g.Ci).place();
-    const fs = new Operand(arena, f, g.Co, g.Cop).place();
-    const ys = new Operand(arena, y, g.Co, g.Cop).place();
+    const fs = new Operand(arena, perFilter, g.Co, g.Cop).place();
+    const ys = new Operand(arena, perOutput, g.Co, g.Cop).place();
     const tables = placeTables(g, arena);
     tables.write();
     xs.fill();
-    fs.fill();
-    module.forward(xs.at, ys.at, fs.at, tables.rowsAt, tables.colsAt, g.N);
-    ys.copyOut();
+    if (toFilter) {
+      ys.fill();
+      fs.region().fill(0);
+      module.filterGrad(xs.at, ys.at, fs.at, tables.rowsAt, tables.colsAt, g.N);
+      fs.copyOut();
+    } else {
+      fs.fill();
+      module.forward(xs.at, ys.at, fs.at, tables.rowsAt, tables.colsAt, g.N);
+      ys.copyOut();
+    }
   } finally {
     arena.reset();
   }
 }
 
+/** y [N, OH, OW, Co] = x ⊛ f. */
+export function convForward(g: ConvGeometry, x: Float32Array, f: Float32Array, y: Float32Array, arena: SimdArena | null): void {
+  scatter(g, x, y, f, false, arena);
+}
+
 /** ∂f [KH, KW, Ci, Co] = Σ over the active x of x·dy. */
 export function convFilterGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array, df: Float32Array, arena: SimdArena | null): void {
-  const module = arena && convModule(g, arena.memory);
-  if (!arena || !module) {
-    df.fill(0);
-    scatterLoops(g, x, dy, df, true);
-    return;
-  }
-  try {
-    const xs = new Operand(arena, x, g.Ci, g.Ci).place();
-    const dys = new Operand(arena, dy, g.Co, g.Cop).place();
-    const dfs = new Operand(arena, df, g.Co, g.Cop).place();
-    const tables = placeTables(g, arena);
-    tables.write();
-    xs.fill();
-    dys.fill();
-    dfs.region().fill(0);
-    module.filterGrad(xs.at, dys.at, dfs.at, tables.rowsAt, tables.colsAt, g.N);
-    dfs.copyOut();
-  } finally {
-    arena.reset();
-  }
+  scatter(g, x, dy, df, true, arena);
 }
 
 /** ∂x [N, H, W, Ci] = the transposed convolution of dy [N, OH, OW, Co] with f. */
