@@ -55,6 +55,11 @@ test('fused kernels agree with the plain TF.js reference on every backend', asyn
   for (const backend of Object.keys(report.backends)) {
     expect(report.readoutLoss.filter((r) => r.backend === backend).map((r) => r.kernel), backend).toEqual(Array(6).fill(backend === 'webgpu' ? 'registered' : 'tfjs'));
   }
+  // The metrics ring (src/harness/conformance/metricsRingConformance.ts): a session with two steps
+  // in flight reports what one reading every step does; on webgpu one buffer is mapped a step.
+  expect(report.metricsRing.filter((r) => !r.ok).map((r) => `${r.backend} ${JSON.stringify(r)}`)).toEqual([]);
+  expect(Object.fromEntries(report.metricsRing.map((r) => [r.backend, [r.maxInFlight, r.readbacksPerStep]]))).toEqual(Object.fromEntries(
+    Object.keys(report.backends).map((b) => [b, [2, b === 'webgpu' ? 1 : null]])));
   // The backend's Adam against float64 (src/harness/conformance/adamConformance.ts): the WGSL
   // one on webgpu (one dispatch per tensor), host loops on cpu, TF.js's own on webgl and wasm.
   expect(report.adam.filter((r) => !r.ok).map((r) => `${r.backend} ${r.kernel} ${r.relErr}`)).toEqual([]);

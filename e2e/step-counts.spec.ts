@@ -5,9 +5,13 @@
  * so they are asserted here: at most 40 compute dispatches per step, one submit per step (the
  * count includes the final read that syncs the timed steps: 1 + 1/steps), no readback and no
  * buffer created per step beyond the two the bit-packed gather and the loss draw from the pool.
+ * Where the device has timestamp-query (SwiftShader does), it also checks the GPU time per phase
+ * (src/harness/bench/gpuPhases.ts): every phase timed and ≥ 0, and their sum within the marked
+ * steps' synced wall time.
  */
 import { expect, test } from '@playwright/test';
 import type { BenchCell } from '../src/harness/bench/benchTypes';
+import { PHASES } from '../src/harness/bench/gpuPhases';
 
 test('a workload-A training step on WebGPU is at most 40 dispatches and one submit', async ({ page }) => {
   test.setTimeout(240_000);
@@ -33,4 +37,14 @@ test('a workload-A training step on WebGPU is at most 40 dispatches and one subm
   expect(programs).toMatch(/spikelab_adam_update 6\b/);
   expect(programs).toMatch(/spikelab_softmax_ce_plain 1\b/);
   expect(programs.match(/spikelab_scan_(fwd|bwd)_\S+ \d+/g)?.reduce((n, entry) => n + Number(entry.split(' ').pop()), 0)).toBe(6);
+  if (cell.gpu_ms_per_step === null) {
+    expect(cell.gpu_time_method).toMatch(/no timestamp-query/);
+    return;
+  }
+  const phases = PHASES.map((p) => cell[`gpu_ms_${p}`]);
+  console.log(`GPU ms per phase: ${PHASES.map((p, i) => `${p} ${phases[i]}`).join(', ')}; sum ${cell.gpu_ms_per_step}; synced wall ${cell.gpu_phase_steps_ms_sync}`);
+  for (const ms of phases) expect(ms).toBeGreaterThanOrEqual(0);
+  expect(Number(cell.gpu_ms_per_step)).toBeCloseTo(phases.reduce<number>((s, ms) => s + Number(ms), 0), 2);
+  expect(Number(cell.gpu_ms_per_step)).toBeGreaterThan(0);
+  expect(Number(cell.gpu_ms_per_step)).toBeLessThanOrEqual(Number(cell.gpu_phase_steps_ms_sync));
 });

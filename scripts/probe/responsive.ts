@@ -6,7 +6,9 @@
  *  - click → reaction: a click on a canvas node (selecting it re-renders the inspector), from the
  *    input event's timestamp to the next animation frame after its handler (median, max),
  *  - frames the page drew per second (requestAnimationFrame callbacks),
- *  - Pause: from the click to the last step counter change and to the 'paused' phase.
+ *  - Pause: from the click to the last step counter change and to the 'paused' phase,
+ *  - on webgpu, the engine worker's queue submits and buffer maps (read-backs) per training step
+ *    over the same window (./workerGpuCounts.ts).
  * One JSON line per cell on stdout; progress on stderr. Figures, never assertions.
  *
  *   npx tsx scripts/probe/responsive.ts [--backends wasm,webgpu] [--templates digits,conv]
@@ -16,6 +18,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { clickReactionProbe, installPageProbes, type PageProbeReport } from './pageProbes';
 import { option, startPreview } from './previewServer';
+import { countWorkerGpuTraffic } from './workerGpuCounts';
 
 const TEMPLATES = {
   digits: { label: /Small LIF classifier/, node: 'lif1', nodes: ['lif1', 'fc1'], epochs: '200' },
@@ -29,6 +32,7 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)];
 };
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const perStep = (count: number, steps: number) => Math.round((count / steps) * 100) / 100;
 
 /** The step counter the page shows, or null when the page does not answer within a second. */
 async function readStep(page: Page): Promise<number | null> {
@@ -49,6 +53,7 @@ function region(page: Page, name: string) {
 async function probeCell(page: Page, base: string, backend: string, template: TemplateName, seconds: number, clicks: number) {
   const spec = TEMPLATES[template];
   await installPageProbes(page);
+  const traffic = countWorkerGpuTraffic(page);
   await page.goto(`${base}/?backend=${backend}`);
   await page.getByRole('status').and(page.locator('[data-backend]:not([data-backend=""])')).waitFor({ timeout: 180_000 });
   await region(page, 'Palette').getByRole('button', { name: spec.label }).click();
@@ -66,6 +71,8 @@ async function probeCell(page: Page, base: string, backend: string, template: Te
   const firstStepMs = Date.now() - started;
   await page.evaluate(() => (globalThis as unknown as { spikelabProbe: { start(): void } }).spikelabProbe.start());
   const trainingStarted = Date.now();
+  const stepAtStart = (await readStep(page)) ?? 0;
+  const trafficAtStart = await traffic.read();
   const reactions: number[] = [];
   const interval = (seconds * 1000) / (clicks + 1);
   for (let i = 0; i < clicks; i++) {
@@ -77,6 +84,8 @@ async function probeCell(page: Page, base: string, backend: string, template: Te
   let stepsAtPause = await readStep(page);
   for (let tries = 0; stepsAtPause === null && tries < 30; tries++) stepsAtPause = await readStep(page);
   if (stepsAtPause === null) stepsAtPause = -1; // the page never answered
+  const trafficAtPause = await traffic.read();
+  const windowSteps = Math.max(1, stepsAtPause - stepAtStart);
   const report = await page.evaluate(() => (globalThis as unknown as { spikelabProbe: { report(): PageProbeReport } }).spikelabProbe.report());
   // Pause: the click, then the step counter until the phase says paused (or 60 s).
   const pauseButton = region(page, 'Run').getByRole('button', { name: /^Paus/ });
@@ -117,6 +126,8 @@ async function probeCell(page: Page, base: string, backend: string, template: Te
     pause_to_last_step_ms: lastStep === stepsAtPause && lastStepAt === clicked ? 0 : lastStepAt - clicked,
     pause_to_paused_ms: pausedAt === null ? null : pausedAt - clicked,
     steps_after_pause: lastStep - stepsAtPause,
+    worker_submits_per_step: perStep(trafficAtPause.submits - trafficAtStart.submits, windowSteps),
+    worker_readbacks_per_step: perStep(trafficAtPause.maps - trafficAtStart.maps, windowSteps),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The CPU conv-net comparison, side by side in one run: Spikelab's training step (./convStep.ts,
  * on wasm and/or cpu) and the same network, batch and T in PyTorch (./nmnist_conv.py, Debian's
- * python3-torch, 2 threads), interleaved round by round, so the machine's load falls on both.
+ * python3-torch on OpenBLAS, ./torchSide.ts, 2 threads), interleaved round by round, so the
+ * machine's load falls on both.
  *
  *   npx tsx scripts/bench/torch/convSideBySide.ts [--net B,template] [--backend wasm,cpu]
  *     [--T 64 --batch 16 --rounds 3 --warmup 1 --steps 3 --threads 2 --lif fused|loop]
@@ -11,7 +12,6 @@
  * side, their ratio, and the load average. PyTorch is installed with apt-get when /usr/bin/python3
  * cannot import it. Never run by `npm test`.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,10 +20,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleForNode } from '../../../bin/bundleForNode.mjs';
 import type { ConvNet, ConvStepResult } from './convStep';
 import { namedArgs } from '../namedArgs';
+import { ensureTorch, median, openBlasDir, runTorchScript } from './torchSide';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const PYTHON = '/usr/bin/python3';
 
 interface Args {
   nets: ConvNet[];
@@ -46,31 +46,16 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** Makes sure PyTorch imports, installing Debian's python3-torch if it does not. */
-function ensureTorch(): void {
-  const imports = () => spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
-  if (imports()) return;
-  console.error('PyTorch is missing: apt-get install -y python3-torch');
-  spawnSync('apt-get', ['install', '-y', 'python3-torch'], { stdio: 'inherit' });
-  if (!imports()) throw new Error(`${PYTHON} cannot import torch, and apt-get did not install it.`);
+/** One PyTorch measurement, on OpenBLAS (./torchSide.ts) as the W1 comparison and docs/specs/webgpu.md's baseline. */
+function torchStep(net: ConvNet, a: Args, blas: string): Record<string, unknown> {
+  return runTorchScript(join(here, 'nmnist_conv.py'), ['--net', net, '--T', String(a.T), '--batch', String(a.B),
+    '--warmup', String(a.warmup), '--steps', String(a.steps), '--threads', String(a.threads), '--lif', a.lif], { LD_LIBRARY_PATH: blas });
 }
-
-function torchStep(net: ConvNet, a: Args): Record<string, unknown> {
-  const run = spawnSync(PYTHON, [join(here, 'nmnist_conv.py'), '--net', net, '--T', String(a.T), '--batch', String(a.B),
-    '--warmup', String(a.warmup), '--steps', String(a.steps), '--threads', String(a.threads), '--lif', a.lif], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`nmnist_conv.py failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   ensureTorch();
+  const blas = openBlasDir(root);
   const outFile = join(root, 'node_modules', '.cache', 'spikelab', `conv-side-by-side.${process.pid}.mjs`);
   await bundleForNode(join(here, 'convStep.ts'), outFile);
   const { benchConvStep } = (await import(pathToFileURL(outFile).href)) as typeof import('./convStep');
@@ -85,7 +70,7 @@ async function main(): Promise<void> {
         push(ours, `${net} ${backend}`, r.ms_per_step);
         console.log(JSON.stringify({ round, side: 'spikelab', ...r, load: loadavg()[0] }));
       }
-      const t = torchStep(net, a);
+      const t = torchStep(net, a, blas);
       push(theirs, net, t.ms_per_step as number);
       console.log(JSON.stringify({ round, side: 'pytorch', ...t, load: loadavg()[0] }));
     }

@@ -24,6 +24,7 @@ import { loadBenchDataset, setBenchDataSource } from '../../../src/harness/bench
 import type { TrainingWorkload } from '../../../src/harness/bench/benchTiming';
 import { NMNIST64_TRAIN, workloadB } from '../../../src/harness/bench/benchWorkloadB';
 import { residentWorkload } from '../../../src/harness/bench/residentWorkload';
+import { timeSteps, type StepTimes } from './stepTimes';
 
 export type ConvNet = 'B' | 'template';
 
@@ -37,7 +38,7 @@ export interface ConvStepOptions {
   n?: number;
 }
 
-export interface ConvStepResult {
+export interface ConvStepResult extends StepTimes {
   impl: string;
   net: ConvNet;
   backend: string;
@@ -45,10 +46,6 @@ export interface ConvStepResult {
   B: number;
   warmup: number;
   steps: number;
-  ms_per_step: number;
-  ms_min: number;
-  ms_max: number;
-  losses: number[];
 }
 
 async function templateWorkload(o: ConvStepOptions, n: number): Promise<TrainingWorkload> {
@@ -74,29 +71,6 @@ export async function convWorkload(root: string, o: ConvStepOptions): Promise<Tr
 
 export async function benchConvStep(backend: 'wasm' | 'cpu', root: string, o: ConvStepOptions): Promise<ConvStepResult> {
   await startNodeBackend(backend);
-  const w = await convWorkload(root, o);
-  const times: number[] = [];
-  const losses: number[] = [];
-  try {
-    for (let i = 0; i < o.warmup + o.steps; i++) {
-      if (i > 0 && i % w.stepsPerEpoch === 0) w.shuffle(i / w.stepsPerEpoch);
-      const started = performance.now();
-      const loss = w.step(i % w.stepsPerEpoch, () => {});
-      const value = (await loss.data())[0];
-      const ms = performance.now() - started;
-      loss.dispose();
-      losses.push(Number(value.toFixed(6)));
-      if (i >= o.warmup) times.push(ms);
-    }
-  } finally {
-    w.dispose();
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  const round1 = (v: number) => Math.round(v * 10) / 10;
-  return {
-    impl: `spikelab (${backend} fast path)`, net: o.net, backend, T: o.T, B: o.B, warmup: o.warmup, steps: o.steps,
-    ms_per_step: round1(median), ms_min: round1(sorted[0]), ms_max: round1(sorted[sorted.length - 1]), losses,
-  };
+  const times = await timeSteps(await convWorkload(root, o), o.warmup, o.steps);
+  return { impl: `spikelab (${backend} fast path)`, net: o.net, backend, T: o.T, B: o.B, warmup: o.warmup, steps: o.steps, ...times };
 }

@@ -110,14 +110,14 @@ export function cubaLifClassifier({ inputs, hidden, classes }: ClassifierSize, s
   );
 }
 
-function conv2d(cIn: number, cOut: number, k: number, stride: number, pad: number, hw: number, seed: number): NirNode {
+export function conv2d(cIn: number, cOut: number, k: number, stride: number, pad: number, hw: number, seed: number): NirNode {
   return {
     type: 'Conv2d', weight: seededWeights([cOut, cIn, k, k], cIn * k * k, seed, 2), bias: filled([cOut], 0),
     stride: [stride, stride], padding: [pad, pad], dilation: [1, 1], groups: 1, input_shape: [hw, hw],
   };
 }
 
-function lifOfShape(shape: number[], tau = 20e-3): NirNode {
+export function lifOfShape(shape: number[], tau = 20e-3): NirNode {
   return {
     type: 'LIF', tau: filled(shape, tau), r: filled(shape, tau / TEMPLATE_DT), v_leak: filled(shape, 0),
     v_threshold: filled(shape, 1), v_reset: filled(shape, 0),

@@ -7,10 +7,16 @@
  * the forward pass and after the update of the warm-up steps (on WebGPU after submitting the queued
  * commands, so buffers of tensors already disposed are not counted; the timed steps are not
  * sampled, since a submit would change what they measure). Syncs are `await loss.data()`; no dataSync in the loop.
+ * On webgpu, after the epoch, GPU_PHASE_STEPS more steps (synced, untimed) mark their phases for the
+ * GPU time per phase of ./gpuPhases.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { submitQueued, webgpuBackend } from '../../engine/tensor/webgpu/webgpuBackend';
 import { countGpuWork, dispatchesByProgram, perStep, type GpuCounts } from './gpuCounters';
+import { timeGpuPhases, type GpuPhaseTimes, type StepPoint } from './gpuPhases';
+
+/** Marked steps averaged for the GPU time per phase. */
+export const GPU_PHASE_STEPS = 3;
 
 export interface TrainingWorkload {
   stepsPerEpoch: number;
@@ -19,8 +25,11 @@ export interface TrainingWorkload {
   memoryBudgetBytes?: number;
   /** A new on-device permutation for `epoch`. */
   shuffle(epoch: number): void;
-  /** One optimisation step on batch i of the epoch; returns the loss (kept; the caller disposes). */
-  step(i: number, sample: () => void): tf.Scalar;
+  /**
+   * One optimisation step on batch i of the epoch; returns the loss (kept; the caller disposes).
+   * `mark` is called where each phase begins and at the end (./gpuPhases.ts StepPoint).
+   */
+  step(i: number, mark: (point: StepPoint) => void): tf.Scalar;
   dispose(): void;
 }
 
@@ -42,6 +51,8 @@ export interface TrainingTimes {
   gpu_counts?: Record<string, number>;
   /** Dispatches per step of each WGSL program (by its label). */
   dispatches_by_program?: Record<string, number>;
+  /** webgpu only: GPU time per phase of GPU_PHASE_STEPS marked steps, or why there is none. */
+  gpu_phases?: GpuPhaseTimes;
 }
 
 export const median = (xs: number[]) => {
@@ -49,14 +60,19 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export function memorySampler(): { sample: () => void; peak: () => number; method: string } {
+/** `sample()` reads the memory now; `at(point)`, a step's mark, samples after the forward pass and after the update. */
+export function memorySampler(): { sample: () => void; at: (point: StepPoint) => void; peak: () => number; method: string } {
   let peak = 0;
   const gpu = tf.getBackend() === 'webgpu';
+  const sample = () => {
+    if (gpu) submitQueued(); // disposed tensors' buffers leave the count at the submit
+    const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+    peak = Math.max(peak, gpu ? m.numBytesInGPU ?? m.numBytes : m.numBytes);
+  };
   return {
-    sample: () => {
-      if (gpu) submitQueued(); // disposed tensors' buffers leave the count at the submit
-      const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-      peak = Math.max(peak, gpu ? m.numBytesInGPU ?? m.numBytes : m.numBytes);
+    sample,
+    at: (point) => {
+      if (point === 'backward' || point === 'end') sample();
     },
     peak: () => peak,
     method: gpu ? 'max tf.memory().numBytesInGPU after forward and after update of the warm-up steps (queued commands submitted first)' : 'max tf.memory().numBytes (TF.js-tracked tensors) after forward and after update of the warm-up steps',
@@ -68,14 +84,14 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   let counter = 0;
   // Memory is sampled over the warm-up steps only: on WebGPU a sample submits the queued commands,
   // which would change what the timed loops measure. Every step holds the same tensors.
-  const unsampled = () => {};
-  const next = (sample = unsampled) => w.step(counter++ % w.stepsPerEpoch, sample);
+  const unmarked = () => {};
+  const next = (mark: (point: StepPoint) => void = unmarked) => w.step(counter++ % w.stepsPerEpoch, mark);
   const started = performance.now();
-  let loss = next(mem.sample);
+  let loss = next(mem.at);
   await loss.data();
   const warmup_s = (performance.now() - started) / 1000;
   for (let i = 1; i < o.warmup; i++) {
-    const l = next(mem.sample);
+    const l = next(mem.at);
     loss.dispose();
     loss = l;
   }
@@ -114,17 +130,18 @@ export async function timeTraining(w: TrainingWorkload, o: { warmup: number; ste
   const e0 = performance.now();
   w.shuffle(1);
   for (let i = 0; i < w.stepsPerEpoch; i++) {
-    const l = w.step(i, unsampled);
+    const l = w.step(i, unmarked);
     loss.dispose();
     loss = l;
   }
   const final_loss = (await loss.data())[0];
   const epoch_s = (performance.now() - e0) / 1000;
   loss.dispose();
+  const gpu_phases = tf.getBackend() === 'webgpu' ? await timeGpuPhases(webgpuBackend(), next, GPU_PHASE_STEPS) : undefined;
   return {
     warmup_s, step_ms_median: median(throughput), step_ms_min: Math.min(...throughput), step_ms_max: Math.max(...throughput),
     step_ms_sync_median: latency.length ? median(latency) : NaN, epoch_s, peak_mem_bytes: mem.peak(), mem_method: mem.method, final_loss,
-    ...(gpu_counts ? { gpu_counts, dispatches_by_program } : {}),
+    ...(gpu_counts ? { gpu_counts, dispatches_by_program } : {}), ...(gpu_phases ? { gpu_phases } : {}),
   };
 }
 

@@ -27,8 +27,10 @@ export function workloadA(o: { T: number; B: number; H: number; n: number; C?: n
   return residentWorkload({
     dataset, n: o.n, B: o.B, scanPath: program.scanPath, packedInput: program.acceptsPackedInput,
     memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer, variables: trainable,
-    loss(x, y) {
-      return lossValue(program.forward(x).output, y, 'integral_ce', { smoothing: 0.3 });
+    loss(x, y, lossBegins) {
+      const readout = program.forward(x).output;
+      lossBegins();
+      return lossValue(readout, y, 'integral_ce', { smoothing: 0.3 });
     },
     disposeModel: () => program.dispose(),
   });

@@ -142,8 +142,10 @@ export async function workloadB(o: WorkloadBOptions): Promise<WorkloadB> {
   };
   const workload = residentWorkload({
     dataset, n: N, B: o.B, scanPath: path, optimizer, variables: [Wc1, Wc2, W3, ...betas],
-    loss(x, y) {
-      return lossValue(forward(x as tf.Tensor), y, 'integral_ce', { smoothing: 0.3 }); // floats: no packedInput here
+    loss(x, y, lossBegins) {
+      const readout = forward(x as tf.Tensor); // floats: no packedInput here
+      lossBegins();
+      return lossValue(readout, y, 'integral_ce', { smoothing: 0.3 });
     },
     disposeModel: () => tf.dispose([Wc1, Wc2, W3, ...betas]),
   });

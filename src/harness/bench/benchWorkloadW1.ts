@@ -34,7 +34,11 @@ export function workloadW1(o: { T: number; B: number; H: number; n: number; path
     dataset, n: o.n, B: o.B, scanPath: program.scanPath, packedInput: program.acceptsPackedInput,
     memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer: createOptimizer('adam', 1e-3),
     variables: Object.values(program.variables).filter((v) => v.trainable),
-    loss: (x, y) => lossValue(program.forward(x).output, y, 'integral_ce', { smoothing: 0 }),
+    loss(x, y, lossBegins) {
+      const readout = program.forward(x).output;
+      lossBegins();
+      return lossValue(readout, y, 'integral_ce', { smoothing: 0 });
+    },
     disposeModel: () => program.dispose(),
   });
 }

@@ -22,7 +22,7 @@ export async function runMemoryCheck(cell = { T: 128, B: 64, H: 32 }): Promise<M
   const mem = memorySampler();
   try {
     for (let i = 0; i < 2; i++) {
-      const loss = w.step(i, mem.sample);
+      const loss = w.step(i, mem.at);
       await loss.data();
       loss.dispose();
     }

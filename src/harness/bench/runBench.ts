@@ -12,6 +12,7 @@ import { workloadA } from './benchWorkloadA';
 import { workloadB, type WorkloadB } from './benchWorkloadB';
 import { workloadC } from './benchWorkloadC';
 import { workloadW1 } from './benchWorkloadW1';
+import { gpuPhaseFields } from './gpuPhases';
 import type { BenchCell, BenchOptions } from './benchTypes';
 
 const DEFAULTS = {
@@ -61,6 +62,7 @@ export async function runBenchCell(o: BenchOptions): Promise<BenchCell> {
       samples_per_s: round((B * 1000) / t.step_ms_median, 1), epoch_s: round(t.epoch_s), peak_mem_bytes: t.peak_mem_bytes,
       mem_method: t.mem_method, resident_dataset_bytes: w.residentBytes, ...(t.gpu_counts ?? {}), 
       ...(t.dispatches_by_program ? { dispatches_by_program: Object.entries(t.dispatches_by_program).map(([p, n]) => `${p} ${n}`).join(', ') } : {}),
+      ...(t.gpu_phases ? gpuPhaseFields(t.gpu_phases) : {}),
     };
     if (w.memoryBudgetBytes !== undefined) {
       Object.assign(cell, { mem_budget_bytes: w.memoryBudgetBytes, mem_within_budget: t.peak_mem_bytes <= w.memoryBudgetBytes });

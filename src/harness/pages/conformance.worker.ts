@@ -1,7 +1,7 @@
 /**
  * The conformance worker: for each backend asked, starts it (its loader imports the backend's one
  * register file), runs the neuron-scan suite (fused, or plain where ../conformance/knownGaps.ts
- * lists a gap, against plain on cpu), the recurrent, resident-dataset, bit-matmul, Adam and readout-loss suites, and
+ * lists a gap, against plain on cpu), the recurrent, resident-dataset, bit-matmul, Adam, readout-loss and metrics-ring suites, and
  * where no gap says otherwise (webgpu) the memory budget of a workload-A step; it posts one message
  * per case and a final summary; with webgpu it last checks that a destroyed device gives
  * GPU_DEVICE_LOST. Run by conformance.html (e2e/gpu-conformance.spec.ts).
@@ -14,6 +14,7 @@ import { runUnpackConformance } from '../conformance/unpackConformance';
 import { runBitMatMulConformance } from '../conformance/bitMatMulConformance';
 import { runAdamConformance } from '../conformance/adamConformance';
 import { runReadoutLossConformance } from '../conformance/readoutLossConformance';
+import { runMetricsRingConformance } from '../conformance/metricsRingConformance';
 import { runMemoryCheck } from '../bench/memoryCheck';
 import { knownGap } from '../conformance/knownGaps';
 import type { ConformanceMessage } from './conformanceTypes';
@@ -33,6 +34,7 @@ self.onmessage = async (event: MessageEvent<{ backends: BackendName[] }>) => {
       for (const result of await runBitMatMulConformance(backend)) post({ type: 'bitMatMul', result });
       post({ type: 'adam', result: await runAdamConformance(backend) });
       for (const result of await runReadoutLossConformance(backend)) post({ type: 'readoutLoss', result });
+      post({ type: 'metricsRing', result: await runMetricsRingConformance(backend) });
       if (!knownGap(backend, 'memory')) {
         try {
           post({ type: 'memory', result: await runMemoryCheck() });

@@ -5,7 +5,7 @@
  */
 import type { ConformanceMessage, ConformanceReport } from './conformanceTypes';
 
-const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [], adam: [], readoutLoss: [] };
+const report: ConformanceReport = { done: false, seconds: 0, backends: {}, backendErrors: {}, scan: [], recurrent: [], unpack: [], bitMatMul: [], adam: [], readoutLoss: [], metricsRing: [] };
 Object.assign(globalThis, { spikelabConformance: report });
 
 const log = document.getElementById('log') as HTMLPreElement;
@@ -58,6 +58,10 @@ worker.onmessage = (event: MessageEvent<ConformanceMessage>) => {
     case 'readoutLoss':
       report.readoutLoss.push(m.result);
       line(`${m.result.ok ? 'ok  ' : 'FAIL'} loss (${m.result.kernel}) ${m.result.name}: loss ${m.result.lossErr.toExponential(1)} dy ${m.result.gradErr.toExponential(1)} correct ${m.result.correct.got}/${m.result.correct.want}`);
+      break;
+    case 'metricsRing':
+      report.metricsRing.push(m.result);
+      line(`${m.result.ok ? 'ok  ' : 'FAIL'} metrics ring: ${m.result.steps} steps, ${m.result.maxInFlight} in flight, rel. diff ${m.result.relDiff.toExponential(1)}, read-backs a step ${m.result.readbacksPerStep ?? '–'}, ms a step ${m.result.msPerStep.plain.toFixed(1)} → ${m.result.msPerStep.ring.toFixed(1)} ${m.result.error ?? ''}`);
       break;
     case 'memory':
       report.memory = m.result;

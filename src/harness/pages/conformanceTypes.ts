@@ -6,6 +6,7 @@ import type { BitMatMulCaseResult } from '../conformance/bitMatMulConformance';
 import type { MemoryCheckResult } from '../bench/memoryCheck';
 import type { AdamCaseResult } from '../conformance/adamConformance';
 import type { ReadoutLossCaseResult } from '../conformance/readoutLossConformance';
+import type { MetricsRingCaseResult } from '../conformance/metricsRingConformance';
 
 export type ConformanceMessage =
   | { type: 'backend'; backend: string; adapter: string }
@@ -16,6 +17,7 @@ export type ConformanceMessage =
   | { type: 'bitMatMul'; result: BitMatMulCaseResult }
   | { type: 'adam'; result: AdamCaseResult }
   | { type: 'readoutLoss'; result: ReadoutLossCaseResult }
+  | { type: 'metricsRing'; result: MetricsRingCaseResult }
   | { type: 'memory'; result: MemoryCheckResult | { error: string } }
   | { type: 'deviceLost'; ok: boolean; code: string; message: string }
   | { type: 'done'; seconds: number };
@@ -35,6 +37,8 @@ export interface ConformanceReport {
   adam: AdamCaseResult[];
   /** The readout losses (fused on webgpu, TF.js ops elsewhere) against float64. */
   readoutLoss: ReadoutLossCaseResult[];
+  /** A training session with two steps in flight against one that reads every step (../conformance/metricsRingConformance.ts). */
+  metricsRing: MetricsRingCaseResult[];
   /** Workload A's step on webgpu: peak GPU bytes against the memory budget. */
   memory?: MemoryCheckResult | { error: string };
   deviceLost?: { ok: boolean; code: string; message: string };

@@ -20,7 +20,7 @@ import { unpackWordRows, wordsPerRow } from '../kernels/packedBatch';
 import { customOp } from '../runtime/tfTyping';
 import { simdKernels } from './simdKernels';
 import { MAX_DENSITY, simdRowKernel, sparseForward, SparseRowsBuilder, sparseWeightGrad, transposed, type SparseRows } from './spikeMatMul';
-import { int32ValuesNow, valuesNow } from './tensorValues';
+import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
 
 /**
  * CSR rows of the set bits of words [M, ⌈F/32⌉] (bits at f ≥ F are ignored); null when there are
@@ -59,13 +59,13 @@ export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, op
   const simd = kernels && O % 4 === 0 ? kernels : null;
   const fn = customOp((_save, wIn: tf.Tensor2D) => {
     const wt = transposed(wIn.dataSync(), O, F);
-    const y = simd ? simdRowKernel(simd, rows, O, false, wt) : sparseForward(rows, wt, O);
+    const value = (simd ? tensorOfView(simdRowKernel(simd, rows, O, false, wt), [M, O]) : tf.tensor2d(sparseForward(rows, wt, O), [M, O], 'float32')) as tf.Tensor2D;
     const gradFunc = (dy: tf.Tensor) => {
       const g = valuesNow(dy);
       const dW = simd ? transposed(simdRowKernel(simd, rows, O, true, g), F, O) : sparseWeightGrad(rows, g, O);
       return [tf.tensor2d(dW, [O, F], 'float32')];
     };
-    return { value: tf.tensor2d(y, [M, O], 'float32'), gradFunc };
+    return { value, gradFunc };
   });
   return fn(weight);
 }

@@ -1,7 +1,7 @@
 /**
  * Conformance of the fused JS scan with the plain TF.js scan (the reference): every case of
  * ../../../harness/conformance/fusedScanCases.ts (every ScanSpec variant, every surrogate) plus smooth-forward cases,
- * on the cpu backend and one on wasm. Spikes must be identical (smooth forwards: within tolerance); outputs, membranes and the
+ * on the cpu backend and some on wasm (lane counts past one block of the SIMD loops included). Spikes must be identical (smooth forwards: within tolerance); outputs, membranes and the
  * gradients dx, dβ, dα of L = Σ out ⊙ w (random w) within 1e-4 of the tensor's largest value.
  * β[0] = 1.05 is clipped (no gradient) and β[2] = 1 is the inclusive edge of the clip.
  */
@@ -82,6 +82,23 @@ describe('fused JS neuron scan against the plain TF.js scan', () => {
         expect(simdScanSupports(spec, { beta: n, gainIn: n, bias: n, threshold: n, vReset: n }, c.B * c.N), c.name).toBe(true);
         expectConform(c, evaluate(c, jsScan), evaluate(c, plainScan));
       }
+    }
+  });
+
+  it('runs the SIMD loops block by block of lanes (900 lanes: a whole block and a partial one), on cpu and wasm', async () => {
+    const specs: ScanSpec[] = [
+      { output: 'spikes', synaptic: false, adaptive: false, spikeFrom: 'post', reset: 'to_reset', detachReset: true, surrogate: { name: 'superspike', slope: 25 } },
+      { output: 'spikes', synaptic: false, adaptive: false, spikeFrom: 'pre', reset: 'subtract', detachReset: false, surrogate: { name: 'spyx_arctan', slope: 5 } },
+      { output: 'membrane', synaptic: false, adaptive: false, spikeFrom: 'post', reset: 'to_reset', detachReset: false, surrogate: { name: 'superspike', slope: 5 } },
+    ];
+    const cases = specs.map((spec, i): ScanCase => ({ name: `SIMD blocks ${spec.output} ${spec.spikeFrom} ${spec.reset}`, spec, T: 6, B: 3, N: 300, seed: 300 + i }));
+    const want = cases.map((c) => evaluate(c, plainScan));
+    cases.forEach((c, i) => expectConform(c, evaluate(c, jsScan), want[i]));
+    await startNodeBackend('wasm');
+    try {
+      cases.forEach((c, i) => expectConform({ ...c, name: `${c.name} (wasm)` }, evaluate(c, jsScan), want[i]));
+    } finally {
+      await startNodeBackend('cpu');
     }
   });
 

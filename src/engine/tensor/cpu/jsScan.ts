@@ -15,7 +15,7 @@ import { customOp } from '../runtime/tfTyping';
 import { membraneOf, scanBackward, scanForward, type ScanArrays, type ScanGrads } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { simdScan, simdScanSupports } from './simdScan';
-import { valuesNow } from './tensorValues';
+import { tensorOfView, valuesNow } from './tensorValues';
 
 /** The scan, with the SIMD loops where they apply (`simd: false` forces the JS loops). */
 export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan {
@@ -34,24 +34,30 @@ export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan
       const a = alpha ? clipped(vector(alpha, N, 'alpha')) : null;
       const arrays: ScanArrays = { ...scanConstants(params, N, synaptic, adaptive), beta: b.clip, ...(a ? { alpha: a.clip } : {}) };
       const xs = valuesNow(xIn);
-      let out: Float32Array;
+      let value: tf.Tensor;
       let backward: (dy: Float32Array) => ScanGrads;
+      let gradTensor: (dx: Float32Array) => tf.Tensor;
       if (simd && simdScanSupports(spec, arrays, B * N)) {
         const tape = simdScan(xs, arrays, spec, T, B, N);
-        out = tape.out;
+        value = tensorOfView(tape.out, [T, B, N]);
         membrane = tape.membrane;
         release = tape.release;
         backward = (dy) => tape.backward(dy);
+        gradTensor = (dx) => {
+          const t = tensorOfView(dx, [T, B, N]);
+          tape.release(); // dx was a view of the tape's memory
+          return t;
+        };
       } else {
         const tape = scanForward(xs, arrays, spec, T, B, N);
-        out = tape.out;
+        value = tf.tensor(tape.out, [T, B, N], 'float32');
         membrane = () => membraneOf(tape, spec);
         backward = (dy) => scanBackward(dy, tape, arrays, spec, T, B, N);
+        gradTensor = (dx) => tf.tensor(dx, [T, B, N], 'float32');
       }
-      const value = tf.tensor(out, [T, B, N], 'float32');
       const gradFunc = (dy: tf.Tensor) => {
         const grads = backward(valuesNow(dy));
-        const dx = tf.tensor(grads.dx, [T, B, N], 'float32');
+        const dx = gradTensor(grads.dx);
         const dBeta = paramGrad(grads.dBeta, b.pass, beta);
         return alpha && a ? [dx, dBeta, paramGrad(grads.dAlpha, a.pass, alpha)] : [dx, dBeta];
       };
@@ -63,7 +69,7 @@ export function makeJsScan({ simd = true }: { simd?: boolean } = {}): NeuronScan
     const out = synaptic ? fn(x, params.beta, params.alpha!) : fn(x, params.beta);
     const result: ScanResult = { out };
     if (options.recordMembrane) {
-      result.membrane = spec.output === 'membrane' ? out : tf.tensor(membrane!(), [T, B, N], 'float32');
+      result.membrane = spec.output === 'membrane' ? out : tensorOfView(membrane!(), [T, B, N]);
     }
     if (!taping) release?.(); // no backward will come: the SIMD tape's memory goes back to the pool
     return result;

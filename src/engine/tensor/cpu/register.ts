@@ -7,7 +7,9 @@
 import { registerKernel } from '../kernels/registry';
 import { bitMatMul } from './bitMatMul';
 import { conv2dCpu, registerConv2dKernels } from './conv/conv2dKernels';
+import { conv2dNchwCpu, registerConvNchwKernels } from './conv/convNchwKernels';
 import { pool2dCpu, registerPool2dKernels } from './conv/pool2dKernels';
+import { pool2dNchwCpu, registerPoolNchwKernels } from './conv/poolNchwKernels';
 import { cpuTensorIo, wasmTensorIo } from './conv/tensorIo';
 import { HostAdam } from './hostAdam';
 import { uploadHostBits } from './hostBits';
@@ -22,17 +24,22 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerKernel({ op: 'recurrentScan', backend, kernel: { scan: jsRecurrentScan, maxNeurons: Infinity } });
   registerKernel({ op: 'bitMatMul', backend, kernel: (words, F, weight) => bitMatMul(words, F, weight) });
   registerKernel({ op: 'residentDataset', backend, kernel: uploadHostBits });
+  registerKernel({ op: 'sumOverTime', backend, kernel: sumOverTimeCpu });
   // conv2d as loops that skip the zeros of its input, and pooling (./conv/); TF.js's ops are the reference.
   const io = backend === 'wasm' ? wasmTensorIo : cpuTensorIo;
   registerConv2dKernels(backend, io);
   registerKernel({ op: 'conv2d', backend, kernel: conv2dCpu });
   registerPool2dKernels(backend, io);
   registerKernel({ op: 'pool2d', backend, kernel: pool2dCpu });
+  // The same on NIR's NCHW with padding and bias inside, so the layers run no transposes around them.
+  registerConvNchwKernels(backend, io);
+  registerKernel({ op: 'conv2dNchw', backend, kernel: conv2dNchwCpu(io) });
+  registerPoolNchwKernels(backend, io);
+  registerKernel({ op: 'pool2dNchw', backend, kernel: pool2dNchwCpu });
 }
 // wasm: TF.js's XNNPACK matmul does ∂x; its tensors live in a heap the kernels read in place.
 registerKernel({ op: 'spikeMatMul', backend: 'wasm', kernel: spikeMatMul });
 registerKernel({ op: 'heapView', backend: 'wasm', kernel: wasmHeapBytes });
-// cpu: TF.js's generic JS loops are slow for ∂x = dy·W, Σ_t and Adam.
+// cpu: TF.js's generic JS loops are slow for ∂x = dy·W and Adam.
 registerKernel({ op: 'spikeMatMul', backend: 'cpu', kernel: (x, w, options) => spikeMatMul(x, w, { ...options, simdInputGrad: true }) });
-registerKernel({ op: 'sumOverTime', backend: 'cpu', kernel: sumOverTimeCpu });
 registerKernel({ op: 'adam', backend: 'cpu', kernel: (lr, beta1, beta2, epsilon) => new HostAdam(lr, beta1, beta2, epsilon) });

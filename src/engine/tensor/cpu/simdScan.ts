@@ -8,8 +8,9 @@
  *
  * Each call takes a module instance with its own memory, which holds the tape from the forward
  * until the backward (other scans run in between); the backward returns it to a small pool, so a
- * training step reuses the same memory (no fresh pages to fault in). A forward without backward
- * leaves its instance to the garbage collector. Memory layout in floats, with
+ * training step reuses the same memory (no fresh pages to fault in); its outputs are views of that
+ * memory (`SimdScanTape`). The loops run block by block of 512 lanes, each block over all T steps,
+ * so a block's parameters and state stay in the L1 cache. Memory layout in floats, with
  * L = B·N lanes, parameters broadcast over the batch to one value per lane:
  *   x / dy / dx [T·L] | out [T·L] | v [(T+1)·L], v_{−1} = 0 first | m [T·L] ('post')
  *   | β̂, g_in, b, θ, v_reset [5·L] | ḡv [L] | Σ_t ∂β̂ per lane [L] | ε, A, C, k
@@ -32,11 +33,30 @@ const store = (base: number, off: number, value: number[]) => [...get(base), ...
 const ifFlag = (flags: number, bit: number, then: number[], otherwise?: number[]) =>
   [...get(flags), ...i32(bit), op.i32And, op.if, VOID, ...then, ...(otherwise ? [opElse, ...otherwise] : []), op.end];
 
+/** Bytes of lanes (512 floats) whose parameters and state stay in the L1 cache while a block runs over all T. */
+const BLOCK = 2048;
+const SELECT = 0x1b;
+
+/**
+ * `body` for each block of lanes [blk, end) of the LB lane bytes, end = min(blk + BLOCK, LB): the
+ * lanes are independent, so each block runs its whole time loop before the next.
+ */
+const laneBlocks = (blk: number, end: number, LB: number, body: number[]) => [
+  ...i32(0), ...set(blk),
+  op.block, VOID, op.loop, VOID,
+  ...get(blk), ...get(LB), op.i32GeU, op.brIf, 1,
+  ...get(blk), ...i32(BLOCK), op.i32Add, op.tee, end, ...get(LB), ...get(end), ...get(LB), op.i32LtU, SELECT, ...set(end),
+  ...body,
+  ...bump(blk, i32(BLOCK)),
+  op.br, 0, op.end, op.end,
+];
+
 /** fwd(x, out, vT, mT, P, T, L, flags) */
 function forwardBody(): number[] {
   const [x, out, vT, mT, P, T, L, flags] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [t, lb, ib, ib1, LB, p1, p2, p3, p4] = [8, 9, 10, 11, 12, 13, 14, 15, 16];
   const [u, vp, m, d, z, v, beta, th, one] = [17, 18, 19, 20, 21, 22, 23, 24, 25];
+  const [blk, end] = [26, 27];
   const bias = load(p2, lb);
   const vReset = load(p4, lb);
   const spike = [...get(d), ...f4.zero, ...f4.gt, ...get(one), ...f4.and, ...set(z)];
@@ -47,42 +67,45 @@ function forwardBody(): number[] {
     ...get(p2), ...get(LB), op.i32Add, ...set(p3),
     ...get(p3), ...get(LB), op.i32Add, ...set(p4),
     ...f32Const1(), ...f4.splat, ...set(one),
-    op.block, VOID, op.loop, VOID,
-    ...get(t), ...get(T), op.i32GeU, op.brIf, 1,
-    ...i32(0), ...set(lb),
-    op.block, VOID, op.loop, VOID,
-    ...get(lb), ...get(LB), op.i32GeU, op.brIf, 1,
-    ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
-    ...get(ib), ...get(LB), op.i32Add, ...set(ib1),
-    ...load(p1, lb), ...load(x, ib), ...f4.mul, ...set(u),
-    ...load(vT, ib), ...set(vp),
-    ...load(P, lb), ...set(beta),
-    ...load(p3, lb), ...set(th),
-    ...ifFlag(flags, FLAG_MEMBRANE, [
-      ...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(v),
-      ...store(vT, ib1, get(v)), ...store(out, ib, get(v)),
-    ], [
-      ...ifFlag(flags, FLAG_POST, [
-        ...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(m),
-        ...get(m), ...get(th), ...f4.sub, ...set(d), ...spike,
-        ...ifFlag(flags, FLAG_SUBTRACT,
-          [...get(m), ...get(th), ...get(z), ...f4.mul, ...f4.sub, ...set(v)],
-          [...get(m), ...vReset, ...get(m), ...f4.sub, ...get(z), ...f4.mul, ...f4.add, ...set(v)]),
-        ...store(mT, ib, get(m)),
+    ...laneBlocks(blk, end, LB, [
+      ...i32(0), ...set(t),
+      op.block, VOID, op.loop, VOID,
+      ...get(t), ...get(T), op.i32GeU, op.brIf, 1,
+      ...get(blk), ...set(lb),
+      op.block, VOID, op.loop, VOID,
+      ...get(lb), ...get(end), op.i32GeU, op.brIf, 1,
+      ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
+      ...get(ib), ...get(LB), op.i32Add, ...set(ib1),
+      ...load(p1, lb), ...load(x, ib), ...f4.mul, ...set(u),
+      ...load(vT, ib), ...set(vp),
+      ...load(P, lb), ...set(beta),
+      ...load(p3, lb), ...set(th),
+      ...ifFlag(flags, FLAG_MEMBRANE, [
+        ...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(v),
+        ...store(vT, ib1, get(v)), ...store(out, ib, get(v)),
       ], [
-        ...get(vp), ...get(th), ...f4.sub, ...set(d), ...spike,
-        ...ifFlag(flags, FLAG_SUBTRACT,
-          [...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...get(th), ...get(z), ...f4.mul, ...f4.sub, ...set(v)],
-          [...get(beta), ...get(vp), ...vReset, ...get(vp), ...f4.sub, ...get(z), ...f4.mul, ...f4.add, ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(v)]),
+        ...ifFlag(flags, FLAG_POST, [
+          ...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(m),
+          ...get(m), ...get(th), ...f4.sub, ...set(d), ...spike,
+          ...ifFlag(flags, FLAG_SUBTRACT,
+            [...get(m), ...get(th), ...get(z), ...f4.mul, ...f4.sub, ...set(v)],
+            [...get(m), ...vReset, ...get(m), ...f4.sub, ...get(z), ...f4.mul, ...f4.add, ...set(v)]),
+          ...store(mT, ib, get(m)),
+        ], [
+          ...get(vp), ...get(th), ...f4.sub, ...set(d), ...spike,
+          ...ifFlag(flags, FLAG_SUBTRACT,
+            [...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...get(th), ...get(z), ...f4.mul, ...f4.sub, ...set(v)],
+            [...get(beta), ...get(vp), ...vReset, ...get(vp), ...f4.sub, ...get(z), ...f4.mul, ...f4.add, ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(v)]),
+        ]),
+        ...store(vT, ib1, get(v)), ...store(out, ib, get(z)),
       ]),
-      ...store(vT, ib1, get(v)), ...store(out, ib, get(z)),
+      ...bump(lb, i32(16)),
+      op.br, 0, op.end, op.end,
+      ...bump(t, i32(1)),
+      op.br, 0, op.end, op.end,
     ]),
-    ...bump(lb, i32(16)),
-    op.br, 0, op.end, op.end,
-    ...bump(t, i32(1)),
-    op.br, 0, op.end, op.end,
   ];
-  return [...vec([[9, I32], [9, V128]]), ...code, op.end];
+  return [...vec([[9, I32], [9, V128], [2, I32]]), ...code, op.end];
 }
 
 /** bwd(dy, out, vT, mT, P, S, T, L, flags, mode); dx overwrites dy. */
@@ -91,6 +114,7 @@ function backwardBody(): number[] {
   const [t, lb, ib, LB, p1, p3, p4, db, cst] = [10, 11, 12, 13, 14, 15, 16, 17, 18];
   const [vp, beta, g, dyv, z, th, m, dm, dz, d, du, one, eps, A, C, k, w, diff, gvn] =
     [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37];
+  const [blk, end] = [38, 39];
   const ifV = (cond: number[], then: number[], otherwise: number[]) => [...cond, op.if, V128, ...then, opElse, ...otherwise, op.end];
   const isMode = (n: number) => [...get(mode), ...i32(n), i32Eq];
   /** g(d) on the stack */
@@ -113,61 +137,63 @@ function backwardBody(): number[] {
     ...get(cst), ...f4.loadSplat(4), ...set(A),
     ...get(cst), ...f4.loadSplat(8), ...set(C),
     ...get(cst), ...f4.loadSplat(12), ...set(k),
-    ...get(T), ...set(t),
-    op.block, VOID, op.loop, VOID,
-    ...get(t), op.i32Eqz, op.brIf, 1,
-    ...get(t), ...i32(1), i32Sub, ...set(t),
-    ...i32(0), ...set(lb),
-    op.block, VOID, op.loop, VOID,
-    ...get(lb), ...get(LB), op.i32GeU, op.brIf, 1,
-    ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
-    ...load(vT, ib), ...set(vp),
-    ...load(P, lb), ...set(beta),
-    ...load(S, lb), ...set(g),
-    ...load(dy, ib), ...set(dyv),
-    ...ifFlag(flags, FLAG_MEMBRANE, [
-      ...get(dyv), ...get(g), ...f4.add, ...set(du),
-      ...addToDb([...get(du), ...get(vp), ...f4.mul]),
-      ...store(S, lb, [...get(beta), ...get(du), ...f4.mul]),
-    ], [
-      ...load(out, ib), ...set(z),
-      ...load(p3, lb), ...set(th),
-      ...ifFlag(flags, FLAG_POST, [
-        ...load(mT, ib), ...set(m),
-        ...ifFlag(flags, FLAG_SUBTRACT, [
-          ...get(g), ...set(dm),
-          ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
-        ], [
-          ...get(g), ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(dm),
-          ...get(dyv), ...reset([...load(p4, lb), ...get(m), ...f4.sub, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
-        ]),
-        ...get(m), ...get(th), ...f4.sub, ...set(d),
-        ...get(dm), ...get(dz), ...surrogate, ...f4.mul, ...f4.add, ...set(dm),
-        ...get(dm), ...set(du),
-        ...addToDb([...get(dm), ...get(vp), ...f4.mul]),
-        ...store(S, lb, [...get(beta), ...get(dm), ...f4.mul]),
+    ...laneBlocks(blk, end, LB, [
+      ...get(T), ...set(t),
+      op.block, VOID, op.loop, VOID,
+      ...get(t), op.i32Eqz, op.brIf, 1,
+      ...get(t), ...i32(1), i32Sub, ...set(t),
+      ...get(blk), ...set(lb),
+      op.block, VOID, op.loop, VOID,
+      ...get(lb), ...get(end), op.i32GeU, op.brIf, 1,
+      ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
+      ...load(vT, ib), ...set(vp),
+      ...load(P, lb), ...set(beta),
+      ...load(S, lb), ...set(g),
+      ...load(dy, ib), ...set(dyv),
+      ...ifFlag(flags, FLAG_MEMBRANE, [
+        ...get(dyv), ...get(g), ...f4.add, ...set(du),
+        ...addToDb([...get(du), ...get(vp), ...f4.mul]),
+        ...store(S, lb, [...get(beta), ...get(du), ...f4.mul]),
       ], [
-        ...get(g), ...set(du),
-        ...ifFlag(flags, FLAG_SUBTRACT, [
-          ...addToDb([...get(g), ...get(vp), ...f4.mul]),
-          ...get(beta), ...get(g), ...f4.mul, ...set(gvn),
-          ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
+        ...load(out, ib), ...set(z),
+        ...load(p3, lb), ...set(th),
+        ...ifFlag(flags, FLAG_POST, [
+          ...load(mT, ib), ...set(m),
+          ...ifFlag(flags, FLAG_SUBTRACT, [
+            ...get(g), ...set(dm),
+            ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
+          ], [
+            ...get(g), ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(dm),
+            ...get(dyv), ...reset([...load(p4, lb), ...get(m), ...f4.sub, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
+          ]),
+          ...get(m), ...get(th), ...f4.sub, ...set(d),
+          ...get(dm), ...get(dz), ...surrogate, ...f4.mul, ...f4.add, ...set(dm),
+          ...get(dm), ...set(du),
+          ...addToDb([...get(dm), ...get(vp), ...f4.mul]),
+          ...store(S, lb, [...get(beta), ...get(dm), ...f4.mul]),
         ], [
-          ...load(p4, lb), ...get(vp), ...f4.sub, ...set(diff),
-          ...addToDb([...get(g), ...get(vp), ...get(diff), ...get(z), ...f4.mul, ...f4.add, ...f4.mul]),
-          ...get(beta), ...get(g), ...f4.mul, ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(gvn),
-          ...get(dyv), ...reset([...get(diff), ...get(beta), ...f4.mul, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
+          ...get(g), ...set(du),
+          ...ifFlag(flags, FLAG_SUBTRACT, [
+            ...addToDb([...get(g), ...get(vp), ...f4.mul]),
+            ...get(beta), ...get(g), ...f4.mul, ...set(gvn),
+            ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
+          ], [
+            ...load(p4, lb), ...get(vp), ...f4.sub, ...set(diff),
+            ...addToDb([...get(g), ...get(vp), ...get(diff), ...get(z), ...f4.mul, ...f4.add, ...f4.mul]),
+            ...get(beta), ...get(g), ...f4.mul, ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(gvn),
+            ...get(dyv), ...reset([...get(diff), ...get(beta), ...f4.mul, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
+          ]),
+          ...get(vp), ...get(th), ...f4.sub, ...set(d),
+          ...store(S, lb, [...get(gvn), ...get(dz), ...surrogate, ...f4.mul, ...f4.add]),
         ]),
-        ...get(vp), ...get(th), ...f4.sub, ...set(d),
-        ...store(S, lb, [...get(gvn), ...get(dz), ...surrogate, ...f4.mul, ...f4.add]),
       ]),
+      ...store(dy, ib, [...load(p1, lb), ...get(du), ...f4.mul]),
+      ...bump(lb, i32(16)),
+      op.br, 0, op.end, op.end,
+      op.br, 0, op.end, op.end,
     ]),
-    ...store(dy, ib, [...load(p1, lb), ...get(du), ...f4.mul]),
-    ...bump(lb, i32(16)),
-    op.br, 0, op.end, op.end,
-    op.br, 0, op.end, op.end,
   ];
-  return [...vec([[9, I32], [19, V128]]), ...code, op.end];
+  return [...vec([[9, I32], [19, V128], [2, I32]]), ...code, op.end];
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -218,6 +244,11 @@ function release(instance: ScanInstance): void {
   pool.push(instance);
 }
 
+/**
+ * The forward's tape. `out`, `membrane()` and the backward's dx are views of the instance's memory,
+ * valid until `release`, which gives that memory back to the pool for the next scan: a caller copies
+ * them out first (../cpu/tensorValues.ts tensorOfView).
+ */
 export interface SimdScanTape {
   out: Float32Array;
   /** m_t of every step (the recorded membrane). */
@@ -242,7 +273,7 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
   const flags = (spec.output === 'membrane' ? FLAG_MEMBRANE : 0) | (spec.spikeFrom === 'post' ? FLAG_POST : 0) | (spec.reset === 'subtract' ? FLAG_SUBTRACT : 0);
   const bytes = (floatsAt: number) => floatsAt * 4;
   exports.fwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), T, L, flags);
-  const out = f32.slice(at.out, at.out + size);
+  const out = f32.subarray(at.out, at.out + size);
   const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
   let live = true;
   const giveBack = () => {
@@ -251,7 +282,7 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
   };
   return {
     out,
-    membrane: () => (spec.output === 'membrane' ? out : post ? f32.slice(at.m, at.m + size) : f32.slice(at.v + L, at.v + L + size)),
+    membrane: () => (spec.output === 'membrane' ? out : post ? f32.subarray(at.m, at.m + size) : f32.subarray(at.v + L, at.v + L + size)),
     backward(dy) {
       if (!live) throw new SpikelabError('INTERNAL', 'The SIMD neuron scan was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       f32.set(dy, at.x);
@@ -263,9 +294,7 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
       exports.bwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), bytes(at.S), T, L, flags, MODES[name] ?? 0);
       const dBeta = new Float64Array(N);
       for (let b = 0; b < B; b++) for (let n = 0; n < N; n++) dBeta[n] += f32[at.S + L + b * N + n];
-      const dx = f32.slice(at.x, at.x + size);
-      giveBack();
-      return { dx, dBeta, dAlpha: new Float64Array(N) };
+      return { dx: f32.subarray(at.x, at.x + size), dBeta, dAlpha: new Float64Array(N) };
     },
     release: giveBack,
   };

@@ -19,7 +19,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { simdKernels, type SimdKernels } from './simdKernels';
-import { valuesNow } from './tensorValues';
+import { tensorOfView, valuesNow } from './tensorValues';
 import type { SpikeMatMulOptions } from '../kernels/spikeMatMul';
 import { customOp } from '../runtime/tfTyping';
 
@@ -203,7 +203,9 @@ function rowOf(rowStart: Int32Array, q: number): number {
 
 /**
  * rowSum / rowScatter in the SIMD module: `rows` [M, O] is the per-row array (y out, or dy in),
- * `table` [K, O] the per-input one (Wᵀ in, or ∂Wᵀ out); returns the output.
+ * `table` [K, O] the per-input one (Wᵀ in, or ∂Wᵀ out); returns the output as a view of the
+ * module's memory, valid until its next call (read it at once, or make it a tensor with
+ * ./tensorValues.ts tensorOfView).
  */
 export function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter: boolean, input: Float32Array): Float32Array {
   const rs = 0;
@@ -220,15 +222,15 @@ export function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter:
     rows.set(input);
     table.fill(0);
     k.rowScatter(rs, cols, rowsAt, tableAt, x.M, O);
-    return table.slice();
+    return table;
   }
   table.set(input);
   rows.fill(0);
   k.rowSum(rs, cols, tableAt, rowsAt, x.M, O);
-  return rows.slice();
+  return rows;
 }
 
-/** dx [M, K] = dy [M, O]·W [O, K] in the SIMD module. */
+/** dx [M, K] = dy [M, O]·W [O, K] in the SIMD module, as a view of its memory (as simdRowKernel's). */
 function simdDense(k: SimdKernels, dy: Float32Array, w: Float32Array, M: number, O: number, K: number): Float32Array {
   const wAt = align(M * O * 4);
   const dxAt = wAt + align(O * K * 4);
@@ -239,7 +241,7 @@ function simdDense(k: SimdKernels, dy: Float32Array, w: Float32Array, M: number,
   const dx = new Float32Array(buffer, dxAt, M * K);
   dx.fill(0);
   k.denseRows(0, wAt, dxAt, M, O, K);
-  return dx.slice();
+  return dx;
 }
 
 export interface SpikeMatMulTuning {
@@ -268,17 +270,17 @@ export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMul
   const forward = (wIn: tf.Tensor2D, save: tf.GradSaveFunc) => {
     save([wIn]);
     const wt = transposed(wIn.dataSync(), O, K);
-    const y = simd ? simdRowKernel(simd, sparse, O, false, wt) : sparseForward(sparse, wt, O);
+    const value = (simd ? tensorOfView(simdRowKernel(simd, sparse, O, false, wt), [M, O]) : tf.tensor2d(sparseForward(sparse, wt, O), [M, O], 'float32')) as tf.Tensor2D;
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const g = valuesNow(dy);
       const dW = simd ? transposed(simdRowKernel(simd, sparse, O, true, g), K, O) : sparseWeightGrad(sparse, g, O);
       const dWt = tf.tensor2d(dW, [O, K], 'float32');
       if (!options.inputGrad) return [dWt];
       const denseInSimd = simd && K % 4 === 0 && options.simdInputGrad === true;
-      const dx = denseInSimd ? tf.tensor2d(simdDense(simd, valuesNow(dy), valuesNow(saved[0]), M, O, K), [M, K], 'float32') : tf.matMul(dy as tf.Tensor2D, saved[0] as tf.Tensor2D);
+      const dx = denseInSimd ? tensorOfView(simdDense(simd, valuesNow(dy), valuesNow(saved[0]), M, O, K), [M, K]) : tf.matMul(dy as tf.Tensor2D, saved[0] as tf.Tensor2D);
       return [dx, dWt];
     };
-    return { value: tf.tensor2d(y, [M, O], 'float32'), gradFunc };
+    return { value, gradFunc };
   };
   if (options.inputGrad) return customOp((save, _x: tf.Tensor2D, wIn: tf.Tensor2D) => forward(wIn, save))(x, w);
   return customOp((save, wIn: tf.Tensor2D) => forward(wIn, save))(w);

@@ -9,9 +9,9 @@ export const V128 = 0x7b;
 export const op = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, ret: 0x0f, drop: 0x1a,
   get: 0x20, set: 0x21, tee: 0x22,
-  i32Load: 0x28, f32Load: 0x2a, i32Store: 0x36,
+  i32Load: 0x28, f32Load: 0x2a, i32Store: 0x36, f32Store: 0x38,
   i32Const: 0x41, i32Eqz: 0x45, i32Ne: 0x47, i32LtU: 0x49, i32GeU: 0x4f, f32Ne: 0x5c,
-  i32Add: 0x6a, i32Mul: 0x6c, i32And: 0x71, i32Shl: 0x74, f32Const: 0x43,
+  i32Add: 0x6a, i32Mul: 0x6c, i32And: 0x71, i32Shl: 0x74, f32Const: 0x43, f32Add: 0x92,
 } as const;
 export const VOID = 0x40;
 
@@ -50,6 +50,7 @@ export const i32 = (v: number) => [op.i32Const, ...sleb(v)];
 export const load32 = (offset = 0) => [op.i32Load, 2, ...uleb(offset)];
 export const f32load = (offset = 0) => [op.f32Load, 2, ...uleb(offset)];
 export const store32 = (offset = 0) => [op.i32Store, 2, ...uleb(offset)];
+export const f32store = (offset = 0) => [op.f32Store, 2, ...uleb(offset)];
 export const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 export const name = (s: string) => vec([...s].map((c) => [c.charCodeAt(0)]));
 export const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
@@ -81,6 +82,8 @@ export function assemble(types: Array<{ params: number[]; results: number[] }>, 
 
 /** f32x4 and v128 operations (SIMD opcode numbers). */
 export const f4 = {
+  /** i8x16.shuffle of the two vectors on the stack: result float i is float `floats[i]` of a ‖ b (0–3 a, 4–7 b) */
+  shuffle: (floats: [number, number, number, number]) => [...simd(13), ...floats.flatMap((f) => [4 * f, 4 * f + 1, 4 * f + 2, 4 * f + 3])],
   add: simd(228), sub: simd(229), mul: simd(230), div: simd(231), max: simd(233), abs: simd(224),
   gt: simd(68), lt: simd(67), and: simd(78),
   /** f32x4.splat of the f32 on the stack */

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../runtime/backend';
 import type { BitMatMul } from './bitMatMul';
+import type { Conv2dNchw, Pool2dNchw } from './conv2dNchw';
 import type { WatchDeviceLoss } from './deviceLoss';
 import type { NeuronScan } from './neuronScan';
 import type { ReadoutLoss } from './readoutLoss';
@@ -39,6 +40,10 @@ export interface KernelTypes {
   conv2d: (strides: [number, number]) => (x: tf.Tensor4D, filter: tf.Tensor4D) => tf.Tensor4D;
   /** Max, average or sum pooling NHWC, valid padding, with its gradient (../cpu/conv/pool2dKernels.ts); else tf.maxPool / tf.avgPool. */
   pool2d: (kind: 'max' | 'avg' | 'sum', kernel: [number, number], strides: [number, number]) => (x: tf.Tensor4D) => tf.Tensor4D;
+  /** conv2d NCHW with its padding and bias inside (./conv2dNchw.ts; ../cpu/conv/convNchwKernels.ts); else ./plain/conv2dNchw.ts. */
+  conv2dNchw: Conv2dNchw;
+  /** Sum or average pooling NCHW, padding inside (./conv2dNchw.ts; ../cpu/conv/poolNchwKernels.ts); else NHWC via transposes. */
+  pool2dNchw: Pool2dNchw;
   /** The resident dataset's layout on the device (./residentDataset.ts); else TF.js ops on 16-step lanes. */
   residentDataset: UploadResident;
   /** Watching the compute device for loss (./deviceLoss.ts); else there is nothing to watch. */

@@ -3,8 +3,9 @@
  * recurrent step), NIR's channel-first layout kept at the boundary:
  *   Affine   y = x·Wᵀ + b   (W is NIR's (out, in))        Linear  y = x·Wᵀ
  *   Scale    y = s ⊙ x
- *   Conv2d   torch.nn.Conv2d cross-correlation on (C, H, W); run in NHWC (what every TF.js
- *            backend supports) with an explicit zero pad; groups split the channels
+ *   Conv2d   torch.nn.Conv2d cross-correlation on (C, H, W): op 'conv2dNchw' where a backend has
+ *            it (padding and bias inside), else NHWC (what every TF.js backend supports) with an
+ *            explicit zero pad (../kernels/plain/conv2dNchw.ts); groups split the channels
  *   Conv1d   Conv2d over (C, 1, L)
  *   SumPool2d  window sum = avgPool·kH·kW over zero-padded input; AvgPool2d window mean, where
  *            zero padding counts in the mean (NIR leaves this open; torch's count_include_pad=True)
@@ -13,6 +14,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { reshapeUntaped } from '../kernels/plain/reshape';
+import type { Pads2d } from '../kernels/conv2dNchw';
+import { plainConv2dNchw } from '../kernels/plain/conv2dNchw';
 import { kernelFor } from '../kernels/registry';
 import type { Conv1dNode, Conv2dNode, NirNode, Pool2dNode } from '../../graph/types';
 
@@ -22,22 +25,16 @@ export interface LayerWeights {
   scale?: tf.Tensor;
 }
 
-function toNhwc(x: tf.Tensor4D): tf.Tensor4D {
-  return tf.transpose(x, [0, 2, 3, 1]);
-}
-function toNchw(x: tf.Tensor4D): tf.Tensor4D {
-  return tf.transpose(x, [0, 3, 1, 2]);
-}
-
-function explicitPad(x: tf.Tensor4D, ph: number, pw: number): tf.Tensor4D {
-  return ph === 0 && pw === 0 ? x : tf.pad(x, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
-}
-
-/** 'same' padding as torch computes it for stride 1: total k_eff − 1, the extra on the far side. */
-function samePad(x: tf.Tensor4D, kh: number, kw: number, dh: number, dw: number): tf.Tensor4D {
-  const th = dh * (kh - 1);
-  const tw = dw * (kw - 1);
-  return tf.pad(x, [[0, 0], [Math.floor(th / 2), th - Math.floor(th / 2)], [Math.floor(tw / 2), tw - Math.floor(tw / 2)], [0, 0]]);
+/** [top, bottom, left, right]; 'same' as torch computes it for stride 1: total k_eff − 1, the extra on the far side. */
+function convPads(node: Conv2dNode, kh: number, kw: number, dh: number, dw: number): Pads2d {
+  if (node.padding === 'valid') return [0, 0, 0, 0];
+  if (node.padding === 'same') {
+    const th = dh * (kh - 1);
+    const tw = dw * (kw - 1);
+    return [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
+  }
+  const [ph, pw = ph] = node.padding;
+  return [ph, ph, pw, pw];
 }
 
 function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: tf.Tensor | undefined): tf.Tensor {
@@ -47,26 +44,11 @@ function conv2dNchw(x: tf.Tensor4D, node: Conv2dNode, weight: tf.Tensor, bias: t
   if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) {
     throw new SpikelabError('GRAPH_UNSUPPORTED', 'A convolution with both stride and dilation above 1 cannot run here.', 'Use stride 1 with dilation, or dilation 1 with stride.');
   }
-  let input = toNhwc(x);
-  if (node.padding === 'same') input = samePad(input, kh, kw, dh, dw);
-  else if (node.padding !== 'valid') input = explicitPad(input, node.padding[0], node.padding[1] ?? node.padding[0]);
-  const filter = tf.transpose(weight, [2, 3, 1, 0]) as tf.Tensor4D; // OIHW → HWIO
-  const groups = node.groups;
-  let y: tf.Tensor4D;
-  // A backend whose own conv2d gradient is missing (wasm: no Conv2DBackpropFilter) registers one
-  // it can compute (op 'conv2d', dilation 1 only: ../cpu/conv/conv2dKernels.ts).
-  const ownGradient = dh === 1 && dw === 1 ? kernelFor('conv2d') : undefined;
-  const conv = ownGradient ? ownGradient([sh, sw])
-    : (xi: tf.Tensor4D, fi: tf.Tensor4D) => tf.conv2d(xi, fi, [sh, sw], 'valid', 'NHWC', [dh, dw]);
-  if (groups === 1) {
-    y = conv(input, filter);
-  } else {
-    const inputs = tf.split(input, groups, 3);
-    const filters = tf.split(filter, groups, 3);
-    y = tf.concat(inputs.map((xi, g) => conv(xi as tf.Tensor4D, filters[g] as tf.Tensor4D)), 3);
-  }
-  if (bias) y = tf.add(y, bias);
-  return toNchw(y);
+  const spec = { strides: [sh, sw] as [number, number], pads: convPads(node, kh, kw, dh, dw) };
+  // The CPU path's conv takes NCHW with the padding and bias inside (../cpu/conv/convNchwKernels.ts).
+  const fused = node.groups === 1 && dh === 1 && dw === 1 ? kernelFor('conv2dNchw') : undefined;
+  if (fused) return fused(spec)(x, weight as tf.Tensor4D, bias as tf.Tensor1D | undefined);
+  return plainConv2dNchw(x, weight as tf.Tensor4D, bias as tf.Tensor1D | undefined, { ...spec, dilations: [dh, dw], groups: node.groups });
 }
 
 function conv1dAs2d(x: tf.Tensor, node: Conv1dNode, weight: tf.Tensor, bias: tf.Tensor | undefined): tf.Tensor {
@@ -87,12 +69,15 @@ function conv1dAs2d(x: tf.Tensor, node: Conv1dNode, weight: tf.Tensor, bias: tf.
 
 function pool2d(x: tf.Tensor4D, node: Pool2dNode): tf.Tensor {
   const [kh, kw] = node.kernel_size;
-  const padded = explicitPad(toNhwc(x), node.padding[0], node.padding[1]);
-  const pool = kernelFor('pool2d'); // the CPU path's fused loops (../cpu/conv/pool2dKernels.ts)
-  if (pool) return toNchw(pool(node.type === 'SumPool2d' ? 'sum' : 'avg', [kh, kw], node.stride)(padded));
+  const [ph, pw] = node.padding;
+  const kind = node.type === 'SumPool2d' ? 'sum' : 'avg';
+  const channelFirst = kernelFor('pool2dNchw'); // the CPU path's loops on NCHW (../cpu/conv/poolNchwKernels.ts)
+  if (channelFirst) return channelFirst(kind, [kh, kw], node.stride, [ph, pw])(x);
+  let padded = tf.transpose(x, [0, 2, 3, 1]);
+  if (ph > 0 || pw > 0) padded = tf.pad(padded, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
   let y = tf.avgPool(padded, [kh, kw], node.stride, 'valid');
-  if (node.type === 'SumPool2d') y = tf.mul(y, kh * kw);
-  return toNchw(y);
+  if (kind === 'sum') y = tf.mul(y, kh * kw);
+  return tf.transpose(y, [0, 3, 1, 2]);
 }
 
 /** y = x·Wᵀ for x [M, in] and W [out, in]: the product of Affine and Linear layers. */

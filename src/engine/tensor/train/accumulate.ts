@@ -20,6 +20,14 @@ export interface PieceInput {
   labels: tf.Tensor1D;
 }
 
+/** A step's figures on the host. */
+export interface StepFigures {
+  loss: number;
+  correct: number;
+  /** Mean firing rate per spiking layer, in the order the accumulator was given them. */
+  rates: Float32Array;
+}
+
 export class GradientAccumulator {
   private grads: tf.NamedTensorMap | undefined;
   private loss: tf.Scalar | undefined;
@@ -84,10 +92,15 @@ export class GradientAccumulator {
     tf.tidy(() => optimizer.applyGradients(this.config.clipNorm ? clip(grads) : grads));
   }
 
-  /** The batch's loss, correct count and mean rate per spiking layer. */
-  async figures(): Promise<{ loss: number; correct: number; rates: Float32Array }> {
-    const [loss, correct, rates] = await Promise.all([this.loss!.data(), this.correct!.data(), this.rates!.data()]);
-    return { loss: loss[0], correct: correct[0], rates: rates as Float32Array };
+  /**
+   * Starts reading the batch's loss, correct count and mean rate per spiking layer back, packed
+   * into one buffer [loss, correct, rate₁ … rateₙ] (one read-back a step); the sums may be freed
+   * at once, the packed copy lives until its read resolves.
+   */
+  readFigures(): Promise<StepFigures> {
+    const packed = tf.tidy(() => tf.concat([tf.reshape(this.loss!, [1]), tf.reshape(tf.cast(this.correct!, 'float32'), [1]), this.rates!]));
+    return packed.data().then((values) => ({ loss: values[0], correct: values[1], rates: values.subarray(2) as Float32Array }))
+      .finally(() => packed.dispose());
   }
 
   private disposeSums(): void {

@@ -16,6 +16,12 @@
  * decay (./optimizer.ts). With a test split, the best test epoch is tracked (./bestWeights.ts):
  * early stopping ends the run after `earlyStop` epochs without a better one, and with `keepBest`
  * (the default) the run ends holding the best epoch's weights, so a saved graph is that epoch's.
+ * On a GPU backend `run()` reads each step's figures a few steps late (`readbackLag`, the metrics
+ * ring): step k + 1 (its gather included) is queued before step k's figures, one packed buffer
+ * of them, are awaited, so the device queue never drains between steps. Every queued step is
+ * reported, in order; Pause, an epoch's end and a step cut into micro-batches drain the ring
+ * first, and steps slower than PIPELINE_MAX_STEP_MS run one at a time (a Pause waits for at most
+ * readbackLag such steps).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
@@ -30,7 +36,7 @@ import type { BestEpoch, EpochMetrics, EvaluationResult, SimulationRecord, StepM
 import { uploadDataset } from '../data/residentDataset';
 import type { ResidentDataset } from '../kernels/residentDataset';
 import { Program, type PackedInput } from '../program/program';
-import { GradientAccumulator } from './accumulate';
+import { GradientAccumulator, type StepFigures } from './accumulate';
 import { BestWeights } from './bestWeights';
 import { evaluateSplit, type EvaluationOptions } from './evaluation';
 import { logitsOf } from './losses';
@@ -73,6 +79,35 @@ export interface ParameterSnapshot {
   values: Record<string, Float32Array>;
 }
 
+/** Steps whose figures a GPU backend's `run()` lets stay in flight (the depth of the metrics ring). */
+export const GPU_READBACK_LAG = 2;
+/**
+ * Steps slower than this (ms) run one at a time: the round trip a ring hides (~1 ms) is noise
+ * next to them, and steps in flight would delay a Pause by their length.
+ */
+export const PIPELINE_MAX_STEP_MS = 100;
+
+export interface SessionOptions {
+  /**
+   * How many steps `run()` may queue before it awaits the oldest one's figures: 0 reads each
+   * step's figures before the next is queued. Default: GPU_READBACK_LAG on webgpu and webgl,
+   * whose commands run asynchronously; 0 on the CPU backends, whose ops finish as they are called.
+   */
+  readbackLag?: number;
+  /** Steps pipeline only while the last one took less than this (ms); default PIPELINE_MAX_STEP_MS. */
+  pipelineMaxStepMs?: number;
+}
+
+/** A step whose update is queued and whose figures are on their way back. */
+interface QueuedStep {
+  number: number;
+  started: number;
+  lr: number;
+  pieces: number[];
+  lastPieceStarted: number;
+  figures: Promise<StepFigures>;
+}
+
 export class TrainingSession {
   readonly program: Program;
   readonly config: TrainConfig;
@@ -85,7 +120,16 @@ export class TrainingSession {
   private order: Uint32Array;
   private readonly resident?: ResidentDataset;
   private orderOnDevice?: tf.Tensor1D;
+  /** Steps whose figures have been read (reported). */
   private stepsDone = 0;
+  /** Steps queued (their updates applied or on their way): the weights' step. Ahead of stepsDone only inside `run()`. */
+  private stepsQueued = 0;
+  private queuedInEpoch = 0;
+  private lastReportedAt = 0;
+  /** How long the last reported step took (ms), from its start or the previous report. */
+  private lastStepMs = Infinity;
+  private readonly readbackLag: number;
+  private readonly pipelineMaxStepMs: number;
   private epochLoss = 0;
   private epochCorrect = 0;
   private epochSamples = 0;
@@ -95,8 +139,10 @@ export class TrainingSession {
   private pendingEpoch?: EpochMetrics;
   private readonly planner: MicroBatchPlanner;
 
-  constructor(graph: NirGraph, data: { train: TrainingData; test?: TrainingData }, config: TrainConfig) {
+  constructor(graph: NirGraph, data: { train: TrainingData; test?: TrainingData }, config: TrainConfig, options: SessionOptions = {}) {
     checkConfig(config, data.train, data.test !== undefined);
+    this.readbackLag = Math.max(0, Math.floor(options.readbackLag ?? (['webgpu', 'webgl'].includes(tf.getBackend()) ? GPU_READBACK_LAG : 0)));
+    this.pipelineMaxStepMs = options.pipelineMaxStepMs ?? PIPELINE_MAX_STEP_MS;
     this.program = new Program(graph, { dt: config.dt, surrogate: config.surrogate, detachReset: config.detachReset, path: config.path });
     const want = this.program.inputShape;
     const have = data.train.featureShape;
@@ -143,7 +189,7 @@ export class TrainingSession {
     const B = indices.length;
     const resident = this.resident;
     const order = this.orderOnDevice;
-    const start = this.stepInEpoch * this.config.batchSize + offset;
+    const start = this.queuedInEpoch * this.config.batchSize + offset;
     const shifts = () => (moves ? tf.tensor2d(moves, [B, 2], 'int32') : undefined);
     if (this.program.acceptsPackedInput && resident.packedBatch) {
       const { words, y } = tf.tidy(() => {
@@ -171,6 +217,11 @@ export class TrainingSession {
     return this.stepsDone;
   }
 
+  /** Steps whose updates are queued but whose figures are not reported yet (0 outside `run()`). */
+  get stepsInFlight(): number {
+    return this.stepsQueued - this.stepsDone;
+  }
+
   /** All steps of the budget done (or early stopping ended the run) and the last epoch closed (its test split evaluated). */
   get finished(): boolean {
     return (this.stepsDone >= this.totalSteps || this.bestWeights.stoppedEarly) && !this.pendingEpoch;
@@ -189,7 +240,7 @@ export class TrainingSession {
   /** The schedule's learning rate for the next step. */
   get learningRate(): number {
     return learningRateAt(this.config.schedule ?? TRAINING_DEFAULTS.schedule, this.config.lr,
-      { step: this.stepsDone, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps });
+      { step: this.stepsQueued, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps });
   }
 
   /**
@@ -231,19 +282,27 @@ export class TrainingSession {
       callbacks.onEpoch?.(closed);
     }
     if (this.finished || callbacks.signal?.aborted) return null;
+    const queued = await this.queueStep(callbacks);
+    return queued && this.completeStep(queued, callbacks);
+  }
+
+  /**
+   * Computes the next batch's gradients and queues the update; its figures are read back later
+   * (completeStep). Null when `signal` aborts between micro-batches (nothing applied).
+   */
+  private async queueStep(callbacks: RunCallbacks): Promise<QueuedStep | null> {
     const started = performance.now();
     const B = this.config.batchSize;
-    const stepNumber = this.stepsDone + 1;
-    const indices = this.order.subarray(this.stepInEpoch * B, (this.stepInEpoch + 1) * B);
+    const number = this.stepsQueued + 1;
+    const indices = this.order.subarray(this.queuedInEpoch * B, (this.queuedInEpoch + 1) * B);
     const moves = this.shiftsFor(B);
-    const spiking = this.program.neuronLayers().filter((l) => l.output === 'spikes').map((l) => l.name);
-    const sums = new GradientAccumulator(this.program, this.config, spiking);
+    const sums = new GradientAccumulator(this.program, this.config, this.spikingLayers());
     try {
-      const sizes: number[] = [];
+      const pieces: number[] = [];
       let lastPieceStarted = started;
-      for (let offset = 0; offset < B; offset += sizes[sizes.length - 1]) {
+      for (let offset = 0; offset < B; offset += pieces[pieces.length - 1]) {
         const size = this.planner.nextPiece(B, B - offset);
-        sizes.push(size);
+        pieces.push(size);
         const pieceStarted = performance.now();
         const piece = this.trainBatch(indices.subarray(offset, offset + size), offset, moves?.subarray(2 * offset, 2 * (offset + size)));
         try {
@@ -255,8 +314,8 @@ export class TrainingSession {
         if (offset + size < B) {
           await sums.lossSoFar!.data(); // the piece is done: its time is real, and a pause can be served
           this.planner.observe(size, performance.now() - pieceStarted);
-          const total = sizes.length + Math.ceil((B - offset - size) / Math.max(1, this.planner.nextPiece(B, B - offset - size)));
-          await callbacks.between?.({ phase: 'training', step: stepNumber, done: sizes.length, total });
+          const total = pieces.length + Math.ceil((B - offset - size) / Math.max(1, this.planner.nextPiece(B, B - offset - size)));
+          await callbacks.between?.({ phase: 'training', step: number, done: pieces.length, total });
           if (callbacks.signal?.aborted) return null;
         }
       }
@@ -264,43 +323,62 @@ export class TrainingSession {
       this.optimizer.setLearningRate(lr);
       decayWeights(this.program.variables, lr, this.config.weightDecay ?? 0);
       sums.apply(this.optimizer, (g) => clipByGlobalNorm(g, this.config.clipNorm!));
-      const { loss, correct, rates } = await sums.figures(); // the step's one read-back: the last piece is timed by it
-      this.planner.observe(sizes[sizes.length - 1], performance.now() - lastPieceStarted);
-      if (!Number.isFinite(loss)) {
-        throw new SpikelabError('TRAIN_DIVERGED', `The loss became ${loss} at step ${stepNumber}.`, 'Lower the learning rate or enable gradient clipping, then reset.');
-      }
-      this.stepsDone++;
-      this.stepInEpoch++;
-      this.epochLoss += loss * B;
-      this.epochCorrect += correct;
-      this.epochSamples += B;
-      const metrics: StepMetrics = {
-        epoch: this.epoch,
-        step: this.stepsDone,
-        stepsPerEpoch: this.stepsPerEpoch,
-        totalSteps: this.totalSteps,
-        loss,
-        accuracy: correct / B,
-        samplesPerSec: (B * 1000) / Math.max(performance.now() - started, 1e-3),
-        lr,
-        rates: Object.fromEntries(spiking.map((n, i) => [n, rates[i]])),
-      };
-      if (sizes.length > 1) metrics.microBatches = sizes.length;
-      if (this.stepInEpoch >= this.stepsPerEpoch) {
-        this.pendingEpoch = this.trainFigures();
-        const closed = await this.closeEpoch(callbacks);
-        if (closed) metrics.epochDone = closed;
-      }
-      return metrics;
+      const figures = sums.readFigures(); // the step's one read-back, started now, awaited in completeStep
+      this.stepsQueued++;
+      this.queuedInEpoch++;
+      return { number, started, lr, pieces, lastPieceStarted, figures };
     } finally {
       sums.dispose();
     }
   }
 
+  /** Waits for a queued step's figures, counts it, and closes the epoch it ends. */
+  private async completeStep(queued: QueuedStep, callbacks: RunCallbacks): Promise<StepMetrics> {
+    const { loss, correct, rates } = await queued.figures; // the last piece is timed by it
+    const now = performance.now();
+    const { pieces } = queued;
+    this.planner.observe(pieces[pieces.length - 1], now - queued.lastPieceStarted);
+    if (!Number.isFinite(loss)) {
+      throw new SpikelabError('TRAIN_DIVERGED', `The loss became ${loss} at step ${queued.number}.`, 'Lower the learning rate or enable gradient clipping, then reset.');
+    }
+    const B = this.config.batchSize;
+    // In a pipelined run a step's time is the interval since the previous report (they overlap).
+    const stepMs = now - Math.max(queued.started, this.lastReportedAt);
+    this.lastStepMs = stepMs;
+    this.stepsDone++;
+    this.stepInEpoch++;
+    this.epochLoss += loss * B;
+    this.epochCorrect += correct;
+    this.epochSamples += B;
+    const metrics: StepMetrics = {
+      epoch: this.epoch,
+      step: this.stepsDone,
+      stepsPerEpoch: this.stepsPerEpoch,
+      totalSteps: this.totalSteps,
+      loss,
+      accuracy: correct / B,
+      samplesPerSec: (B * 1000) / Math.max(stepMs, 1e-3),
+      lr: queued.lr,
+      rates: Object.fromEntries(this.spikingLayers().map((n, i) => [n, rates[i]])),
+    };
+    this.lastReportedAt = now;
+    if (pieces.length > 1) metrics.microBatches = pieces.length;
+    if (this.stepInEpoch >= this.stepsPerEpoch) {
+      this.pendingEpoch = this.trainFigures();
+      const closed = await this.closeEpoch(callbacks);
+      if (closed) metrics.epochDone = closed;
+    }
+    return metrics;
+  }
+
+  private spikingLayers(): string[] {
+    return this.program.neuronLayers().filter((l) => l.output === 'spikes').map((l) => l.name);
+  }
+
   /** This step's shifts [B, 2] (Δt, Δf per sample), drawn from the seed and the step number, or none. */
   private shiftsFor(B: number): Int32Array | undefined {
     const { augment } = this.config;
-    return augment && (augment.timeShift > 0 || augment.channelShift > 0) ? drawShifts(B, augment, this.config.seed, this.stepsDone) : undefined;
+    return augment && (augment.timeShift > 0 || augment.channelShift > 0) ? drawShifts(B, augment, this.config.seed, this.stepsQueued) : undefined;
   }
 
   private trainFigures(): EpochMetrics {
@@ -324,7 +402,7 @@ export class TrainingSession {
     }
     this.pendingEpoch = undefined;
     this.epoch++;
-    this.stepInEpoch = 0;
+    this.stepInEpoch = this.queuedInEpoch = 0;
     this.epochLoss = this.epochCorrect = this.epochSamples = 0;
     this.epochStarted = Date.now();
     this.order = permutation(this.train.n, this.config.seed + this.epoch);
@@ -336,16 +414,45 @@ export class TrainingSession {
 
   /**
    * Trains until all epochs are done or `signal` aborts; resumable. `between` is awaited after
-   * every step and inside long ones, so a caller can yield to its event loop there.
+   * every step and inside long ones, so a caller can yield to its event loop there. With a
+   * readback lag L, up to L + 1 steps are queued before the oldest one's figures are awaited;
+   * a step is reported (onStep, then between) as its figures arrive. The ring is drained, all
+   * queued steps reported, before the run returns, before an epoch's test evaluation and before
+   * a step cut into micro-batches; a step that throws (a loss that diverged) drops the figures
+   * still in flight.
    */
   async run(callbacks: RunCallbacks = {}): Promise<void> {
-    while (!this.finished && !callbacks.signal?.aborted) {
-      const metrics = await this.trainStep(callbacks);
-      if (!metrics) continue; // aborted (the loop ends) or an open epoch was closed
+    const inFlight: QueuedStep[] = [];
+    const report = async (metrics: StepMetrics) => {
       callbacks.onStep?.(metrics);
       if (metrics.epochDone) callbacks.onEpoch?.(metrics.epochDone);
       await callbacks.between?.({ phase: 'training', step: metrics.step, done: metrics.microBatches ?? 1, total: metrics.microBatches ?? 1 });
+    };
+    try {
+      while (!this.finished && !callbacks.signal?.aborted) {
+        if (!this.pipelined()) {
+          const metrics = await this.trainStep(callbacks);
+          if (metrics) await report(metrics); // else aborted (the loop ends) or an open epoch was closed
+          continue;
+        }
+        const queued = await this.queueStep(callbacks);
+        if (queued) inFlight.push(queued);
+        while (inFlight.length > this.readbackLag || (inFlight.length > 0 && !this.pipelined())) {
+          await report(await this.completeStep(inFlight.shift()!, callbacks));
+          if (callbacks.signal?.aborted) break;
+        }
+      }
+      while (inFlight.length > 0) await report(await this.completeStep(inFlight.shift()!, callbacks));
+    } finally {
+      for (const step of inFlight) step.figures.catch(() => {}); // dropped after a throw: never awaited
     }
+  }
+
+  /** Whether `run()` may queue the next step while earlier ones' figures are in flight. */
+  private pipelined(): boolean {
+    const B = this.config.batchSize;
+    return this.readbackLag > 0 && this.lastStepMs < this.pipelineMaxStepMs && !this.pendingEpoch && this.stepsQueued < this.totalSteps && !this.bestWeights.stoppedEarly
+      && this.queuedInEpoch < this.stepsPerEpoch && this.planner.nextPiece(B, B) === B;
   }
 
   /** Adds `epochs` more epochs to the budget (Continue after Done): weights, optimiser state and counters are kept. */
@@ -380,7 +487,7 @@ export class TrainingSession {
    * that survives the loss of the device they live on.
    */
   async snapshot(): Promise<ParameterSnapshot> {
-    const step = this.stepsDone;
+    const step = this.stepsQueued; // the weights' step: the read waits for every queued update
     const entries = Object.entries(this.program.variables);
     const arrays = await Promise.all(entries.map(([, v]) => v.data()));
     return { step, values: Object.fromEntries(entries.map(([key], i) => [key, Float32Array.from(arrays[i] as Float32Array)])) };
@@ -392,9 +499,9 @@ export class TrainingSession {
    */
   resumeAt(steps: number): void {
     if (this.stepsDone !== 0 || steps <= 0) return;
-    this.stepsDone = Math.min(steps, this.totalSteps);
+    this.stepsDone = this.stepsQueued = Math.min(steps, this.totalSteps);
     this.epoch = Math.floor(this.stepsDone / this.stepsPerEpoch);
-    this.stepInEpoch = this.stepsDone % this.stepsPerEpoch;
+    this.stepInEpoch = this.queuedInEpoch = this.stepsDone % this.stepsPerEpoch;
     this.order = permutation(this.train.n, this.config.seed + this.epoch);
     this.orderOnDevice?.dispose();
     this.orderOnDevice = undefined;

@@ -58,13 +58,15 @@ describe('recipes', async () => {
     const lif = buildNetwork({ kind: 'lif', hidden: 32 }, 24, 27, 0);
     const recurrent = buildNetwork({ kind: 'recurrent-lif', hidden: 32 }, 24, 27, 0);
     const spyx = buildNetwork({ kind: 'spyx-lif2', hidden: 32 }, 24, 27, 0);
-    for (const graph of [lif, recurrent, spyx]) expect(validateGraph(graph).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const cnn = buildNetwork({ kind: 'nir-cnn' }, 2 * 34 * 34, 27, 0);
+    for (const graph of [lif, recurrent, spyx, cnn]) expect(validateGraph(graph).problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(lif.edges).not.toContainEqual(['rec', 'lif1']);
     expect(recurrent.edges).toContainEqual(['rec', 'lif1']);
     expect(validateGraph(recurrent).shapes.lif1?.output).toEqual([32]);
     const shapes = validateGraph(spyx).shapes;
     expect([shapes.lif1?.output, shapes.lif2?.output, shapes.output?.input]).toEqual([[32], [32], [27]]);
     expect(spyx.metadata).toMatchObject({ spikelab: { time_unit: 'step' } });
+    expect(validateGraph(cnn).shapes.output?.input).toEqual([27]);
   });
 
   describe.each(RECIPES.map((r): [string, Recipe] => [r.name, r]))('%s', (_name, recipe) => {

@@ -13,7 +13,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../../../../test/paths';
 import { parseArgs } from '../../../cli/args';
-import { train } from '../../../cli/commands/train';
 import { setupRun } from '../../../cli/trainingOptions';
 import { findWebDataset } from '../../datasets/remote/catalogue';
 import { DatasetCache } from '../../datasets/remote/datasetCache';
@@ -22,24 +21,10 @@ import { fetchDataset } from '../../datasets/remote/fetchDataset';
 import { startLocalServer, type LocalServer } from '../../datasets/remote/testing/localServer';
 import { validateGraph } from '../../graph/validate';
 import { recipeByName } from './index';
+import { trainLines } from './testing/trainLines';
 
 const SYNTHETIC_SHD = fixture('data', 'synthetic_format_fixtures');
 const gzipped = (name: string) => new Uint8Array(gzipSync(readFileSync(join(SYNTHETIC_SHD, name))));
-
-/** `train` in-process: its JSON lines (stdout). */
-async function trainLines(...argv: string[]): Promise<Record<string, unknown>[]> {
-  let text = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    text += String(chunk);
-    return true;
-  });
-  try {
-    await train.run(parseArgs(argv, train.options));
-  } finally {
-    write.mockRestore();
-  }
-  return text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 describe('shd-spyx on SHD from the web (a local server, no network)', () => {
   const recipe = recipeByName('shd-spyx')!;

@@ -8,15 +8,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../core/rng';
 import { kernelFor } from '../../kernels/registry';
 import { startNodeBackend } from '../../runtime/loaders.node';
 import { convFilterGrad, convForward, convInputGrad } from './convCompute';
 import { convGeometry } from './convGeometry';
 import { conv2dCpu } from './conv2dKernels';
 import { expectClose } from './expectClose';
-
-type Input = 'dense' | 'spikes' | 'counts';
+import { values, type Input } from './testInputs';
 
 interface Case {
   x: [number, number, number, number];
@@ -36,15 +34,6 @@ const CASES: Case[] = [
   { x: [2, 9, 8, 5], f: [2, 3, 5, 6], strides: [2, 1], input: 'dense' }, // channels padded to 4 lanes
   { x: [1, 6, 7, 36], f: [3, 3, 36, 5], strides: [1, 2], input: 'spikes', density: 0.3 }, // ∂x in two register blocks
 ];
-
-function values(shape: number[], seed: number, input: Input, density = 1): Float32Array {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => {
-    if (input === 'dense') return r.uniform() * 2 - 1;
-    if (r.uniform() >= density) return 0;
-    return input === 'spikes' ? 1 : 1 + Math.floor(r.uniform() * 3);
-  });
-}
 
 const label = (c: Case) => `x [${c.x.join(', ')}], filter [${c.f.join(', ')}], strides ${c.strides.join('×')}, ${c.input}`;
 

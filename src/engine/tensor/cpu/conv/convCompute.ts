@@ -14,7 +14,7 @@ import { view, type SimdArena } from './simdArena';
 import { Operand } from './simdOperand';
 
 /** The scatter's tap tables in scratch; `write` after every alloc. */
-function placeTables(g: ConvGeometry, arena: SimdArena) {
+export function placeTables(g: ConvGeometry, arena: SimdArena) {
   const { rows, cols } = scatterTables(g, g.Cop, 4);
   const rowsAt = arena.alloc(rows.length * 4);
   const colsAt = arena.alloc(cols.length * 4);

@@ -7,6 +7,8 @@
  *   scatter(x, a, b, rows, cols, N)      for every x[n, ih, iw, ci] ≠ 0 and tap of the tables:
  *       forward: a = y [N, OH, OW, Cop] = Σ x·b, b = f [KH, KW, Ci, Cop]
  *       ∂filter: b = ∂f [KH, KW, Ci, Cop] += x·a (zeroed by the caller), a = dy [N, OH, OW, Cop]
+ *       x is NHWC, or channel-first [N, Ci, H, W] in the module of order 'nchw' (the tables carry
+ *       any zero padding: ./convGeometry.ts)
  *   inputGrad(dy, ft, dx, N)             dx [N, H, W, Cip] = Σ dy[n, oh, ow, co]·ft[kh, kw, co, :]
  *       for every (n, kh, kw, oh, ow), ft = f transposed to [KH, KW, Cop, Cip]; the channels of two
  *       adjacent dx rows are held in registers (up to 4 vectors each at a time) while the co loop
@@ -33,8 +35,11 @@ const below = (local: number, limit: number[]) => [...get(local), ...limit, op.i
 const countdown = (local: number) => [...get(local), op.i32Eqz];
 const dec = (local: number) => [...get(local), ...i32(1), i32Sub, ...set(local)];
 
+/** x's layout in memory: TF.js's NHWC, or NIR's channel-first NCHW. */
+export type InputOrder = 'nhwc' | 'nchw';
+
 /** scatter: params x 0, a 1, b 2, rows 3, cols 4, N 5 (see the file comment). */
-function scatterBody(g: ConvGeometry, toFilter: boolean): number[] {
+function scatterBody(g: ConvGeometry, toFilter: boolean, order: InputOrder): number[] {
   const [x, a, b, rows, cols, N] = [0, 1, 2, 3, 4, 5];
   const [n, ih, iw, xp, ab, rt, rc, ct, cc, r, c, rp, cp, ci, ao, bo, yo, fo] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
   const [v, vs] = [24, 25];
@@ -61,29 +66,34 @@ function scatterBody(g: ConvGeometry, toFilter: boolean): number[] {
       ...bump(rp, i32(8)), ...dec(r),
     ]),
   ];
-  const channels = [
-    ...i32(0), ...set(ci),
-    ...loop(below(ci, i32(g.Ci)), [
-      ...get(xp), ...get(ci), ...i32(2), op.i32Shl, op.i32Add, ...f32load(0), op.tee, v, ...f32Const0(), op.f32Ne,
-      op.if, VOID, ...get(v), ...f4.splat, ...set(vs), ...rowTaps, op.end,
-      ...bump(ci, i32(1)),
+  /** x[xp + at] ≠ 0 (at: bytes past xp, none for 0): its taps. */
+  const active = (at: number[]) => [
+    ...get(xp), ...(at.length > 0 ? [...at, op.i32Add] : []), ...f32load(0), op.tee, v, ...f32Const0(), op.f32Ne,
+    op.if, VOID, ...get(v), ...f4.splat, ...set(vs), ...rowTaps, op.end,
+  ];
+  /** The input's rows and columns with the tap counts of each; `perPixel` at each, then `step`. */
+  const pixels = (perPixel: number[], step: number) => [
+    ...get(rows), ...set(rt), ...i32(0), ...set(ih),
+    ...loop(below(ih, i32(g.H)), [
+      ...get(rt), ...load32(0), ...set(rc),
+      ...get(cols), ...set(ct), ...i32(0), ...set(iw),
+      ...loop(below(iw, i32(g.W)), [
+        ...get(ct), ...load32(0), ...set(cc),
+        ...perPixel,
+        ...bump(xp, i32(step)), ...bump(ct, i32((1 + 2 * g.KW) * 4)), ...bump(iw, i32(1)),
+      ]),
+      ...bump(rt, i32((1 + 2 * g.KH) * 4)), ...bump(ih, i32(1)),
     ]),
   ];
+  // NHWC: every pixel, its channels innermost; NCHW: every channel, its plane's pixels innermost.
+  const image = order === 'nhwc'
+    ? pixels([...i32(0), ...set(ci), ...loop(below(ci, i32(g.Ci)), [...active([...get(ci), ...i32(2), op.i32Shl]), ...bump(ci, i32(1))])], g.Ci * 4)
+    : [...i32(0), ...set(ci), ...loop(below(ci, i32(g.Ci)), [...pixels(active([]), 4), ...bump(ci, i32(1))])];
   const code = [
     ...get(x), ...set(xp), ...get(a), ...set(ab),
     ...loop(below(n, get(N)), [
       ...(toFilter ? [] : zeroBytes(get(ab), g.OH * g.OW * copB)),
-      ...get(rows), ...set(rt), ...i32(0), ...set(ih),
-      ...loop(below(ih, i32(g.H)), [
-        ...get(rt), ...load32(0), ...set(rc),
-        ...get(cols), ...set(ct), ...i32(0), ...set(iw),
-        ...loop(below(iw, i32(g.W)), [
-          ...get(ct), ...load32(0), ...set(cc),
-          ...channels,
-          ...bump(xp, i32(g.Ci * 4)), ...bump(ct, i32((1 + 2 * g.KW) * 4)), ...bump(iw, i32(1)),
-        ]),
-        ...bump(rt, i32((1 + 2 * g.KH) * 4)), ...bump(ih, i32(1)),
-      ]),
+      ...image,
       ...bump(ab, i32(g.OH * g.OW * copB)), ...bump(n, i32(1)),
     ]),
   ];
@@ -161,10 +171,10 @@ function inputGradBody(g: ConvGeometry): number[] {
   return [...vec([[13, I32], [3 + MAX_ACC, V128]]), ...code, op.end];
 }
 
-function moduleBytes(g: ConvGeometry): Uint8Array<ArrayBuffer> {
+function moduleBytes(g: ConvGeometry, order: InputOrder): Uint8Array<ArrayBuffer> {
   return assemble([{ params: Array<number>(6).fill(I32), results: [] }, { params: Array<number>(4).fill(I32), results: [] }], [
-    { name: 'forward', type: 0, body: scatterBody(g, false) },
-    { name: 'filterGrad', type: 0, body: scatterBody(g, true) },
+    { name: 'forward', type: 0, body: scatterBody(g, false, order) },
+    { name: 'filterGrad', type: 0, body: scatterBody(g, true, order) },
     { name: 'inputGrad', type: 1, body: inputGradBody(g) },
   ]);
 }
@@ -175,8 +185,12 @@ export interface ConvModule {
   inputGrad(dy: number, ft: number, dx: number, N: number): void;
 }
 
-/** The module for g's shape (any N) over `memory`, or null where WebAssembly SIMD cannot run here. */
-export function convModule(g: ConvGeometry, memory: WebAssembly.Memory): ConvModule | null {
-  const key = ['conv', g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.sh, g.sw].join(',');
-  return instanceFor(key, () => moduleBytes(g), memory) as ConvModule | null;
+/**
+ * The module for g's shape (any N) and x's `order` over `memory`, or null where WebAssembly SIMD
+ * cannot run here. Its inputGrad ignores g's padding (./convNchwCompute.ts runs it on the padded
+ * geometry).
+ */
+export function convModule(g: ConvGeometry, memory: WebAssembly.Memory, order: InputOrder = 'nhwc'): ConvModule | null {
+  const key = ['conv', order, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.sh, g.sw, g.pt, g.pb, g.pl, g.pr].join(',');
+  return instanceFor(key, () => moduleBytes(g, order), memory) as ConvModule | null;
 }

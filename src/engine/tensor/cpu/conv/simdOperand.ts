@@ -32,10 +32,13 @@ function unpadRows(dst: Float32Array, src: Float32Array, width: number, stride: 
  */
 export class Operand {
   private readonly home: number | null;
+  /** a's length, kept: a view detached by a growing memory reads as empty. */
+  private readonly length: number;
   at = -1;
 
   constructor(private readonly arena: SimdArena, private readonly a: Float32Array, private readonly width: number, private readonly stride: number) {
     this.home = locate(arena, a);
+    this.length = a.length;
   }
 
   get inPlace(): boolean {
@@ -43,16 +46,16 @@ export class Operand {
   }
 
   place(): this {
-    this.at = this.inPlace ? this.home! : this.arena.alloc((this.a.length / this.width) * this.stride * 4);
+    this.at = this.inPlace ? this.home! : this.arena.alloc((this.length / this.width) * this.stride * 4);
     return this;
   }
 
   array(): Float32Array {
-    return this.home === null ? this.a : view(this.arena, this.home, this.a.length);
+    return this.home === null ? this.a : view(this.arena, this.home, this.length);
   }
 
   region(): Float32Array {
-    return view(this.arena, this.at, (this.a.length / this.width) * this.stride);
+    return view(this.arena, this.at, (this.length / this.width) * this.stride);
   }
 
   /** After every place: an input's values into its region. */
