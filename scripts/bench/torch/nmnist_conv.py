@@ -254,6 +254,27 @@ def template(T, B, fused):
     return params, loss_of, 1e-2
 
 
+def timed_steps(opt, warmup, steps, forward):
+    """`warmup` + `steps` training steps: forward(i) gives the loss and the first layer's spikes, then
+    backward and the optimiser's step; each timed from before forward to after loss.item().
+    Returns the timed steps' median, min and max ms and every loss, and the first step's firing rate."""
+    times, losses, rate = [], [], None
+    for i in range(warmup + steps):
+        started = time.perf_counter()
+        loss, s = forward(i)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        value = loss.item()
+        ms = (time.perf_counter() - started) * 1e3
+        if rate is None:
+            rate = s.detach().mean().item()
+        losses.append(round(value, 6))
+        if i >= warmup:
+            times.append(ms)
+    return {'ms_per_step': round(statistics.median(times), 1), 'ms_min': round(min(times), 1), 'ms_max': round(max(times), 1), 'losses': losses}, rate
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--net', choices=['B', 'template'], default='B')
@@ -274,26 +295,15 @@ def main():
     params, loss_of, lr = (workload_b if a.net == 'B' else template)(a.T, a.batch, a.lif == 'fused')
     opt = torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999), eps=1e-8)
     perm = torch.randperm(packed.shape[0], generator=torch.Generator().manual_seed(0))
-    times, losses, rate = [], [], None
-    for i in range(a.warmup + a.steps):
+
+    def forward(i):
         idx = perm[(i * a.batch) % (packed.shape[0] - a.batch + 1):][:a.batch]
-        started = time.perf_counter()
-        x = unpack(packed[idx], a.T)
-        loss, s1 = loss_of(x, labels[idx])
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-        value = loss.item()
-        ms = (time.perf_counter() - started) * 1e3
-        if rate is None:
-            rate = s1.detach().mean().item()
-        losses.append(round(value, 6))
-        if i >= a.warmup:
-            times.append(ms)
+        return loss_of(unpack(packed[idx], a.T), labels[idx])
+
+    timed, rate = timed_steps(opt, a.warmup, a.steps, forward)
     print(json.dumps({
         'impl': f'pytorch {torch.__version__} ({a.lif} LIF)', 'net': a.net, 'T': a.T, 'B': a.batch, 'threads': torch.get_num_threads(),
-        'warmup': a.warmup, 'steps': a.steps, 'ms_per_step': round(statistics.median(times), 1),
-        'ms_min': round(min(times), 1), 'ms_max': round(max(times), 1), 'losses': losses, 'rate_layer1': round(rate, 4),
+        'warmup': a.warmup, 'steps': a.steps, **timed, 'rate_layer1': round(rate, 4),
     }))
 
 

@@ -28,14 +28,12 @@ firing rate of the first step. Needs Debian's python3-torch and numpy only.
 """
 import argparse
 import json
-import statistics
-import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from nmnist_conv import Mulberry32, superspike
+from nmnist_conv import Mulberry32, superspike, timed_steps
 
 INPUTS = 700
 CLASSES = 20
@@ -104,27 +102,17 @@ def main():
     batches = [(torch.bernoulli(torch.full((T * B, INPUTS), 0.02), generator=g), torch.arange(B) % CLASSES) for _ in range(BATCHES)]
     gain = (1 - BETA ** (T - torch.arange(T, dtype=torch.float64))) / (1 - BETA)  # c_t
     gain = gain.float()
-    times, losses, rate = [], [], None
-    for i in range(a.warmup + a.steps):
+
+    def forward(i):
         x, y = batches[i % BATCHES]
-        started = time.perf_counter()
         s = SubtractLif.apply((x @ w1.t()).view(T, B, H))
         logits = torch.tensordot(gain, (s.view(T * B, H) @ w2.t()).view(T, B, CLASSES), dims=1)
-        loss = F.cross_entropy(logits, y)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
-        value = loss.item()
-        ms = (time.perf_counter() - started) * 1e3
-        if rate is None:
-            rate = s.detach().mean().item()
-        losses.append(round(value, 6))
-        if i >= a.warmup:
-            times.append(ms)
+        return F.cross_entropy(logits, y), s
+
+    timed, rate = timed_steps(opt, a.warmup, a.steps, forward)
     print(json.dumps({
         'impl': f'pytorch {torch.__version__} (hand-fused W1)', 'T': T, 'B': B, 'H': H, 'threads': torch.get_num_threads(),
-        'warmup': a.warmup, 'steps': a.steps, 'ms_per_step': round(statistics.median(times), 1),
-        'ms_min': round(min(times), 1), 'ms_max': round(max(times), 1), 'losses': losses, 'hidden_rate': round(rate, 4),
+        'warmup': a.warmup, 'steps': a.steps, **timed, 'hidden_rate': round(rate, 4),
     }))
 
 
