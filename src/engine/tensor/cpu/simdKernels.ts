@@ -7,7 +7,7 @@
  *       CSR of x [M, K]: rowStart [M + 1], cols [nnz]; 4 floats tested at once (v128.any_true
  *       on the bits, then each lane with f32.ne 0, so −0 is skipped as in JS). Writes at
  *       rowStart[M + 1] whether every active value is exactly 1.
- *   rowSum(rowStart, cols, wt, y, M, O)       y[m, :] += Σ_{q in row m} wt[cols[q], :]
+ *   rowSum(rowStart, cols, wt, y, M, O)       y[m, :] = Σ_{q in row m} wt[cols[q], :]   (y is overwritten)
  *   rowScatter(rowStart, cols, dy, dwt, M, O) dwt[cols[q], :] += dy[m, :] for q in row m
  *   denseRows(dy, w, dx, M, O, K)             dx[m, :] += Σ_o dy[m, o]·w[o, :]  (dx = dy·W, K a multiple of 4)
  *
@@ -16,42 +16,72 @@
 
 import { I32, V128, VOID, anyTrue, assemble, bump, f32Const0, f32Const1, f32load, f32x4Add, f4, get, i32, load32, op, set, store32, v128Load, v128Store, vec } from './wasmAssembler';
 
+/** Floats a row kernel keeps in registers per pass over a row's entries: 8 f32x4 (32 floats, 128 bytes). */
+const WIDE = 8;
+const i32GtU = 0x4b;
+
 /**
- * Shared body of rowSum and rowScatter: params (rowStart 0, cols 1, a 2, b 3, M 4, O 5); locals
- * m 6, q 7, qEnd 8, row 9 (the contiguous row: y or dy), other 10 (wt or dwt row), j 11, ob 12.
- * rowSum: row[j] += other[j]; rowScatter: other[j] += row[j].
+ * Shared body of rowSum and rowScatter: params (rowStart 0, cols 1, a 2, b 3, M 4, O 5); i32
+ * locals m 6, q 7, qEnd 8, row 9 (the contiguous per-m row: y or dy), j 10 (byte offset in the
+ * row), ob 11 (row bytes), q0 12, at 13 (the table row of entry q, plus j); v128 locals
+ * acc 14.. (WIDE of them). Each row is walked in chunks of WIDE·4 floats, then 4 at a time for
+ * the rest; a chunk's values stay in registers while the row's entries q are visited:
+ *   rowSum      acc = 0; acc += wt[cols[q], chunk] for each q; y[m, chunk] = acc
+ *               (so y needs no zeroing first; the sum runs in the order of q, as before)
+ *   rowScatter  acc = dy[m, chunk]; dwt[cols[q], chunk] += acc for each q
  */
 function rowKernel(scatter: boolean): number[] {
-  const [rs, cols, a, b, M, O, m, q, qEnd, row, other, j, ob] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const target = scatter ? other : row;
-  const source = scatter ? row : other;
-  const rowBase = scatter ? a : b; // the per-m array: dy for scatter, y for the sum
+  const [rs, cols, a, b, M, O, m, q, qEnd, row, j, ob, q0, at] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const acc = (i: number) => 14 + i;
   const table = scatter ? b : a; // the per-column array: dwt for scatter, wt for the sum
-  const code = [
-    ...get(O), ...i32(2), op.i32Shl, ...set(ob),
-    ...get(rowBase), ...set(row),
-    op.block, VOID, op.loop, VOID,
-    ...get(m), ...get(M), op.i32GeU, op.brIf, 1,
-    ...get(rs), ...get(m), ...i32(2), op.i32Shl, op.i32Add, op.tee, q, ...load32(4), ...set(qEnd),
-    ...get(q), ...load32(0), ...set(q),
+  const tableRow = [...get(table), ...get(cols), ...get(q), ...i32(2), op.i32Shl, op.i32Add, ...load32(0), ...get(ob), op.i32Mul, op.i32Add, ...get(j), op.i32Add, ...set(at)];
+  const overEntries = (body: number[]) => [
+    ...get(q0), ...set(q),
     op.block, VOID, op.loop, VOID,
     ...get(q), ...get(qEnd), op.i32GeU, op.brIf, 1,
-    ...get(table), ...get(cols), ...get(q), ...i32(2), op.i32Shl, op.i32Add, ...load32(0), ...get(ob), op.i32Mul, op.i32Add, ...set(other),
+    ...tableRow, ...body,
+    ...bump(q, i32(1)),
+    op.br, 0, op.end, op.end,
+  ];
+  /** One pass over the row's entries for `lanes` f32x4 starting at byte j. */
+  const chunk = (lanes: number) => {
+    const each = (f: (i: number) => number[]) => Array.from({ length: lanes }, (_, i) => f(i)).flat();
+    if (scatter) {
+      return [
+        ...each((i) => [...get(row), ...get(j), op.i32Add, ...v128Load(16 * i), ...set(acc(i))]),
+        ...overEntries(each((i) => [...get(at), ...get(at), ...v128Load(16 * i), ...get(acc(i)), ...f32x4Add, ...v128Store(16 * i)])),
+      ];
+    }
+    return [
+      ...each((i) => [...f4.zero, ...set(acc(i))]),
+      ...overEntries(each((i) => [...get(acc(i)), ...get(at), ...v128Load(16 * i), ...f32x4Add, ...set(acc(i))])),
+      ...each((i) => [...get(row), ...get(j), op.i32Add, ...get(acc(i)), ...v128Store(16 * i)]),
+    ];
+  };
+  const code = [
+    ...get(O), ...i32(2), op.i32Shl, ...set(ob),
+    ...get(scatter ? a : b), ...set(row),
+    op.block, VOID, op.loop, VOID,
+    ...get(m), ...get(M), op.i32GeU, op.brIf, 1,
+    ...get(rs), ...get(m), ...i32(2), op.i32Shl, op.i32Add, op.tee, q0, ...load32(4), ...set(qEnd),
+    ...get(q0), ...load32(0), ...set(q0),
     ...i32(0), ...set(j),
+    // chunks of WIDE vectors while they fit
+    op.block, VOID, op.loop, VOID,
+    ...get(j), ...i32(16 * WIDE), op.i32Add, ...get(ob), i32GtU, op.brIf, 1,
+    ...chunk(WIDE),
+    ...bump(j, i32(16 * WIDE)),
+    op.br, 0, op.end, op.end,
+    // the rest, one vector at a time
     op.block, VOID, op.loop, VOID,
     ...get(j), ...get(ob), op.i32GeU, op.brIf, 1,
-    ...get(target), ...get(j), op.i32Add,
-    ...get(target), ...get(j), op.i32Add, ...v128Load(),
-    ...get(source), ...get(j), op.i32Add, ...v128Load(),
-    ...f32x4Add, ...v128Store(),
+    ...chunk(1),
     ...bump(j, i32(16)),
-    op.br, 0, op.end, op.end,
-    ...bump(q, i32(1)),
     op.br, 0, op.end, op.end,
     ...bump(row, get(ob)), ...bump(m, i32(1)),
     op.br, 0, op.end, op.end,
   ];
-  return [...vec([[8, I32]]), ...code, op.end];
+  return [...vec([[8, I32], [WIDE, V128]]), ...code, op.end];
 }
 
 /**

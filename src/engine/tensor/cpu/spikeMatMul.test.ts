@@ -10,8 +10,8 @@ import { startNodeBackend } from '../runtime/loaders.node';
 import { maxError } from '../../../harness/conformance/maxError';
 import { Program } from '../program/program';
 import { lossValue } from '../train/losses';
-import { simdModuleValid } from './simdKernels';
-import { sparseRows, spikeMatMul, type SpikeMatMulTuning } from './spikeMatMul';
+import { simdKernels, simdModuleValid } from './simdKernels';
+import { simdRowKernel, sparseRows, spikeMatMul, type SpikeMatMulTuning } from './spikeMatMul';
 import { w1Graph } from '../../workloads/w1Graph';
 import { w1Input } from '../../../harness/bench/cpu/w1Input';
 
@@ -64,6 +64,22 @@ describe('sparse spike matmul', () => {
       compare(64, 70, 12, random(1, 64 * 70, (u) => (u < 0.05 ? 1 : 0)), { simd: false });
       compare(30, 21, 6, random(6, 30 * 21, (u) => (u < 0.2 ? 1 : 0))); // O not a multiple of 4: JS sums
       compare(32, 64, 8, random(7, 32 * 64, (u) => (u < 0.05 ? 1 : 0)), { simdInputGrad: true }); // K a multiple of 4: ∂x in SIMD (cpu's registration)
+      // O 72: two 32-float register chunks and two single vectors per row; rows with no spike write zeros
+      compare(48, 50, 72, random(8, 48 * 50, (u) => (u < 0.03 ? 1 : 0)));
+    });
+    it(`sums rows in float32 in the order of their entries, empty rows as zeros (${backend})`, async () => {
+      await startNodeBackend(backend);
+      const k = simdKernels()!;
+      const O = 40;
+      const rows = sparseRows(Float32Array.from([0, 1, 1, 0, 0, 0, 1, 1, 1]), 3, 3, 9)!; // row 1 empty
+      const wt = random(9, 3 * O, (u) => u - 0.5);
+      const y = simdRowKernel(k, rows, O, false, wt).slice();
+      const want = new Float32Array(3 * O); // float32 sums in the order of the entries: what the kernel must give exactly
+      for (let m = 0; m < 3; m++) {
+        for (let q = rows.rowStart[m]; q < rows.rowStart[m + 1]; q++) for (let o = 0; o < O; o++) want[m * O + o] = Math.fround(want[m * O + o] + wt[rows.cols[q] * O + o]);
+      }
+      expect(Array.from(y)).toEqual(Array.from(want));
+      expect(y.subarray(O, 2 * O).every((v) => v === 0)).toBe(true);
     });
   }
 

@@ -225,7 +225,6 @@ export function simdRowKernel(k: SimdKernels, x: SparseRows, O: number, scatter:
     return table;
   }
   table.set(input);
-  rows.fill(0);
   k.rowSum(rs, cols, tableAt, rowsAt, x.M, O);
   return rows;
 }
