@@ -3,13 +3,14 @@ import { LabPage } from './pages/LabPage';
 
 // No work lost (issue 16, item 5): a dead engine worker is noticed and replaced with the graph
 // and the last checkpoint kept, and a reload mid-training offers to resume from the checkpoint.
-// A run of 2-step epochs (64 samples, batch 32) checkpoints at every epoch end.
+// A run of 2-step epochs (64 samples, batch 32) checkpoints at every epoch end; 5,000 of them, so the
+// run is still going when the test acts (200 epochs, 400 steps of this template, now end within ~30 s).
 
 async function startLongRun(lab: LabPage, query: string): Promise<void> {
   await lab.open(query);
   expect(await lab.waitForBackend()).toBe('wasm');
   await lab.openTemplate(/Small LIF classifier/, 'lif1');
-  await lab.runField('Epochs').fill('200');
+  await lab.runField('Epochs').fill('5000');
   await lab.runField('Samples / epoch').fill('64');
   await lab.button('Train').click();
   await expect.poll(() => lab.stepNumber(), { timeout: 120_000 }).toBeGreaterThanOrEqual(6);
