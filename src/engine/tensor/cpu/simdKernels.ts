@@ -18,7 +18,6 @@ import { I32, V128, VOID, anyTrue, assemble, bump, f32Const0, f32Const1, f32load
 
 /** Floats a row kernel keeps in registers per pass over a row's entries: 8 f32x4 (32 floats, 128 bytes). */
 const WIDE = 8;
-const i32GtU = 0x4b;
 
 /**
  * Shared body of rowSum and rowScatter: params (rowStart 0, cols 1, a 2, b 3, M 4, O 5); i32
@@ -68,7 +67,7 @@ function rowKernel(scatter: boolean): number[] {
     ...i32(0), ...set(j),
     // chunks of WIDE vectors while they fit
     op.block, VOID, op.loop, VOID,
-    ...get(j), ...i32(16 * WIDE), op.i32Add, ...get(ob), i32GtU, op.brIf, 1,
+    ...get(j), ...i32(16 * WIDE), op.i32Add, ...get(ob), op.i32GtU, op.brIf, 1,
     ...chunk(WIDE),
     ...bump(j, i32(16 * WIDE)),
     op.br, 0, op.end, op.end,
