@@ -1,6 +1,7 @@
 /**
- * The first layer's bit path on the CPU backends (Node: wasm and cpu): packedBatch bit-exact
- * against batch() of the same resident dataset, and bitMatMul (y = x·Wᵀ, ∂W of L = Σ y ⊙ r with a
+ * The first layer's bit path on the CPU backends (Node: wasm and cpu): the SIMD bit scan into rows
+ * against the JS one, packedBatch bit-exact against batch() of the same resident dataset (SIMD
+ * gather without shifts, JS with), and bitMatMul (y = x·Wᵀ, ∂W of L = Σ y ⊙ r with a
  * random r) against a dense tf.matMul of the unpacked floats, in SIMD and in JS, with an empty and
  * an all-ones row; then the shared conformance suite (../../../harness/conformance/bitMatMulConformance.ts).
  */
@@ -14,7 +15,8 @@ import { packFloatRows, unpackWordRows, wordsPerRow } from '../kernels/packedBat
 import { fisherYates } from '../data/permutation';
 import { uploadDataset } from '../data/residentDataset';
 import { maxError } from '../../../harness/conformance/maxError';
-import { bitMatMul, wordRows } from './bitMatMul';
+import { bitKernels } from './bitKernels';
+import { bitMatMul, wordRows, wordRowsSimd } from './bitMatMul';
 
 /** y and ∂W of bitMatMul (`simd` on/off) and of tf.matMul on the unpacked floats. */
 function compare(M: number, F: number, O: number, words: Int32Array, simd: boolean): void {
@@ -63,10 +65,31 @@ describe('first layer on bit-packed batches (Node: wasm and cpu)', () => {
     expect(Array.from(packFloatRows(Float32Array.from([1, 0, 0, 1, 1]), 1, 5))).toEqual([0b11001]);
   });
 
+  it('scans the same rows in the SIMD bit module, with a bias column when asked', () => {
+    const k = bitKernels();
+    expect(k).not.toBeNull();
+    for (const [M, F, density] of [[50, 45, 0.1], [40, 700, 0.02], [9, 32, 0.5], [7, 10, 0.3]] as const) {
+      const words = randomWordRows(M, F, density, M + F);
+      if (F % 32 !== 0) words[words.length - 1] |= 1 << 31; // a padding bit, ignored
+      const want = wordRows(words, M, F, M * F)!;
+      const got = wordRowsSimd(k!, words, M, F, M * F)!;
+      expect(got.nnz).toBe(want.nnz);
+      expect(Array.from(got.rowStart)).toEqual(Array.from(want.rowStart));
+      expect(Array.from(got.cols.subarray(0, got.nnz))).toEqual(Array.from(want.cols.subarray(0, want.nnz)));
+      const biased = wordRowsSimd(k!, words, M, F, M * F + M, true)!;
+      expect(biased.K).toBe(F + 1);
+      const withBias: number[] = [];
+      for (let m = 0; m < M; m++) withBias.push(...want.cols.subarray(want.rowStart[m], want.rowStart[m + 1]), F);
+      expect(Array.from(biased.cols.subarray(0, biased.nnz))).toEqual(withBias);
+      expect(wordRowsSimd(k!, words, M, F, want.nnz - 1)).toBeNull();
+    }
+  });
+
   for (const backend of ['wasm', 'cpu'] as const) {
     it(`packedBatch equals batch() bit for bit, with and without shifts (${backend})`, async () => {
       await tf.setBackend(backend);
-      for (const [N, T, F, B, offset] of [[11, 13, 45, 6, 3], [8, 100, 70, 5, 2], [6, 7, 32, 4, 1]]) {
+      // F = 10: one word, one half word past F; [4, 100, 700, 4, 0]: W1's rows, and the batch ends with the last sample (the SIMD gather reads past it).
+      for (const [N, T, F, B, offset] of [[11, 13, 45, 6, 3], [8, 100, 70, 5, 2], [6, 7, 32, 4, 1], [5, 9, 10, 5, 0], [4, 100, 700, 4, 0]]) {
         const r = mulberry32(N * T + F);
         const packed = Uint8Array.from({ length: N * Math.ceil(T / 8) * F }, () => r.nextU32() & r.nextU32() & 0xff);
         if (T % 8) for (let i = 0; i < packed.length; i++) if (Math.floor(i / F) % Math.ceil(T / 8) === Math.ceil(T / 8) - 1) packed[i] &= (0xff << (8 - (T % 8))) & 0xff;

@@ -7,7 +7,8 @@
  *   backward  ∂W[:, f] = Σ_{m : x[m,f] = 1} dy[m, :]          (to W only; x is data)
  *
  * The words become the CSR rows of ./spikeMatMul.ts (`SparseRows`, all values 1) by a bit scan,
- * one step per set bit (count trailing zeros as 31 − clz32(v & −v)), never touching the zeros; then
+ * one step per set bit, never touching the zeros (in the SIMD bit module, ./bitKernels.ts countRows
+ * and fillRows with i32.popcnt and i32.ctz; else in JS, trailing zeros as 31 − clz32(v & −v)); then
  * the same sums run: in the WebAssembly SIMD module (./simdKernels.ts, float32, 4 lanes) when O is
  * a multiple of 4, else in JS (float64). The rows are kept in the closure for the backward, so the
  * op holds ~4 bytes per spike instead of the float batch's 4 bytes per (m, f).
@@ -18,6 +19,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import { unpackWordRows, wordsPerRow } from '../kernels/packedBatch';
 import { customOp } from '../runtime/tfTyping';
+import { align16, bitKernels, tailMask, type BitKernels } from './bitKernels';
 import { simdKernels } from './simdKernels';
 import { MAX_DENSITY, simdRowKernel, sparseForward, SparseRowsBuilder, sparseWeightGrad, transposed, type SparseRows } from './spikeMatMul';
 import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
@@ -28,13 +30,13 @@ import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
  */
 export function wordRows(words: Int32Array, M: number, F: number, maxNnz: number): SparseRows | null {
   const W = wordsPerRow(F);
-  const tailMask = F % 32 === 0 ? -1 : (1 << (F % 32)) - 1;
+  const tail = tailMask(F);
   const rows = new SparseRowsBuilder(M, F, maxNnz, false);
   for (let m = 0; m < M; m++) {
     const base = m * W;
     for (let w = 0; w < W; w++) {
       let bits = words[base + w];
-      if (w === W - 1) bits &= tailMask;
+      if (w === W - 1) bits &= tail;
       while (bits !== 0) {
         if (!rows.add(32 * w + 31 - Math.clz32(bits & -bits))) return null;
         bits &= bits - 1;
@@ -45,6 +47,34 @@ export function wordRows(words: Int32Array, M: number, F: number, maxNnz: number
   return rows.rows();
 }
 
+/**
+ * wordRows in the SIMD bit module: the words are copied into its memory, counted row by row, the
+ * columns filled, and both arrays copied back out. undefined when its memory cannot grow (the JS
+ * scan runs then). withBias: every row ends with column F, an input that is always on (K = F + 1).
+ */
+export function wordRowsSimd(k: BitKernels, words: Int32Array, M: number, F: number, maxNnz: number, withBias = false): SparseRows | null | undefined {
+  const W = wordsPerRow(F);
+  const extra = withBias ? F : -1;
+  const rs = align16(M * W * 4);
+  const colsAt = rs + align16((M + 1) * 4);
+  if (!k.reserve(colsAt)) return undefined;
+  new Int32Array(k.memory.buffer, 0, M * W).set(words.subarray(0, M * W));
+  const nnz = k.countRows(0, M, W, tailMask(F), rs, extra);
+  if (nnz > maxNnz) return null;
+  if (!k.reserve(colsAt + nnz * 4 + 16)) return undefined; // fillRows may store one column past the last
+  k.fillRows(0, M, W, tailMask(F), colsAt, extra);
+  const ints = new Int32Array(k.memory.buffer);
+  return { M, K: withBias ? F + 1 : F, rowStart: ints.slice(rs / 4, rs / 4 + M + 1), cols: ints.slice(colsAt / 4, colsAt / 4 + nnz), vals: null, nnz };
+}
+
+let rowKernels: BitKernels | null | undefined;
+
+/** The bit module instance that turns words into rows (its own memory), or null without WebAssembly SIMD. */
+export function wordRowKernels(): BitKernels | null {
+  if (rowKernels === undefined) rowKernels = typeof WebAssembly === 'undefined' ? null : bitKernels();
+  return rowKernels;
+}
+
 export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, options: { simd?: boolean; maxDensity?: number } = {}): tf.Tensor2D {
   const [M, W] = words.shape;
   const [O, Fw] = weight.shape;
@@ -53,7 +83,10 @@ export function bitMatMul(words: tf.Tensor2D, F: number, weight: tf.Tensor2D, op
       'This is a bug in the program runner.');
   }
   const bits = int32ValuesNow(words);
-  const rows = wordRows(bits, M, F, Math.floor((options.maxDensity ?? MAX_DENSITY.binary) * M * F));
+  const maxNnz = Math.floor((options.maxDensity ?? MAX_DENSITY.binary) * M * F);
+  const k = options.simd === false ? null : wordRowKernels();
+  const fast = k ? wordRowsSimd(k, bits, M, F, maxNnz) : undefined;
+  const rows = fast === undefined ? wordRows(bits, M, F, maxNnz) : fast;
   if (!rows) return tf.tidy(() => tf.matMul(tf.tensor2d(unpackWordRows(bits, M, F), [M, F]), weight, false, true));
   const kernels = options.simd === false ? null : simdKernels();
   const simd = kernels && O % 4 === 0 ? kernels : null;

@@ -7,17 +7,22 @@
  * (zero where t' or f' falls outside), time-major as the first layer wants it, in a JS loop that
  * visits only the set bits, into one array reused from batch to batch (against ~1.7 s for TF.js bit ops on wasm for W1's 72 MB batch,
  * ../../../docs/specs/webgpu.md §4).
- * `packedBatch` gives the same bits as int32 words (`hostPackedBatchWords` below; layout in
- * ../kernels/packedBatch.ts).
+ * `packedBatch` gives the same bits as int32 words (layout in ../kernels/packedBatch.ts): with
+ * WebAssembly SIMD by the bit transpose of ./bitKernels.ts over a copy of the packed bytes kept in
+ * that module's memory (`simdGather` below), else, and for a batch with shifts (augmentation), by
+ * the JS loop (`hostPackedBatchWords`).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
 import { wordsPerRow } from '../kernels/packedBatch';
 import { batchLabels, checkBatchRange, type UploadResident } from '../kernels/residentDataset';
+import { align16, BIT_PAD, bitKernels } from './bitKernels';
 import { tensorOfView } from './tensorValues';
 
 export const uploadHostBits: UploadResident = (source, labels) => {
   const { N, T, F, packed } = source;
   const words = wordsOf(packed);
+  const simd = simdGather(packed, N, T, F);
   // One batch's floats, reused from batch to batch: a fresh 10 MB array costs a page fault per 4 kB it is written to.
   let scratch = new Float32Array(0);
   return {
@@ -37,12 +42,42 @@ export const uploadHostBits: UploadResident = (source, labels) => {
     packedBatch(perm, offset, B, shifts) {
       checkBatchRange(N, offset, B, perm.size);
       const order = perm.dataSync().subarray(offset, offset + B);
-      const bits = hostPackedBatchWords(words, T, F, order, shifts ? shifts.dataSync() : null);
-      return { words: tf.tensor2d(bits, [T * B, wordsPerRow(F)], 'int32'), T, B, F, y: batchLabels(labels, perm, offset, B) };
+      const fast = shifts ? null : simd?.(order);
+      const bits = fast ?? hostPackedBatchWords(words, T, F, order, shifts ? shifts.dataSync() : null);
+      return { words: tensorOfView(bits, [T * B, wordsPerRow(F)]) as tf.Tensor2D, T, B, F, y: batchLabels(labels, perm, offset, B) };
     },
     dispose: () => labels.dispose(),
   };
 };
+
+/**
+ * The SIMD gather (./bitKernels.ts gatherWords): the packed bytes are copied once into the module's
+ * memory (with BIT_PAD zero bytes after them), then each batch's words are a view of that memory
+ * (valid until the next batch: ./tensorValues.ts tensorOfView makes it a tensor). null without
+ * WebAssembly SIMD or when the memory cannot hold the bytes; a batch returns null when the memory
+ * cannot grow for it (the JS loop runs then).
+ */
+function simdGather(packed: Uint8Array, N: number, T: number, F: number): ((order: ArrayLike<number>) => Int32Array | null) | null {
+  const k = typeof WebAssembly === 'undefined' ? null : bitKernels();
+  const orderAt = align16(packed.length + BIT_PAD);
+  if (!k || !k.reserve(orderAt)) return null;
+  new Uint8Array(k.memory.buffer, 0, packed.length).set(packed);
+  const Tp = Math.ceil(T / 8);
+  const W = wordsPerRow(F);
+  return (order) => {
+    const B = order.length;
+    const outAt = orderAt + align16(B * 4);
+    if (!k.reserve(outAt + T * B * W * 4)) return null;
+    const samples = new Int32Array(k.memory.buffer, orderAt, B);
+    for (let b = 0; b < B; b++) {
+      const n = order[b];
+      if (!(n >= 0 && n < N)) throw new SpikelabError('INTERNAL', `Batch sample ${n} is outside the resident dataset's ${N} samples.`, 'This is a bug in the batch order.');
+      samples[b] = n;
+    }
+    k.gatherWords(0, orderAt, B, Tp, F, T, outAt, W);
+    return new Int32Array(k.memory.buffer, outAt, T * B * W);
+  };
+}
 
 /**
  * The packed bytes as little-endian 32-bit words (byte j of a word is bits 8j..8j+7), so the gather

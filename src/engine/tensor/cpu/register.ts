@@ -5,6 +5,7 @@
  * folder, one line below.
  */
 import { registerKernel } from '../kernels/registry';
+import { bitLinearScan } from './bitLinearScan';
 import { bitMatMul } from './bitMatMul';
 import { conv2dCpu, registerConv2dKernels } from './conv/conv2dKernels';
 import { conv2dNchwCpu, registerConvNchwKernels } from './conv/convNchwKernels';
@@ -23,6 +24,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerKernel({ op: 'neuronScan', backend, kernel: jsScan });
   registerKernel({ op: 'recurrentScan', backend, kernel: { scan: jsRecurrentScan, maxNeurons: Infinity } });
   registerKernel({ op: 'bitMatMul', backend, kernel: (words, F, weight) => bitMatMul(words, F, weight) });
+  registerKernel({ op: 'bitLinearScan', backend, kernel: bitLinearScan });
   registerKernel({ op: 'residentDataset', backend, kernel: uploadHostBits });
   registerKernel({ op: 'sumOverTime', backend, kernel: sumOverTimeCpu });
   // conv2d as loops that skip the zeros of its input, and pooling (./conv/); TF.js's ops are the reference.

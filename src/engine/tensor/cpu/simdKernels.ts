@@ -14,6 +14,7 @@
  * Where WebAssembly SIMD is missing `simdKernels()` returns null and the JS loops run instead.
  */
 
+import { instanceFor } from './conv/moduleCache';
 import { I32, V128, VOID, anyTrue, assemble, bump, f32Const0, f32Const1, f32load, f32x4Add, f4, get, i32, load32, op, set, store32, v128Load, v128Store, vec } from './wasmAssembler';
 
 /** Floats a row kernel keeps in registers per pass over a row's entries: 8 f32x4 (32 floats, 128 bytes). */
@@ -212,6 +213,11 @@ export function simdKernels(): SimdKernels | null {
     nonzeros: e.nonzeros, rowSum: e.rowSum, rowScatter: e.rowScatter, denseRows: e.denseRows,
   };
   return cached;
+}
+
+/** The row kernels over another module's memory (./bitLinearScan.ts runs them beside a scan), or null. */
+export function rowKernelsOver(memory: WebAssembly.Memory): Pick<SimdKernels, 'rowSum' | 'rowScatter'> | null {
+  return instanceFor('simdKernels', moduleBytes, memory) as Pick<SimdKernels, 'rowSum' | 'rowScatter'> | null;
 }
 
 /** For tests: whether the module assembles and validates here. */

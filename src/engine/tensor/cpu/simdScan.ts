@@ -51,12 +51,15 @@ const laneBlocks = (blk: number, end: number, LB: number, body: number[]) => [
   op.br, 0, op.end, op.end,
 ];
 
-/** fwd(x, out, vT, mT, P, T, L, flags) */
+/**
+ * fwd(x, out, vT, mT, P, T, L, flags, vNext): v_{t−1} is read at vT[t] and v_t written vNext bytes
+ * after it (L·4 for the tape; a stepping caller may alternate two rows instead).
+ */
 function forwardBody(): number[] {
-  const [x, out, vT, mT, P, T, L, flags] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [t, lb, ib, ib1, LB, p1, p2, p3, p4] = [8, 9, 10, 11, 12, 13, 14, 15, 16];
-  const [u, vp, m, d, z, v, beta, th, one] = [17, 18, 19, 20, 21, 22, 23, 24, 25];
-  const [blk, end] = [26, 27];
+  const [x, out, vT, mT, P, T, L, flags, vNext] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [t, lb, ib, ib1, LB, p1, p2, p3, p4] = [9, 10, 11, 12, 13, 14, 15, 16, 17];
+  const [u, vp, m, d, z, v, beta, th, one] = [18, 19, 20, 21, 22, 23, 24, 25, 26];
+  const [blk, end] = [27, 28];
   const bias = load(p2, lb);
   const vReset = load(p4, lb);
   const spike = [...get(d), ...f4.zero, ...f4.gt, ...get(one), ...f4.and, ...set(z)];
@@ -75,7 +78,7 @@ function forwardBody(): number[] {
       op.block, VOID, op.loop, VOID,
       ...get(lb), ...get(end), op.i32GeU, op.brIf, 1,
       ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
-      ...get(ib), ...get(LB), op.i32Add, ...set(ib1),
+      ...get(ib), ...get(vNext), op.i32Add, ...set(ib1),
       ...load(p1, lb), ...load(x, ib), ...f4.mul, ...set(u),
       ...load(vT, ib), ...set(vp),
       ...load(P, lb), ...set(beta),
@@ -155,7 +158,6 @@ function backwardBody(): number[] {
         ...addToDb([...get(du), ...get(vp), ...f4.mul]),
         ...store(S, lb, [...get(beta), ...get(du), ...f4.mul]),
       ], [
-        ...load(out, ib), ...set(z),
         ...load(p3, lb), ...set(th),
         ...ifFlag(flags, FLAG_POST, [
           ...load(mT, ib), ...set(m),
@@ -163,6 +165,7 @@ function backwardBody(): number[] {
             ...get(g), ...set(dm),
             ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
           ], [
+            ...load(out, ib), ...set(z), // the spikes are read only where the reset to v_reset needs them
             ...get(g), ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(dm),
             ...get(dyv), ...reset([...load(p4, lb), ...get(m), ...f4.sub, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
           ]),
@@ -178,6 +181,7 @@ function backwardBody(): number[] {
             ...get(beta), ...get(g), ...f4.mul, ...set(gvn),
             ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
           ], [
+            ...load(out, ib), ...set(z),
             ...load(p4, lb), ...get(vp), ...f4.sub, ...set(diff),
             ...addToDb([...get(g), ...get(vp), ...get(diff), ...get(z), ...f4.mul, ...f4.add, ...f4.mul]),
             ...get(beta), ...get(g), ...f4.mul, ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(gvn),
@@ -202,7 +206,7 @@ function scanModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   if (typeof WebAssembly === 'undefined') return null;
-  const bytes = assemble([{ params: Array<number>(8).fill(I32), results: [] }, { params: Array<number>(10).fill(I32), results: [] }], [
+  const bytes = assemble([{ params: Array<number>(9).fill(I32), results: [] }, { params: Array<number>(10).fill(I32), results: [] }], [
     { name: 'fwd', type: 0, body: forwardBody() },
     { name: 'bwd', type: 1, body: backwardBody() },
   ]);
@@ -222,7 +226,13 @@ export function simdScanSupports(spec: ScanSpec, arrays: ScanArrays, lanes: numb
   return scanModule() !== null;
 }
 
-interface ScanInstance {
+/**
+ * A scan module over a memory of its own: fwd(x, out, vT, mT, P, T, L, flags, vNext) and
+ * bwd(dy, out, vT, mT, P, S, T, L, flags, mode) at byte offsets in the layout above (the time
+ * arrays may start at step t, with T = 1, for a caller that makes each step's input in the same
+ * memory: ./bitLinearScan.ts).
+ */
+export interface ScanInstance {
   memory: WebAssembly.Memory;
   fwd(...args: number[]): void;
   bwd(...args: number[]): void;
@@ -231,7 +241,8 @@ interface ScanInstance {
 const pool: ScanInstance[] = [];
 const POOL_SIZE = 4;
 
-function acquire(bytes: number): ScanInstance {
+/** An instance whose memory holds at least `bytes`, from the pool when one fits. */
+export function acquireScan(bytes: number): ScanInstance {
   const i = pool.findIndex((p) => p.memory.buffer.byteLength >= bytes);
   if (i >= 0) return pool.splice(i, 1)[0];
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
@@ -239,7 +250,8 @@ function acquire(bytes: number): ScanInstance {
   return { memory, fwd: exports.fwd, bwd: exports.bwd };
 }
 
-function release(instance: ScanInstance): void {
+/** Gives an instance back to the pool (its memory is reused by the next scan). */
+export function releaseScan(instance: ScanInstance): void {
   if (pool.length >= POOL_SIZE) pool.shift();
   pool.push(instance);
 }
@@ -258,26 +270,55 @@ export interface SimdScanTape {
   backward(dy: Float32Array): ScanGrads;
 }
 
+/** The flags word of fwd and bwd for `spec`. */
+export function scanFlags(spec: ScanSpec): number {
+  return (spec.output === 'membrane' ? FLAG_MEMBRANE : 0) | (spec.spikeFrom === 'post' ? FLAG_POST : 0) | (spec.reset === 'subtract' ? FLAG_SUBTRACT : 0);
+}
+
+/** The surrogate's mode number for bwd. */
+export const surrogateMode = (spec: ScanSpec): number => MODES[spec.surrogate.name] ?? 0;
+
+/** β̂, g_in, b, θ, v_reset broadcast over the batch into P [5·L] (floats from `at`), L = B·N. */
+export function fillScanParams(f32: Float32Array, at: number, p: ScanArrays, B: number, N: number): void {
+  [p.beta, p.gainIn, p.bias, p.threshold, p.vReset].forEach((param, k) => {
+    for (let b = 0; b < B; b++) f32.set(param, at + k * B * N + b * N);
+  });
+}
+
+/** Before bwd: the running adjoint ḡv and Σ ∂β̂ zeroed, then ε, A, C, k (floats from S). */
+export function startBackward(f32: Float32Array, S: number, spec: ScanSpec, L: number): void {
+  f32.fill(0, S, S + 2 * L);
+  const k = spec.surrogate.slope;
+  const name = spec.surrogate.name;
+  const [A, C] = name === 'spyx_arctan' ? [1 / Math.PI, k * Math.PI] : name === 'snntorch_atan' ? [k / 2, (Math.PI * k) / 2] : [k / 2, 1 / k];
+  f32.set([spec.detachReset ? 0 : 1, A, C, k], S + 2 * L);
+}
+
+/** After bwd: ∂β̂ per neuron, the per-lane sums added over the batch. */
+export function betaGrad(f32: Float32Array, S: number, B: number, N: number): Float64Array {
+  const dBeta = new Float64Array(N);
+  for (let b = 0; b < B; b++) for (let n = 0; n < N; n++) dBeta[n] += f32[S + B * N + b * N + n];
+  return dBeta;
+}
+
 export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number): SimdScanTape {
   const L = B * N;
   const size = T * L;
   const at = { x: 0, out: size, v: 2 * size, m: 3 * size + L, P: 4 * size + L, S: 4 * size + 6 * L };
   const floats = 4 * size + 8 * L + 4;
-  const exports = acquire(floats * 4);
+  const exports = acquireScan(floats * 4);
   const f32 = new Float32Array(exports.memory.buffer);
   f32.set(x, at.x);
   f32.fill(0, at.v, at.v + L); // v_{−1} = 0
-  [p.beta, p.gainIn, p.bias, p.threshold, p.vReset].forEach((param, k) => {
-    for (let b = 0; b < B; b++) f32.set(param, at.P + k * L + b * N);
-  });
-  const flags = (spec.output === 'membrane' ? FLAG_MEMBRANE : 0) | (spec.spikeFrom === 'post' ? FLAG_POST : 0) | (spec.reset === 'subtract' ? FLAG_SUBTRACT : 0);
+  fillScanParams(f32, at.P, p, B, N);
+  const flags = scanFlags(spec);
   const bytes = (floatsAt: number) => floatsAt * 4;
-  exports.fwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), T, L, flags);
+  exports.fwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), T, L, flags, bytes(L));
   const out = f32.subarray(at.out, at.out + size);
   const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
   let live = true;
   const giveBack = () => {
-    if (live) release(exports);
+    if (live) releaseScan(exports);
     live = false;
   };
   return {
@@ -286,15 +327,9 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
     backward(dy) {
       if (!live) throw new SpikelabError('INTERNAL', 'The SIMD neuron scan was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       f32.set(dy, at.x);
-      f32.fill(0, at.S, at.S + 2 * L);
-      const k = spec.surrogate.slope;
-      const name = spec.surrogate.name;
-      const [A, C] = name === 'spyx_arctan' ? [1 / Math.PI, k * Math.PI] : name === 'snntorch_atan' ? [k / 2, (Math.PI * k) / 2] : [k / 2, 1 / k];
-      f32.set([spec.detachReset ? 0 : 1, A, C, k], at.S + 2 * L);
-      exports.bwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), bytes(at.S), T, L, flags, MODES[name] ?? 0);
-      const dBeta = new Float64Array(N);
-      for (let b = 0; b < B; b++) for (let n = 0; n < N; n++) dBeta[n] += f32[at.S + L + b * N + n];
-      return { dx: f32.subarray(at.x, at.x + size), dBeta, dAlpha: new Float64Array(N) };
+      startBackward(f32, at.S, spec, L);
+      exports.bwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), bytes(at.S), T, L, flags, surrogateMode(spec));
+      return { dx: f32.subarray(at.x, at.x + size), dBeta: betaGrad(f32, at.S, B, N), dAlpha: new Float64Array(N) };
     },
     release: giveBack,
   };

@@ -26,11 +26,11 @@ export function int32ValuesNow(x: tf.Tensor): Int32Array {
 }
 
 /**
- * A float32 tensor of `values` that their owner will overwrite later (a view of a reused scratch
+ * A float32 (or, for an Int32Array, int32) tensor of `values` that their owner will overwrite later (a view of a reused scratch
  * memory): where the backend keeps its tensors in a heap of its own (op 'heapView': wasm) tf.tensor
  * copies them there at once, so the view is passed as it is; elsewhere (the cpu backend keeps the
  * very array it is given) a copy is made first.
  */
-export function tensorOfView(values: Float32Array, shape: number[]): tf.Tensor {
-  return tf.tensor(kernelFor('heapView') ? values : values.slice(), shape, 'float32');
+export function tensorOfView(values: Float32Array | Int32Array, shape: number[]): tf.Tensor {
+  return tf.tensor(kernelFor('heapView') ? values : values.slice(), shape, values instanceof Int32Array ? 'int32' : 'float32');
 }

@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../runtime/backend';
+import type { BitLinearScan } from './bitLinearScan';
 import type { BitMatMul } from './bitMatMul';
 import type { Conv2dNchw, Pool2dNchw } from './conv2dNchw';
 import type { WatchDeviceLoss } from './deviceLoss';
@@ -25,6 +26,8 @@ export interface KernelTypes {
   recurrentScan: RecurrentKernel;
   /** The first layer's matmul on the dataset's bits (./bitMatMul.ts); else a float unpack and tf.matMul. */
   bitMatMul: BitMatMul;
+  /** The first layer on the dataset's bits fused with its neuron population (./bitLinearScan.ts); else bitMatMul, then neuronScan. */
+  bitLinearScan: BitLinearScan;
   /** The sparse matmul for spike inputs (./spikeMatMul.ts); else tf.matMul. */
   spikeMatMul: SpikeMatMul;
   /** s = Σ_t y_t for y [T, ...rest] as one op (∂y_t = ∂s for every t); else tf.sum(y, 0). */

@@ -25,6 +25,7 @@ import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type NeuronScan, type ScanParams, type ScanPath, type ScanSpec } from '../kernels/neuronScan';
 import { reshapeUntaped } from '../kernels/plain/reshape';
 import { kernelFor } from '../kernels/registry';
+import type { BitLinearScan } from '../kernels/bitLinearScan';
 import type { BitMatMul } from '../kernels/bitMatMul';
 import { tidyObject } from '../runtime/tfTyping';
 import { applyLayer, type LayerWeights, type LinearMatMul } from './layers';
@@ -122,6 +123,14 @@ export class Program {
    * a batch can come packed, 1 bit per value, and is never unpacked to float32.
    */
   private readonly bitReaders = new Map<string, BitMatMul>();
+  /**
+   * Neuron populations whose one source is a bit reader that nothing else reads, with that reader:
+   * on a packed batch the two run as one op (op 'bitLinearScan' of ../kernels/registry.ts), so the
+   * current of every step is made and consumed inside it and never becomes a [T, B, N] tensor.
+   * Unless the reader's own value is recorded, or the kernel declines the layer (then the two run
+   * as usual).
+   */
+  private readonly fusedFirstLayers = new Map<string, { reader: string; kernel: BitLinearScan }>();
 
   constructor(graph: NirGraph, options: ProgramOptions) {
     if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
@@ -168,6 +177,13 @@ export class Program {
     const inputReaders = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(this.inputName));
     const linear = (n: string) => ['Affine', 'Linear'].includes(this.flat.nodes[n].type) && this.plan.sources[n].length === 1;
     if (bitMatMul && inputReaders.length > 0 && inputReaders.every(linear)) for (const n of inputReaders) this.bitReaders.set(n, bitMatMul);
+    const bitLinearScan = path === 'fused' ? kernelFor('bitLinearScan') : undefined;
+    for (const reader of bitLinearScan ? this.bitReaders.keys() : []) {
+      const readers = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(reader));
+      const [n] = readers;
+      const ownStage = this.plan.stages.some((s) => s.kind === 'layer' && s.node === n);
+      if (readers.length === 1 && this.neurons.has(n) && this.plan.sources[n].length === 1 && ownStage) this.fusedFirstLayers.set(n, { reader, kernel: bitLinearScan! });
+    }
     const spikeMatMul = path === 'fused' ? kernelFor('spikeMatMul') : undefined;
     for (const [name, node] of Object.entries(this.flat.nodes)) {
       const sources = this.plan.sources[name] ?? [];
@@ -232,9 +248,13 @@ export class Program {
     const recorded = new Set<tf.Tensor>(); // the tensors of `records`, for the releaser
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
     const release = this.releaser(x, values, recorded);
+    const fused = new Set(packed ? [...this.fusedFirstLayers].filter(([, f]) => !wanted(f.reader)).map(([n]) => n) : []);
+    const fusedReaders = new Set([...fused].map((n) => this.fusedFirstLayers.get(n)!.reader));
     for (const stage of this.plan.stages) {
       if (stage.kind === 'layer' && packed && stage.node === this.inputName) continue; // its readers take the bits
-      if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
+      if (stage.kind === 'layer' && fusedReaders.has(stage.node)) continue; // runs inside its population's op
+      if (stage.kind === 'layer' && fused.has(stage.node)) this.runFusedFirstLayer(stage.node, packed!, values, records, wanted(stage.node), options.recordMembrane ?? false);
+      else if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
       const ran = stage.kind === 'layer' ? [stage.node] : stage.nodes;
       for (const name of ran) {
@@ -289,6 +309,31 @@ export class Program {
     // the tape keeps its own references to what the backward reads.
     const made = tidyObject(() => (packed && this.bitReaders.has(name) ? this.bitLayerValue(name, packed)
       : this.layerValue(name, x, values, record, recordMembrane)));
+    values.set(name, made.value);
+    if (made.record) records[name] = made.record;
+  }
+
+  /**
+   * A population and its bit reader as one op (`fusedFirstLayers`); where the kernel declines the
+   * layer, the reader's value is made and the population runs on it as usual.
+   */
+  private runFusedFirstLayer(name: string, packed: PackedInput, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean): void {
+    const { reader, kernel } = this.fusedFirstLayers.get(name)!;
+    const made = tidyObject((): LayerValue => {
+      const entry = this.neurons.get(name)!;
+      const w = this.weights.get(reader)!;
+      const bias = this.flat.nodes[reader].type === 'Affine' ? w.bias : undefined;
+      const { T, B, F, words } = packed;
+      const result = kernel({ words, T, B, F, weight: w.weight as tf.Tensor2D, bias: bias as tf.Tensor1D | undefined }, entry.params, entry.spec, { recordMembrane: record && recordMembrane });
+      if (!result) {
+        values.set(reader, this.bitLayerValue(reader, packed).value);
+        const unfused = this.layerValue(name, undefined, values, record, recordMembrane);
+        values.delete(reader); // the scope frees it; nothing else reads it
+        return unfused;
+      }
+      const value = reshapeUntaped(result.out, [T, B, ...this.shapes[name].output!]);
+      return record ? { value, record: { out: result.out, membrane: result.membrane } } : { value };
+    });
     values.set(name, made.value);
     if (made.record) records[name] = made.record;
   }

@@ -1,0 +1,113 @@
+/**
+ * The fused first layer (op 'bitLinearScan', ./bitLinearScan.ts) against what it replaces: op
+ * 'bitMatMul' (+ the Affine's bias with tf.add) and then the neuron scan, on wasm and cpu, for
+ * every variant of ../../../harness/conformance/fusedScanCases.ts that the SIMD scan covers. The
+ * current is summed in the same order, so the spikes must be identical; the membrane, ∂W, ∂b and
+ * ∂β of L = Σ s ⊙ r (random r) within 1e-4 of each tensor's largest value. β as a trainable
+ * variable takes the path that keeps v of every step; a constant β the one that keeps two rows.
+ * Then the layers the op declines (synaptic, N not a multiple of 4).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomWordRows } from '../../../harness/conformance/bitMatMulConformance';
+import { drawScanData, paramTensors, uniformDraw } from '../../../harness/conformance/caseData';
+import { scanCases } from '../../../harness/conformance/fusedScanCases';
+import { maxError } from '../../../harness/conformance/maxError';
+import type { ScanParams, ScanSpec } from '../kernels/neuronScan';
+import { startNodeBackend } from '../runtime/loaders.node';
+import { bitLinearScan } from './bitLinearScan';
+import { bitMatMul } from './bitMatMul';
+import { jsScan } from './jsScan';
+import { simdScanSupports } from './simdScan';
+
+const [T, B, N, F] = [11, 3, 8, 45];
+
+interface Results {
+  out: Float32Array;
+  membrane: Float32Array;
+  dW: Float32Array;
+  db: Float32Array;
+  dBeta: Float32Array;
+}
+
+function evaluate(spec: ScanSpec, seed: number, fused: boolean, trainableBeta: boolean): Results {
+  const data = drawScanData(uniformDraw(seed), T, B, N);
+  const draw = uniformDraw(seed + 1);
+  const words = tf.tensor2d(randomWordRows(T * B, F, 0.15, seed), [T * B, Math.ceil(F / 32)], 'int32');
+  const w = tf.tensor2d(draw(N * F, -0.3, 0.7), [N, F]);
+  const b = tf.tensor1d(draw(N, -0.1, 0.2));
+  const r = tf.tensor3d(draw(T * B * N, -1, 1), [T, B, N]);
+  const p = paramTensors(data.params);
+  const beta = trainableBeta ? tf.variable(p.beta) : p.beta;
+  const layer = (wIn: tf.Tensor, bIn: tf.Tensor, params: ScanParams, recordMembrane = false) => {
+    if (fused) {
+      const made = bitLinearScan({ words, T, B, F, weight: wIn as tf.Tensor2D, bias: bIn as tf.Tensor1D }, params, spec, { recordMembrane });
+      if (!made) throw new Error('the fused op declined a layer it covers');
+      return made;
+    }
+    const current = tf.add(bitMatMul(words, F, wIn as tf.Tensor2D), bIn);
+    return jsScan(tf.reshape(current, [T, B, N]), params, spec, { recordMembrane });
+  };
+  const forward = tf.tidy(() => {
+    const made = layer(w, b, { ...p, beta }, true);
+    return [made.out, made.membrane!].map((t) => t.dataSync() as Float32Array);
+  });
+  const grads = trainableBeta ? tf.variableGrads(() => tf.sum(tf.mul(layer(w, b, { ...p, beta }).out, r)) as tf.Scalar, [beta as tf.Variable]).grads : {};
+  const wrt = tf.grads((wIn: tf.Tensor, bIn: tf.Tensor) => tf.sum(tf.mul(layer(wIn, bIn, { ...p, beta }).out, r)))([w, b]);
+  const results = {
+    out: forward[0], membrane: forward[1], dW: wrt[0].dataSync() as Float32Array, db: wrt[1].dataSync() as Float32Array,
+    dBeta: trainableBeta ? (Object.values(grads)[0].dataSync() as Float32Array) : new Float32Array(N),
+  };
+  tf.dispose([words, w, b, r, beta, ...Object.values(p), ...wrt, ...Object.values(grads)]);
+  return results;
+}
+
+const covered = scanCases().filter((c) => simdScanSupports(c.spec, { beta: new Float32Array(N), gainIn: new Float32Array(N), bias: new Float32Array(N), threshold: new Float32Array(N), vReset: new Float32Array(N) }, B * N)
+  && !c.spec.synaptic && !c.spec.adaptive);
+
+describe('fused first layer (bits → Affine → neuron scan) against bitMatMul then the scan', () => {
+  beforeAll(async () => {
+    await startNodeBackend('wasm');
+    await startNodeBackend('cpu');
+  });
+
+  it('covers the LIF, IF and LI variants of the conformance suite', () => {
+    expect(covered.length).toBeGreaterThanOrEqual(12);
+    expect(covered.some((c) => c.spec.output === 'membrane')).toBe(true);
+    expect(covered.some((c) => c.spec.spikeFrom === 'pre')).toBe(true);
+  });
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`gives the same spikes, membranes and gradients (${backend})`, async () => {
+      await tf.setBackend(backend);
+      for (const c of covered) {
+        for (const trainableBeta of [true, false]) {
+          const got = evaluate(c.spec, c.seed, true, trainableBeta);
+          const want = evaluate(c.spec, c.seed, false, trainableBeta);
+          const label = `${c.name}, β ${trainableBeta ? 'trainable' : 'constant'}`;
+          if (c.spec.output === 'spikes') {
+            expect(Array.from(got.out), `${label}: spikes`).toEqual(Array.from(want.out));
+            expect(want.out.some((v) => v === 1), `${label}: the layer fires`).toBe(true);
+          }
+          for (const key of ['membrane', 'dW', 'db', 'dBeta'] as const) {
+            const { err, scale } = maxError(got[key], want[key]);
+            if (key !== 'dBeta' || trainableBeta) expect(scale, `${label}: ${key} is not all zero`).toBeGreaterThan(0);
+            expect(err, `${label}: ${key} (scale ${scale})`).toBeLessThanOrEqual(1e-4 * scale + 1e-6);
+          }
+        }
+      }
+    });
+  }
+
+  it('declines what it does not cover: a synaptic current, N not a multiple of 4', async () => {
+    await tf.setBackend('wasm');
+    const words = tf.tensor2d(randomWordRows(T * B, F, 0.1, 5), [T * B, 2], 'int32');
+    const spec = covered[0].spec;
+    const data = drawScanData(uniformDraw(3), T, B, 6);
+    const params = paramTensors(data.params);
+    expect(bitLinearScan({ words, T, B, F, weight: tf.zeros([6, F]) as tf.Tensor2D }, params, spec)).toBeNull();
+    const eight = paramTensors(drawScanData(uniformDraw(4), T, B, 8).params);
+    expect(bitLinearScan({ words, T, B, F, weight: tf.zeros([8, F]) as tf.Tensor2D }, eight, { ...spec, synaptic: true })).toBeNull();
+    expect(bitLinearScan({ words, T, B, F, weight: tf.zeros([8, F]) as tf.Tensor2D }, eight, spec)).not.toBeNull();
+  });
+});

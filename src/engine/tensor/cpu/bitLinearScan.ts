@@ -1,0 +1,132 @@
+/**
+ * Op 'bitLinearScan' (contract in ../kernels/bitLinearScan.ts) on wasm and cpu: the first layer's
+ * sums over the CSR rows of the dataset's bits (./bitKernels.ts, ./simdKernels.ts rowSum and
+ * rowScatter) and the SIMD neuron scan (./simdScan.ts, its equations and update order) in one
+ * WebAssembly memory, one time step at a time:
+ *   forward,  t = 0 … T−1:   I_t = rows_t·[Wᵀ; b]            (B rows of N floats into a step buffer)
+ *                            scan step t on I_t               (fwd with T = 1 at step t of the tape)
+ *   backward, t = T−1 … 0:   ∂s_t into the buffer; scan bwd step t → ∂I_t in its place
+ *                            [∂Wᵀ; ∂b] += rows_tᵀ·∂I_t        (rowScatter)
+ * The step buffer (B·N floats) stays in cache between the sums and the scan; unfused, the [T, B, N]
+ * current goes to memory, into a TF.js tensor and into the scan's memory, and its gradient back the
+ * same way (three 13 MB copies each way for W1). The bias is an input that is always on: column F
+ * of every row and row F of the weight table, so I_t = (Σ_f W[:, f]) + b in the order
+ * tf.add(matMul, b) rounds it. The sums run in float32 in the order of the entries (as bitMatMul's);
+ * ∂W sums the steps from the last, so it differs from the unfused op's by float32 rounding.
+ * null (the caller runs bitMatMul and the scan) without WebAssembly SIMD, for N not a multiple of 4,
+ * a variant ./simdScan.ts does not cover, or input past MAX_DENSITY.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
+import type { BitLinearScan } from '../kernels/bitLinearScan';
+import { customOp } from '../runtime/tfTyping';
+import { align16 } from './bitKernels';
+import { wordRowKernels, wordRowsSimd } from './bitMatMul';
+import type { ScanArrays } from './scanLoops';
+import { clipped, paramGrad, scanConstants, vector } from './scanParams';
+import { rowKernelsOver, simdKernels } from './simdKernels';
+import { acquireScan, betaGrad, fillScanParams, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
+import { MAX_DENSITY } from './spikeMatMul';
+import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
+
+/**
+ * Byte offsets of the op's memory: the step buffer, the scan's tape (./simdScan.ts layout without
+ * x; v of every step, or of two alternating steps when `vRows` is 2), the weight table, the rows.
+ */
+function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: number) {
+  const L = B * N;
+  const size = T * L;
+  const buf = 0;
+  const out = buf + align16(L * 4);
+  const v = out + size * 4;
+  const m = v + vRows * L * 4;
+  const P = m + size * 4;
+  const S = P + 5 * L * 4;
+  const table = align16(S + (2 * L + 4) * 4);
+  const rowStart = align16(table + K * N * 4);
+  const cols = align16(rowStart + (T * B + 1) * 4);
+  return { L, size, buf, out, v, m, P, S, table, rowStart, cols, bytes: cols + nnz * 4 };
+}
+
+export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, params, spec, options = {}) => {
+  const [N, Fw] = weight.shape;
+  if (Fw !== F || words.shape[0] !== T * B || (bias && bias.size !== N)) {
+    throw new SpikelabError('INTERNAL', `Fused first layer of words [${words.shape.join(', ')}] (T ${T}, B ${B}, F ${F}) with W [${N}, ${Fw}]${bias ? ` and b [${bias.size}]` : ''}: the shapes disagree.`,
+      'This is a bug in the program runner.');
+  }
+  const adaptive = spec.adaptive && params.gamma !== undefined;
+  if ((spec.synaptic && params.alpha !== undefined) || N % 4 !== 0 || !simdKernels()) return null;
+  const constants = scanConstants(params, N, false, adaptive);
+  if (!simdScanSupports(spec, { ...constants, beta: new Float32Array(N) }, B * N)) return null;
+  const bitRows = wordRowKernels();
+  const M = T * B;
+  const rows = bitRows && wordRowsSimd(bitRows, int32ValuesNow(words), M, F, Math.floor(MAX_DENSITY.binary * M * F) + M, bias !== undefined);
+  if (!rows) return null;
+  const K = rows.K;
+  // v_t is needed after its step only for ∂β (and a scan that fires from v_{t−1}): without either, two rows of it alternate.
+  const betaGradWanted = params.beta instanceof tf.Variable && params.beta.trainable;
+  const twoRows = !betaGradWanted && (spec.spikeFrom === 'post' || spec.output === 'membrane');
+  const at = layout(T, B, N, K, rows.nnz, twoRows ? 2 : T + 1);
+  const { L, size } = at;
+  const flags = scanFlags(spec);
+  let membrane: Float32Array | undefined;
+  let release: (() => void) | undefined;
+
+  const run = (wIn: tf.Tensor2D, betaIn: tf.Tensor, biasIn: tf.Tensor | undefined) => {
+    const beta = clipped(vector(betaIn, N, 'beta'));
+    const arrays: ScanArrays = { ...constants, beta: beta.clip };
+    const scan = acquireScan(at.bytes);
+    const sums = rowKernelsOver(scan.memory)!;
+    const f32 = new Float32Array(scan.memory.buffer);
+    const ints = new Int32Array(scan.memory.buffer);
+    const w = wIn.dataSync();
+    const table = at.table / 4;
+    for (let n = 0; n < N; n++) for (let f = 0; f < F; f++) f32[table + f * N + n] = w[n * F + f];
+    if (biasIn) f32.set(biasIn.dataSync(), table + F * N);
+    ints.set(rows.rowStart, at.rowStart / 4);
+    ints.set(rows.cols.subarray(0, rows.nnz), at.cols / 4);
+    f32.fill(0, at.v / 4, at.v / 4 + L); // v_{−1} = 0
+    fillScanParams(f32, at.P / 4, arrays, B, N);
+    const step = (t: number) => 4 * t * L;
+    const vAt = (t: number) => at.v + (twoRows ? step(t % 2) : step(t));
+    for (let t = 0; t < T; t++) {
+      sums.rowSum(at.rowStart + 4 * t * B, at.cols, at.table, at.buf, B, N);
+      scan.fwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L);
+    }
+    const out = f32.subarray(at.out / 4, at.out / 4 + size);
+    const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
+    membrane = spec.output === 'membrane' ? out : post ? f32.subarray(at.m / 4, at.m / 4 + size) : f32.subarray(at.v / 4 + L, at.v / 4 + L + size);
+    let live = true;
+    release = () => {
+      if (live) releaseScan(scan);
+      live = false;
+    };
+    const value = tensorOfView(out, [T, B, N]);
+    const gradFunc = (dy: tf.Tensor) => {
+      if (!live) throw new SpikelabError('INTERNAL', 'The fused first layer was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
+      const ds = valuesNow(dy);
+      startBackward(f32, at.S / 4, spec, L);
+      f32.fill(0, table, table + K * N);
+      const mode = surrogateMode(spec);
+      for (let t = T - 1; t >= 0; t--) {
+        f32.set(ds.subarray(t * L, (t + 1) * L), at.buf / 4);
+        scan.bwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, at.S, 1, L, flags, mode); // with two rows its ∂β is not read
+        sums.rowScatter(at.rowStart + 4 * t * B, at.cols, at.buf, at.table, B, N);
+      }
+      const dW = new Float32Array(N * F);
+      for (let f = 0; f < F; f++) for (let n = 0; n < N; n++) dW[n * F + f] = f32[table + f * N + n];
+      const grads = [tf.tensor2d(dW, [N, F], 'float32'), twoRows ? tf.zerosLike(betaIn) : paramGrad(betaGrad(f32, at.S / 4, B, N), beta.pass, betaIn)];
+      if (biasIn) grads.push(tf.tensor1d(f32.slice(table + F * N, table + (F + 1) * N), 'float32'));
+      release!();
+      return grads;
+    };
+    return { value, gradFunc };
+  };
+
+  const fn = customOp((_save, wIn: tf.Tensor2D, betaIn: tf.Tensor, ...rest: tf.Tensor[]) => run(wIn, betaIn, rest[0]));
+  const taping = tf.engine().isTapeOn();
+  const out = bias ? fn(weight, params.beta, bias) : fn(weight, params.beta);
+  const result = { out, ...(options.recordMembrane ? { membrane: spec.output === 'membrane' ? out : tensorOfView(membrane!, [T, B, N]) } : {}) };
+  if (!taping) release?.(); // no backward will come: the memory goes back to the pool
+  return result;
+};
