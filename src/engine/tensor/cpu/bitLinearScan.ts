@@ -26,14 +26,14 @@ import type { ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { rowKernelsOver, simdKernels } from './simdKernels';
 import { acquireScan, betaGrad, fillScanParams, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
-import { MAX_DENSITY } from './spikeMatMul';
+import { MAX_DENSITY, rememberRows } from './spikeMatMul';
 import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
 
 /**
  * Byte offsets of the op's memory: the step buffer, the scan's tape (./simdScan.ts layout without
  * x; v of every step, or of two alternating steps when `vRows` is 2), the weight table, the rows.
  */
-function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: number) {
+function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: number, spikeCap: number) {
   const L = B * N;
   const size = T * L;
   const buf = 0;
@@ -45,7 +45,9 @@ function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: 
   const table = align16(S + (2 * L + 4) * 4);
   const rowStart = align16(table + K * N * 4);
   const cols = align16(rowStart + (T * B + 1) * 4);
-  return { L, size, buf, out, v, m, P, S, table, rowStart, cols, bytes: cols + nnz * 4 };
+  const spikeStart = align16(cols + nnz * 4);
+  const spikeCols = align16(spikeStart + (B + 2) * 4);
+  return { L, size, buf, out, v, m, P, S, table, rowStart, cols, spikeStart, spikeCols, bytes: spikeCols + spikeCap * 4 };
 }
 
 export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, params, spec, options = {}) => {
@@ -66,7 +68,9 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   // v_t is needed after its step only for ∂β (and a scan that fires from v_{t−1}): without either, two rows of it alternate.
   const betaGradWanted = params.beta instanceof tf.Variable && params.beta.trainable;
   const twoRows = !betaGradWanted && (spec.spikeFrom === 'post' || spec.output === 'membrane');
-  const at = layout(T, B, N, K, rows.nnz, twoRows ? 2 : T + 1);
+  // Spikes are compressed into rows step by step, while in cache, for the matmul that reads them (./spikeMatMul.ts rememberRows).
+  const spikeCap = spec.output === 'spikes' ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
+  const at = layout(T, B, N, K, rows.nnz, twoRows ? 2 : T + 1, spikeCap);
   const { L, size } = at;
   const flags = scanFlags(spec);
   let membrane: Float32Array | undefined;
@@ -89,9 +93,17 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
     fillScanParams(f32, at.P / 4, arrays, B, N);
     const step = (t: number) => 4 * t * L;
     const vAt = (t: number) => at.v + (twoRows ? step(t % 2) : step(t));
+    const spikeStart = spikeCap > 0 ? new Int32Array(T * B + 1) : null;
+    let spikes = 0;
     for (let t = 0; t < T; t++) {
       sums.rowSum(at.rowStart + 4 * t * B, at.cols, at.table, at.buf, B, N);
       scan.fwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L);
+      if (!spikeStart || spikes < 0) continue;
+      const got = sums.nonzeros(at.out + step(t), B, N, at.spikeStart, at.spikeCols + 4 * spikes, spikeCap - spikes);
+      spikes = got < 0 ? -1 : spikes; // denser than a sparse matmul pays for: the reader compresses (and goes dense) itself
+      if (got < 0) continue;
+      for (let b = 1; b <= B; b++) spikeStart[t * B + b] = spikes + ints[at.spikeStart / 4 + b];
+      spikes += got;
     }
     const out = f32.subarray(at.out / 4, at.out / 4 + size);
     const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
@@ -102,6 +114,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
       live = false;
     };
     const value = tensorOfView(out, [T, B, N]);
+    if (spikeStart && spikes >= 0) rememberRows(value, { M: T * B, K: N, rowStart: spikeStart, cols: ints.slice(at.spikeCols / 4, at.spikeCols / 4 + spikes), vals: null, nnz: spikes });
     const gradFunc = (dy: tf.Tensor) => {
       if (!live) throw new SpikelabError('INTERNAL', 'The fused first layer was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       const ds = valuesNow(dy);

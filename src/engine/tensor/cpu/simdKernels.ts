@@ -216,8 +216,8 @@ export function simdKernels(): SimdKernels | null {
 }
 
 /** The row kernels over another module's memory (./bitLinearScan.ts runs them beside a scan), or null. */
-export function rowKernelsOver(memory: WebAssembly.Memory): Pick<SimdKernels, 'rowSum' | 'rowScatter'> | null {
-  return instanceFor('simdKernels', moduleBytes, memory) as Pick<SimdKernels, 'rowSum' | 'rowScatter'> | null;
+export function rowKernelsOver(memory: WebAssembly.Memory): Omit<SimdKernels, 'memory' | 'reserve'> | null {
+  return instanceFor('simdKernels', moduleBytes, memory) as Omit<SimdKernels, 'memory' | 'reserve'> | null;
 }
 
 /** For tests: whether the module assembles and validates here. */

@@ -105,6 +105,24 @@ export class SparseRowsBuilder {
   }
 }
 
+/**
+ * Sparse rows already known for a tensor's data, from the op that made it (./bitLinearScan.ts
+ * compresses its spikes step by step while they are in cache): a matmul reading that tensor, or a
+ * reshape of it (which shares its data), takes them instead of compressing it again. Keyed by
+ * the data, which TF.js never changes, so the rows hold as long as it lives.
+ */
+const knownRows = new WeakMap<object, SparseRows>();
+
+export function rememberRows(x: tf.Tensor, rows: SparseRows): void {
+  knownRows.set(x.dataId, rows);
+}
+
+/** The known rows of x read as [M, K], or null. */
+export function knownRowsOf(x: tf.Tensor, M: number, K: number): SparseRows | null {
+  const rows = knownRows.get(x.dataId);
+  return rows && rows.M === M && rows.K === K ? rows : null;
+}
+
 /** Compresses x [M, K] into rows of active entries; null when it has more than maxNnz of them. */
 export function sparseRows(x: Float32Array, M: number, K: number, maxNnz: number): SparseRows | null {
   const rows = new SparseRowsBuilder(M, K, maxNnz, true);
@@ -261,7 +279,9 @@ export function spikeMatMul(x: tf.Tensor2D, w: tf.Tensor2D, options: SpikeMatMul
   const maxNnz = Math.floor((options.maxDensity ?? MAX_DENSITY.binary) * M * K);
   const kernels = options.simd === false ? null : simdKernels();
   let rows: SparseRows | null = null;
-  if (x.dtype === 'float32') rows = kernels ? simdRows(kernels, valuesNow(x), M, K, maxNnz) : sparseRows(x.dataSync() as Float32Array, M, K, maxNnz);
+  const known = knownRowsOf(x, M, K);
+  if (known) rows = known.nnz <= maxNnz ? known : null;
+  else if (x.dtype === 'float32') rows = kernels ? simdRows(kernels, valuesNow(x), M, K, maxNnz) : sparseRows(x.dataSync() as Float32Array, M, K, maxNnz);
   const gradedLimit = (options.maxDensity ?? MAX_DENSITY.graded) * M * K;
   if (!rows || (rows.vals !== null && rows.nnz > gradedLimit)) return tf.matMul(x, w, false, true);
   const sparse = rows;

@@ -2,7 +2,7 @@
  * One step of each optimiser with decoupled weight decay against the formula (./optimizer.ts):
  *   Adam (first step: m̂ = g, v̂ = g²):  w₁ = w₀·(1 − lr·λ) − lr·g/(|g| + ε)
  *   SGD:                               w₁ = w₀·(1 − lr·λ) − lr·g
- * on wasm (TF.js's Adam) and cpu (HostAdam, registered as op 'adam'), with a learning rate set
+ * on wasm and cpu (HostAdam, registered as op 'adam' on both), with a learning rate set
  * after construction (the schedule's); biases ("…/bias") take no decay.
  */
 import * as tf from '@tensorflow/tfjs-core';
