@@ -5,7 +5,9 @@
  * current is summed in the same order, so the spikes must be identical; the membrane, ∂W, ∂b and
  * ∂β of L = Σ s ⊙ r (random r) within 1e-4 of each tensor's largest value. β as a trainable
  * variable takes the path that keeps v of every step; a constant β the one that keeps two rows.
- * Then the layers the op declines (synaptic, N not a multiple of 4).
+ * Then the spike rows it hands over (./spikeMatMul.ts knownRowsOf, through a reshape): the same
+ * matmul, ∂W and ∂x as from a copy of the spikes; and the layers the op declines (synaptic, N not
+ * a multiple of 4).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,8 @@ import { startNodeBackend } from '../runtime/loaders.node';
 import { bitLinearScan } from './bitLinearScan';
 import { bitMatMul } from './bitMatMul';
 import { jsScan } from './jsScan';
+import { knownRowsOf, spikeMatMul } from './spikeMatMul';
+import { reshapeUntaped } from '../kernels/plain/reshape';
 import { simdScanSupports } from './simdScan';
 
 const [T, B, N, F] = [11, 3, 8, 45];
@@ -98,6 +102,37 @@ describe('fused first layer (bits → Affine → neuron scan) against bitMatMul 
       }
     });
   }
+
+  it('hands its spikes\' rows to the matmul reading them, through a reshape, with the same result', async () => {
+    await tf.setBackend('wasm');
+    const spec = covered.find((c) => c.spec.output === 'spikes' && c.spec.spikeFrom === 'post')!.spec;
+    const data = drawScanData(uniformDraw(9), T, B, N);
+    const draw = uniformDraw(10);
+    tf.tidy(() => {
+      const words = tf.tensor2d(randomWordRows(T * B, F, 0.15, 9), [T * B, 2], 'int32');
+      // Weights that keep the layer below MAX_DENSITY.binary of spikes (denser, it hands over no rows: the reader goes dense).
+      const made = bitLinearScan({ words, T, B, F, weight: tf.tensor2d(draw(N * F, -0.25, 0.3), [N, F]) }, paramTensors(data.params), spec)!;
+      const rate = Array.from(made.out.dataSync()).filter((v) => v === 1).length / (T * B * N);
+      expect(rate).toBeGreaterThan(0.02);
+      expect(rate).toBeLessThan(0.5);
+      const rows = reshapeUntaped(made.out, [T * B, N]);
+      const known = knownRowsOf(rows, T * B, N);
+      expect(known).not.toBeNull();
+      const copy = tf.tensor2d(rows.dataSync(), [T * B, N]); // the same values without known rows
+      expect(knownRowsOf(copy, T * B, N)).toBeNull();
+      const spikes = Array.from(copy.dataSync());
+      expect(known!.nnz).toBe(spikes.filter((v) => v === 1).length);
+      expect(known!.nnz).toBeGreaterThan(0);
+      const w2 = tf.tensor2d(draw(4 * N, -1, 1), [4, N]);
+      const r = tf.tensor2d(draw(T * B * 4, -1, 1), [T * B, 4]);
+      const viaKnown = tf.grads((x: tf.Tensor, w: tf.Tensor) => tf.sum(tf.mul(spikeMatMul(x as tf.Tensor2D, w as tf.Tensor2D, { inputGrad: true }), r)));
+      const [dxKnown, dwKnown] = viaKnown([rows, w2]);
+      const [dxCopy, dwCopy] = viaKnown([copy, w2]);
+      expect(Array.from(spikeMatMul(rows, w2, { inputGrad: false }).dataSync())).toEqual(Array.from(spikeMatMul(copy, w2, { inputGrad: false }).dataSync()));
+      expect(Array.from(dwKnown.dataSync())).toEqual(Array.from(dwCopy.dataSync()));
+      expect(Array.from(dxKnown.dataSync())).toEqual(Array.from(dxCopy.dataSync()));
+    });
+  });
 
   it('declines what it does not cover: a synaptic current, N not a multiple of 4', async () => {
     await tf.setBackend('wasm');
