@@ -128,7 +128,7 @@ describe('fused first layer (bits → Affine → neuron scan) against bitMatMul 
       const viaKnown = tf.grads((x: tf.Tensor, w: tf.Tensor) => tf.sum(tf.mul(spikeMatMul(x as tf.Tensor2D, w as tf.Tensor2D, { inputGrad: true }), r)));
       const [dxKnown, dwKnown] = viaKnown([rows, w2]);
       const [dxCopy, dwCopy] = viaKnown([copy, w2]);
-      expect(Array.from(spikeMatMul(rows, w2, { inputGrad: false }).dataSync())).toEqual(Array.from(spikeMatMul(copy, w2, { inputGrad: false }).dataSync()));
+      expect(Array.from(spikeMatMul(rows as tf.Tensor2D, w2, { inputGrad: false }).dataSync())).toEqual(Array.from(spikeMatMul(copy, w2, { inputGrad: false }).dataSync()));
       expect(Array.from(dwKnown.dataSync())).toEqual(Array.from(dwCopy.dataSync()));
       expect(Array.from(dxKnown.dataSync())).toEqual(Array.from(dxCopy.dataSync()));
     });
