@@ -10,6 +10,7 @@ import { W1_CLASSES, W1_INPUTS, w1Graph } from '../../engine/workloads/w1Graph';
 import { uploadDataset } from '../../engine/tensor/data/residentDataset';
 import { Program } from '../../engine/tensor/program/program';
 import type { ScanPath } from '../../engine/tensor/kernels/neuronScan';
+import { readoutOf } from '../../engine/tensor/train/accumulate';
 import { lossValue } from '../../engine/tensor/train/losses';
 import { createOptimizer } from '../../engine/tensor/train/optimizer';
 import type { TrainingWorkload } from './benchTiming';
@@ -35,7 +36,7 @@ export function workloadW1(o: { T: number; B: number; H: number; n: number; path
     memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer: createOptimizer('adam', 1e-3),
     variables: Object.values(program.variables).filter((v) => v.trainable),
     loss(x, y, lossBegins) {
-      const readout = program.forward(x).output;
+      const { readout } = readoutOf(program, x, 'integral_ce', []);
       lossBegins();
       return lossValue(readout, y, 'integral_ce', { smoothing: 0 });
     },

@@ -18,6 +18,7 @@ import { jsScan } from './jsScan';
 import { jsRecurrentScan } from './recurrentScan';
 import { spikeMatMul } from './spikeMatMul';
 import { sumOverTimeCpu } from './sumOverTime';
+import { timeWeightedSumCpu } from './timeWeightedSum';
 import { wasmHeapBytes } from './wasmHeap';
 
 for (const backend of ['wasm', 'cpu'] as const) {
@@ -27,6 +28,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerKernel({ op: 'bitLinearScan', backend, kernel: bitLinearScan });
   registerKernel({ op: 'residentDataset', backend, kernel: uploadHostBits });
   registerKernel({ op: 'sumOverTime', backend, kernel: sumOverTimeCpu });
+  registerKernel({ op: 'timeWeightedSum', backend, kernel: timeWeightedSumCpu });
   // conv2d as loops that skip the zeros of its input, and pooling (./conv/); TF.js's ops are the reference.
   const io = backend === 'wasm' ? wasmTensorIo : cpuTensorIo;
   registerConv2dKernels(backend, io);

@@ -24,8 +24,8 @@ describe('kernel registry', () => {
   it('lists what each backend registers (webgl: nothing)', () => {
     const byBackend = (backend: string) => registeredKernels().filter((k) => k.backend === backend).map((k) => k.op);
     expect(byBackend('webgpu')).toEqual(['adam', 'bitMatMul', 'deviceLoss', 'neuronScan', 'readoutLoss', 'recurrentScan', 'residentDataset']);
-    expect(byBackend('wasm')).toEqual(['adam', 'bitLinearScan', 'bitMatMul', 'conv2d', 'conv2dNchw', 'heapView', 'neuronScan', 'pool2d', 'pool2dNchw', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime']);
-    expect(byBackend('cpu')).toEqual(['adam', 'bitLinearScan', 'bitMatMul', 'conv2d', 'conv2dNchw', 'neuronScan', 'pool2d', 'pool2dNchw', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime']);
+    expect(byBackend('wasm')).toEqual(['adam', 'bitLinearScan', 'bitMatMul', 'conv2d', 'conv2dNchw', 'heapView', 'neuronScan', 'pool2d', 'pool2dNchw', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime', 'timeWeightedSum']);
+    expect(byBackend('cpu')).toEqual(['adam', 'bitLinearScan', 'bitMatMul', 'conv2d', 'conv2dNchw', 'neuronScan', 'pool2d', 'pool2dNchw', 'recurrentScan', 'residentDataset', 'spikeMatMul', 'sumOverTime', 'timeWeightedSum']);
     expect(byBackend('webgl')).toEqual([]);
   });
 

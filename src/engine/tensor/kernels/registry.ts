@@ -32,6 +32,11 @@ export interface KernelTypes {
   spikeMatMul: SpikeMatMul;
   /** s = Σ_t y_t for y [T, ...rest] as one op (∂y_t = ∂s for every t); else tf.sum(y, 0). */
   sumOverTime: (y: tf.Tensor) => tf.Tensor;
+  /**
+   * s = Σ_t c_t·x_t for x [T, ...rest] and constant c [T], as one op (∂x_t = c_t·∂s); where it has
+   * none, Program runs its readout step by step instead of in closed form (../program/program.ts).
+   */
+  timeWeightedSum: (x: tf.Tensor, c: Float32Array) => tf.Tensor;
   /** The cross-entropy losses, their gradient and the correct count as one op (./readoutLoss.ts); else TF.js ops. */
   readoutLoss: ReadoutLoss;
   /** Adam(lr, β₁, β₂, ε) with tf.train.adam's update (../train/optimizer.ts); else tf.train.adam. */

@@ -24,7 +24,7 @@ import { discretise, isScanNode, type DiscreteNeuron } from '../../neurons';
 import type { SurrogateSpec } from '../../surrogates/types';
 import { neuronScanFor, type NeuronScan, type ScanParams, type ScanPath, type ScanSpec } from '../kernels/neuronScan';
 import { reshapeUntaped } from '../kernels/plain/reshape';
-import { kernelFor } from '../kernels/registry';
+import { kernelFor, type KernelTypes } from '../kernels/registry';
 import type { BitLinearScan } from '../kernels/bitLinearScan';
 import type { BitMatMul } from '../kernels/bitMatMul';
 import { tidyObject } from '../runtime/tfTyping';
@@ -74,6 +74,21 @@ export interface ForwardResult {
   /** The readout: the first Output node's value, [T, B, ...outputShape]. */
   output: tf.Tensor;
   records: Record<string, NodeRecord>;
+}
+
+/** `Program.forwardIntegrated`: the readout summed over its T steps, [B, ...outputShape], and the records. */
+export interface IntegratedResult {
+  outputSum: tf.Tensor;
+  T: number;
+  records: Record<string, NodeRecord>;
+}
+
+/** The readout in closed form (`Program.integrable`): its leaky integrator, the Affine/Linear feeding it, that layer's source, and β̂. */
+interface IntegrableReadout {
+  readout: string;
+  linear: string;
+  source: string;
+  beta: number;
 }
 
 /** A layer's value and, when asked, its record. */
@@ -131,6 +146,17 @@ export class Program {
    * as usual).
    */
   private readonly fusedFirstLayers = new Map<string, { reader: string; kernel: BitLinearScan }>();
+  /**
+   * Where the Output reads a leaky integrator (membrane out, no synaptic current or adaptation)
+   * with one constant β̂ for all its neurons, whose one source is an Affine/Linear that nothing
+   * else reads, fed by one node x other than the Input: the integrator starts at 0 and is linear
+   * in its input (m_t = β̂·m_{t−1} + b + g_in ⊙ I_t, I_t = W·x_t + b_aff), so its time sum is
+   *   Σ_t m_t = b·C + g_in ⊙ (S̃·Wᵀ + b_aff·C),  S̃ = Σ_t c_t·x_t,  c_t = Σ_{j=0}^{T−1−t} β̂^j,  C = Σ_t c_t
+   * (`forwardIntegrated`): one weighted sum of x over time and a [B, H]·[H, K] matmul, where the
+   * step by step readout runs a matmul over all T·B rows and a scan, and both again backward.
+   */
+  private readonly integrable: IntegrableReadout | null;
+  private readonly timeWeightedSum: KernelTypes['timeWeightedSum'] | undefined;
 
   constructor(graph: NirGraph, options: ProgramOptions) {
     if (!(options.dt > 0)) throw new SpikelabError('TRAIN_BAD_CONFIG', `dt must be positive, got ${options.dt}.`, 'Use the step of the data in the graph\'s time unit (e.g. 0.001 for 1 ms in seconds).');
@@ -173,6 +199,9 @@ export class Program {
       }
     }
     this.readoutScale = tf.keep(tf.tensor1d(this.readoutGain().map((g) => 1 / g)));
+    // The plain path stays the step-by-step reference; the closed form needs the backend's time-weighted sum.
+    this.timeWeightedSum = path === 'fused' ? kernelFor('timeWeightedSum') : undefined;
+    this.integrable = this.timeWeightedSum ? this.findIntegrable() : null;
     const bitMatMul = path === 'fused' ? kernelFor('bitMatMul') : undefined;
     const inputReaders = Object.keys(this.flat.nodes).filter((n) => this.plan.sources[n]?.includes(this.inputName));
     const linear = (n: string) => ['Affine', 'Linear'].includes(this.flat.nodes[n].type) && this.plan.sources[n].length === 1;
@@ -193,6 +222,22 @@ export class Program {
         this.spikeMatMuls.set(name, (xs, weight) => spikeMatMul(xs, weight, { inputGrad: !fromInput }));
       }
     }
+  }
+
+  private findIntegrable(): IntegrableReadout | null {
+    const readersOf = (n: string) => Object.keys(this.flat.nodes).filter((k) => this.plan.sources[k]?.includes(n));
+    const ownStage = (n: string) => this.plan.stages.some((s) => s.kind === 'layer' && s.node === n);
+    const [readout, ...others] = this.plan.sources[this.outputName] ?? [];
+    const neuron = readout === undefined || others.length > 0 ? undefined : this.neurons.get(readout)?.neuron;
+    if (!neuron || neuron.output !== 'membrane' || neuron.synaptic || neuron.adaptive || neuron.learnDecay) return null;
+    const beta = Math.min(Math.max(neuron.beta[0], 0), 1);
+    if (!neuron.beta.every((b) => b === neuron.beta[0]) || readersOf(readout).length !== 1 || !ownStage(readout)) return null;
+    const [linear, ...more] = this.plan.sources[readout] ?? [];
+    const node = linear === undefined || more.length > 0 ? undefined : this.flat.nodes[linear];
+    if (!node || (node.type !== 'Affine' && node.type !== 'Linear') || readersOf(linear).length !== 1 || !ownStage(linear)) return null;
+    const [source, ...rest] = this.plan.sources[linear] ?? [];
+    if (source === undefined || rest.length > 0 || source === this.inputName) return null;
+    return { readout, linear, source, beta };
   }
 
   /** The DC gain of each readout value: the Output's one source population's, else 1. */
@@ -220,14 +265,19 @@ export class Program {
   forward(input: tf.Tensor | PackedInput, options: ForwardOptions = {}): ForwardResult {
     const packed = input instanceof tf.Tensor ? undefined : input;
     if (packed) return this.run(undefined, this.checkedPacked(packed), packed.T, packed.B, options);
-    const x = input as tf.Tensor;
+    const x = this.checkedInput(input as tf.Tensor);
+    const [T, B] = x.shape as [number, number];
+    return this.run(x, undefined, T, B, options);
+  }
+
+  private checkedInput(x: tf.Tensor): tf.Tensor {
     const [T, B] = x.shape;
     const expected = [T, B, ...this.inputShape];
     if (x.shape.length !== expected.length || x.shape.some((d, i) => d !== expected[i])) {
       throw new SpikelabError('DATA_SHAPE_MISMATCH', `The data has shape [${x.shape.slice(2).join(', ')}] per step but the network's Input "${this.inputName}" takes [${this.inputShape.join(', ')}].`,
         'Pick a dataset whose shape fits the Input, or change the Input shape.');
     }
-    return this.run(x, undefined, T, B, options);
+    return x;
   }
 
   private checkedPacked(packed: PackedInput): PackedInput {
@@ -242,7 +292,43 @@ export class Program {
     return packed;
   }
 
-  private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions): ForwardResult {
+  /**
+   * The forward with the readout's time sum in closed form (`integrable`): Σ_t of the Output's
+   * value and the records; null where the readout is not such an integrator, or the call records
+   * it or the layer feeding it (the caller then runs `forward` and sums the trace).
+   */
+  forwardIntegrated(input: tf.Tensor | PackedInput, options: ForwardOptions = {}): IntegratedResult | null {
+    const it = this.integrable;
+    const recorded = (n: string) => (options.record === 'all' ? this.neurons.has(n) : options.record?.includes(n) ?? false);
+    if (!it || recorded(it.readout) || recorded(it.linear)) return null;
+    if (!(input instanceof tf.Tensor)) {
+      const packed = this.checkedPacked(input);
+      const { records, sum } = this.run(undefined, packed, packed.T, packed.B, options, it);
+      return { outputSum: sum!, T: packed.T, records };
+    }
+    const x = this.checkedInput(input);
+    const [T, B] = x.shape as [number, number];
+    const { records, sum } = this.run(x, undefined, T, B, options, it);
+    return { outputSum: sum!, T, records };
+  }
+
+  /** Σ_t of the integrable readout's value from its layer's input xv [T, B, ...]: `integrable`'s equation. */
+  private integratedSum(it: IntegrableReadout, xv: tf.Tensor, T: number, B: number): tf.Tensor {
+    const { params } = this.neurons.get(it.readout)!;
+    const w = this.weights.get(it.linear)!;
+    const weight = w.weight as tf.Tensor2D;
+    const H = weight.shape[1];
+    const c = new Float32Array(T);
+    for (let t = 0, acc = 0; t < T; t++) c[T - 1 - t] = acc = acc * it.beta + 1; // c_{T−1} = 1, c_t = 1 + β̂·c_{t+1}
+    const C = c.reduce((a, v) => a + v, 0);
+    const weighted = tf.reshape(this.timeWeightedSum!(reshapeUntaped(xv, [T, B, H]), c), [B, H]);
+    let current = tf.matMul(weighted, weight, false, true);
+    if (this.flat.nodes[it.linear].type === 'Affine' && w.bias) current = tf.add(current, tf.mul(w.bias, C));
+    const sum = tf.add(tf.mul(current, params.gainIn), tf.mul(params.bias, C));
+    return tf.reshape(sum, [B, ...this.shapes[this.outputName].input!]);
+  }
+
+  private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions, integrate?: IntegrableReadout): ForwardResult & { sum?: tf.Tensor } {
     const values = new LiveValues();
     const records = emptyRecord<NodeRecord>(); // keyed by node names: data, never prototype keys
     const recorded = new Set<tf.Tensor>(); // the tensors of `records`, for the releaser
@@ -250,8 +336,10 @@ export class Program {
     const release = this.releaser(x, values, recorded);
     const fused = new Set(packed ? [...this.fusedFirstLayers].filter(([, f]) => !wanted(f.reader)).map(([n]) => n) : []);
     const fusedReaders = new Set([...fused].map((n) => this.fusedFirstLayers.get(n)!.reader));
+    const inClosedForm = new Set(integrate ? [integrate.linear, integrate.readout, this.outputName] : []);
     for (const stage of this.plan.stages) {
       if (stage.kind === 'layer' && packed && stage.node === this.inputName) continue; // its readers take the bits
+      if (stage.kind === 'layer' && inClosedForm.has(stage.node)) continue; // summed in closed form below
       if (stage.kind === 'layer' && fusedReaders.has(stage.node)) continue; // runs inside its population's op
       if (stage.kind === 'layer' && fused.has(stage.node)) this.runFusedFirstLayer(stage.node, packed!, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
@@ -264,7 +352,11 @@ export class Program {
       }
       release(ran);
     }
-    return { output: values.get(this.outputName)!, records };
+    if (!integrate) return { output: values.get(this.outputName)!, records };
+    const xv = values.get(integrate.source)!; // its one reader did not run, so it is still here
+    const sum = tidyObject(() => ({ sum: this.integratedSum(integrate, xv, T, B) })).sum;
+    if (!recorded.has(xv) && xv !== x && values.holders(xv) <= 1) xv.dispose();
+    return { output: sum, records, sum };
   }
 
   /**

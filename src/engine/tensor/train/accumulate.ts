@@ -11,8 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../train/types';
-import type { PackedInput, Program } from '../program/program';
-import { lossAndCorrect } from './losses';
+import type { NodeRecord, PackedInput, Program } from '../program/program';
+import { lossAndCorrect, readsTimeSum, type LossName, type Readout } from './losses';
 import { tidyObject } from '../runtime/tfTyping';
 
 export interface PieceInput {
@@ -26,6 +26,17 @@ export interface StepFigures {
   correct: number;
   /** Mean firing rate per spiking layer, in the order the accumulator was given them. */
   rates: Float32Array;
+}
+
+/**
+ * The forward of a training step: the readout's time sum in closed form where the loss reads only
+ * that and the program has it (Program.forwardIntegrated), else the trace.
+ */
+export function readoutOf(program: Program, x: tf.Tensor | PackedInput, loss: LossName, record: readonly string[]): { readout: Readout; records: Record<string, NodeRecord> } {
+  const integrated = readsTimeSum(loss) ? program.forwardIntegrated(x, { record: [...record] }) : null;
+  if (integrated) return { readout: { sum: integrated.outputSum, T: integrated.T }, records: integrated.records };
+  const { output, records } = program.forward(x, { record: [...record] });
+  return { readout: output, records };
 }
 
 export class GradientAccumulator {
@@ -48,9 +59,9 @@ export class GradientAccumulator {
     try {
       next = tidyObject(() => {
         const { value, grads } = tf.variableGrads(() => {
-          const { output, records } = program.forward(piece.x, { record: [...spiking] });
+          const { readout, records } = readoutOf(program, piece.x, config.loss, spiking);
           rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(records[n].out))) : tf.zeros([0])) as tf.Tensor1D);
-          const figures = lossAndCorrect(output, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
+          const figures = lossAndCorrect(readout, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
           correct = tf.keep(figures.correct);
           let loss = figures.loss;
           if (config.rateReg && spiking.length) {

@@ -17,10 +17,25 @@
  * the correct count in a few programs of its own (`lossAndCorrect`); the ops below are the reference.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { SpikelabError } from '../../core/errors';
 import { isGainNormalised, LOSSES, type LossName } from '../../train/losses/index';
 import { kernelFor } from '../kernels/registry';
 
 export type { LossName };
+
+/** A readout already summed over its T steps (Program.forwardIntegrated): Σ_t y_t, [B, ...]. */
+export interface TimeSummed {
+  sum: tf.Tensor;
+  T: number;
+}
+
+/** The readout a loss reads: the trace [T, B, ...], or its time sum. */
+export type Readout = tf.Tensor | TimeSummed;
+
+/** Whether the loss reads only Σ_t of the readout (mean or sum over time), so a time sum serves it. */
+export const readsTimeSum = (loss: LossName): boolean => LOSSES[loss].readout !== 'max';
+
+const stepsOf = (trace: Readout): number => (trace instanceof tf.Tensor ? trace.shape[0] : trace.T);
 
 export interface LossOptions {
   smoothing?: number;
@@ -29,7 +44,13 @@ export interface LossOptions {
   readoutScale?: tf.Tensor;
 }
 
-export function logitsOf(trace: tf.Tensor, loss: LossName, readoutScale?: tf.Tensor): tf.Tensor2D {
+export function logitsOf(trace: Readout, loss: LossName, readoutScale?: tf.Tensor): tf.Tensor2D {
+  const scaled = (reduced: tf.Tensor2D): tf.Tensor2D => (readoutScale && isGainNormalised(loss) ? tf.mul(reduced, readoutScale) : reduced);
+  if (!(trace instanceof tf.Tensor)) {
+    if (!readsTimeSum(loss)) throw new SpikelabError('INTERNAL', `The loss ${loss} reads the readout's maximum over time, not its sum.`, 'Pass the readout trace (Program.forward) for this loss.');
+    const flat = tf.reshape(trace.sum, [trace.sum.shape[0], -1]) as tf.Tensor2D;
+    return scaled(LOSSES[loss].readout === 'mean' ? tf.div<tf.Tensor2D>(flat, trace.T) : flat);
+  }
   const [T, B] = trace.shape;
   const flat = tf.reshape(trace, [T, B, -1]);
   const reduced = (() => {
@@ -38,7 +59,7 @@ export function logitsOf(trace: tf.Tensor, loss: LossName, readoutScale?: tf.Ten
     const sumOverTime = kernelFor('sumOverTime');
     return sumOverTime ? sumOverTime(flat) : tf.sum(flat, 0);
   })() as tf.Tensor2D;
-  return readoutScale && isGainNormalised(loss) ? tf.mul(reduced, readoutScale) : reduced;
+  return scaled(reduced);
 }
 
 function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.Tensor2D {
@@ -49,25 +70,25 @@ function smoothed(labels: tf.Tensor1D, classes: number, smoothing: number): tf.T
 const fusedLoss = (loss: LossName) => (loss === 'mse_spikerate' ? undefined : kernelFor('readoutLoss'));
 
 /** The loss and the batch's correct count, by the backend's fused kernel where it has one for this loss. */
-export function lossAndCorrect(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): { loss: tf.Scalar; correct: tf.Scalar } {
-  const fused = fusedLoss(loss);
+export function lossAndCorrect(trace: Readout, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): { loss: tf.Scalar; correct: tf.Scalar } {
+  const fused = trace instanceof tf.Tensor ? fusedLoss(loss) : undefined;
   if (!fused) return { loss: opsLoss(trace, labels, loss, options), correct: correctCount(trace, labels, loss, options.readoutScale) };
   const scale = options.readoutScale && isGainNormalised(loss) ? options.readoutScale : undefined;
-  return fused(trace, labels, { reduction: LOSSES[loss].readout, smoothing: options.smoothing ?? 0.3, scale });
+  return fused(trace as tf.Tensor, labels, { reduction: LOSSES[loss].readout, smoothing: options.smoothing ?? 0.3, scale });
 }
 
-export function lossValue(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): tf.Scalar {
-  if (!fusedLoss(loss)) return opsLoss(trace, labels, loss, options); // the count would be computed for nothing
+export function lossValue(trace: Readout, labels: tf.Tensor1D, loss: LossName, options: LossOptions = {}): tf.Scalar {
+  if (!fusedLoss(loss) || !(trace instanceof tf.Tensor)) return opsLoss(trace, labels, loss, options); // the count would be computed for nothing
   const { loss: value, correct } = lossAndCorrect(trace, labels, loss, options);
   correct.dispose();
   return value;
 }
 
-function opsLoss(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options: LossOptions): tf.Scalar {
+function opsLoss(trace: Readout, labels: tf.Tensor1D, loss: LossName, options: LossOptions): tf.Scalar {
   const logits = logitsOf(trace, loss, options.readoutScale);
   const classes = logits.shape[1];
   if (loss === 'mse_spikerate') {
-    const target = tf.mul(smoothed(labels, classes, options.smoothing ?? 0), (options.sparsity ?? 0.25) * trace.shape[0]);
+    const target = tf.mul(smoothed(labels, classes, options.smoothing ?? 0), (options.sparsity ?? 0.25) * stepsOf(trace));
     return tf.mean(tf.square(tf.sub(logits, target)));
   }
   const target = smoothed(labels, classes, options.smoothing ?? 0.3);
@@ -75,6 +96,6 @@ function opsLoss(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, options:
 }
 
 /** Number of correct predictions in the batch (argmax of the loss's logits). */
-export function correctCount(trace: tf.Tensor, labels: tf.Tensor1D, loss: LossName, readoutScale?: tf.Tensor): tf.Scalar {
+export function correctCount(trace: Readout, labels: tf.Tensor1D, loss: LossName, readoutScale?: tf.Tensor): tf.Scalar {
   return tf.sum(tf.cast(tf.equal(tf.argMax(logitsOf(trace, loss, readoutScale), 1), labels), 'float32'));
 }
