@@ -28,7 +28,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
   registerKernel({ op: 'bitLinearScan', backend, kernel: bitLinearScan });
   registerKernel({ op: 'residentDataset', backend, kernel: uploadHostBits });
   registerKernel({ op: 'sumOverTime', backend, kernel: sumOverTimeCpu });
-  registerKernel({ op: 'timeWeightedSum', backend, kernel: timeWeightedSumCpu });
+  registerKernel({ op: 'timeWeightedSum', backend, kernel: (x, c) => timeWeightedSumCpu(x, c, { broadcastGrad: backend === 'wasm' }) });
   // conv2d as loops that skip the zeros of its input, and pooling (./conv/); TF.js's ops are the reference.
   const io = backend === 'wasm' ? wasmTensorIo : cpuTensorIo;
   registerConv2dKernels(backend, io);

@@ -1,7 +1,8 @@
 /**
  * Op 'timeWeightedSum' (./timeWeightedSum.ts) against TF.js (Σ_t c_t·x_t by tf.mul and tf.sum, and
- * its gradient), on wasm and cpu: from x's values (graded x with zeros) and from spike rows handed
- * over for it (./spikeMatMul.ts rememberRows), which must give the same sums.
+ * its gradient, as a loop and as a broadcast multiply), on wasm and cpu: from x's values (graded x
+ * with zeros) and from spike rows handed over for it (./spikeMatMul.ts rememberRows), which must
+ * give the same sums.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,10 +35,12 @@ describe('time-weighted sum over the steps', () => {
         const want = tf.sum(tf.mul(x, weights), 0).dataSync() as Float32Array;
         const got = timeWeightedSumCpu(x, c).dataSync() as Float32Array;
         expect(maxError(got, want).err).toBeLessThanOrEqual(1e-6 * maxError(got, want).scale);
-        const gradGot = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(timeWeightedSumCpu(xi, c), dy)))(x).dataSync() as Float32Array;
         const gradWant = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(tf.sum(tf.mul(xi, weights), 0), dy)))(x).dataSync() as Float32Array;
-        expect(maxError(gradGot, gradWant).scale).toBeGreaterThan(0);
-        expect(maxError(gradGot, gradWant).err).toBeLessThanOrEqual(1e-6 * maxError(gradGot, gradWant).scale);
+        for (const broadcastGrad of [false, true]) {
+          const gradGot = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(timeWeightedSumCpu(xi, c, { broadcastGrad }), dy)))(x).dataSync() as Float32Array;
+          expect(maxError(gradGot, gradWant).scale).toBeGreaterThan(0);
+          expect(maxError(gradGot, gradWant).err).toBeLessThanOrEqual(1e-6 * maxError(gradGot, gradWant).scale);
+        }
         tf.dispose([x, weights]);
       }
       dy.dispose();

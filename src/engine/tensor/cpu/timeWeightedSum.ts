@@ -13,7 +13,16 @@ import { customOp } from '../runtime/tfTyping';
 import { knownRowsOf } from './spikeMatMul';
 import { valuesNow } from './tensorValues';
 
-export function timeWeightedSumCpu(x: tf.Tensor, c: Float32Array): tf.Tensor {
+export interface TimeWeightedSumOptions {
+  /**
+   * The gradient as TF.js's broadcast multiply of c [T, 1] by ∂s [1, R] (fast on wasm, whose
+   * XNNPACK multiply writes straight into its heap), or as a loop here (for the cpu backend, whose
+   * generic broadcasting multiply took 180 ms for W1's [100, 32,768]).
+   */
+  broadcastGrad: boolean;
+}
+
+export function timeWeightedSumCpu(x: tf.Tensor, c: Float32Array, options: TimeWeightedSumOptions = { broadcastGrad: false }): tf.Tensor {
   const [T, ...rest] = x.shape;
   const R = x.size / T;
   const fn = customOp((_save, input: tf.Tensor) => {
@@ -37,7 +46,16 @@ export function timeWeightedSumCpu(x: tf.Tensor, c: Float32Array): tf.Tensor {
     }
     return {
       value: tf.tensor(s, rest, 'float32'),
-      gradFunc: (dy: tf.Tensor) => tf.reshape(tf.mul(tf.tensor2d(c, [T, 1]), tf.reshape(dy, [1, R])), x.shape),
+      gradFunc: (dy: tf.Tensor) => {
+        if (options.broadcastGrad) return tf.reshape(tf.mul(tf.tensor2d(c, [T, 1]), tf.reshape(dy, [1, R])), x.shape);
+        const g = valuesNow(dy).slice(0, R);
+        const dx = new Float32Array(T * R);
+        for (let t = 0; t < T; t++) {
+          const ct = c[t];
+          for (let r = 0, at = t * R; r < R; r++) dx[at + r] = ct * g[r];
+        }
+        return tf.tensor(dx, x.shape, 'float32');
+      },
     };
   });
   return fn(x);
