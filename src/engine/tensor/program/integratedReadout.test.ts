@@ -85,7 +85,9 @@ describe('the readout in closed form (Program.forwardIntegrated)', () => {
         };
         const stepwise = (input: tf.Tensor | PackedInput) => p.forward(input).output;
         for (const input of [floats, packed]) {
+          const tensors = tf.memory().numTensors;
           const got = evaluate(p, integrated, input, labels);
+          expect(tf.memory().numTensors, `${variant}: tensors left after a closed-form step`).toBe(tensors);
           const want = evaluate(p, stepwise, input, labels);
           const label = `${variant}, ${input instanceof tf.Tensor ? 'floats' : 'bits'}`;
           const { err, scale } = maxError(got.sum, want.sum);
