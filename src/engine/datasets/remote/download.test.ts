@@ -37,6 +37,7 @@ beforeAll(async () => {
     '/chunked.bin': { kind: 'chunked', body },
     '/dropped.bin': { kind: 'drop', body, dropAfter: 100_000 },
     '/stalled.bin': { kind: 'stall', body, dropAfter: 50_000 },
+    '/stalled-in-pieces.bin': { kind: 'stall', body, dropAfter: 50_000, chunkBytes: 10_000 },
     '/corrupt.gz': { kind: 'plain', body: corrupt },
     '/truncated.gz': { kind: 'plain', body: gz.subarray(0, gz.length - 200) },
     '/missing': { kind: 'status', status: 404 },
@@ -98,6 +99,21 @@ describe('downloadTo', () => {
     const temp: TempFile = await store.createTemp();
     await expect(downloadTo(url, temp)).rejects.toMatchObject({ code: 'DATA_REMOTE_UNREACHABLE', hint: expect.stringContaining('CORS') });
     await temp.discard();
+  });
+
+  it('reports every byte that arrived before a stall, not only those before the last report', async () => {
+    const controller = new AbortController();
+    let latest = 0;
+    // A clock that never moves: every report after the first falls inside the interval.
+    const run = download('/stalled-in-pieces.bin', { signal: controller.signal, now: () => 0, onProgress: (p) => { latest = p.receivedBytes; } });
+    const started = Date.now();
+    while (latest < 50_000 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(latest).toBe(50_000); // the server sends 50,000 bytes, then nothing
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ code: 'DATA_ABORTED' });
+    const after = latest;
+    await new Promise((r) => setTimeout(r, 250));
+    expect(latest).toBe(after); // nothing reported once the download has ended
   });
 
   it('stops when cancelled mid-body (DATA_ABORTED)', async () => {

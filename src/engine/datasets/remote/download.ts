@@ -103,12 +103,27 @@ export async function downloadTo(url: string, sink: TempFile, options: DownloadO
   let received = 0;
   let failure: SpikelabError | undefined;
   let lastReport = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
   const report = (force: boolean) => {
+    if (!options.onProgress || ended) return;
     const t = now();
-    if (!options.onProgress || (!force && t - lastReport < PROGRESS_INTERVAL_MS)) return;
+    if (!force && t - lastReport < PROGRESS_INTERVAL_MS) {
+      // The bytes of a chunk held back here would stay unreported through a stall (no next chunk
+      // to report them): they are reported once the interval is up.
+      const wait = Math.min(PROGRESS_INTERVAL_MS, Math.max(0, PROGRESS_INTERVAL_MS - (t - lastReport))) + 5;
+      trailing ??= setTimeout(() => {
+        trailing = undefined;
+        report(true);
+      }, wait);
+      return;
+    }
+    clearTimeout(trailing);
+    trailing = undefined;
     lastReport = t;
     options.onProgress(rate.at(t, received));
   };
+
   const fail = (error: SpikelabError) => {
     failure ??= error;
     return failure;
@@ -129,54 +144,59 @@ export async function downloadTo(url: string, sink: TempFile, options: DownloadO
     return chunk.value;
   };
 
-  const head: Uint8Array[] = [];
-  for (let got = 0; got < 2;) {
-    const chunk = await next();
-    if (!chunk) break;
-    head.push(chunk);
-    got += chunk.length;
-  }
-  const first = Uint8Array.from(head.flatMap((c) => Array.from(c.subarray(0, 2)))).subarray(0, 2);
-  const gunzip = isGzip(first);
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const chunk = head.shift() ?? (await next());
-        if (chunk) controller.enqueue(chunk);
-        else controller.close();
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    cancel: (reason) => reader.cancel(reason).catch(() => undefined),
-  });
-  const output = (gunzip ? body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : body).getReader();
-  let written = 0;
   try {
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await output.read();
-      } catch (error) {
-        if (failure) throw failure;
-        throw remoteError('DATA_REMOTE_BAD_GZIP', `${url} is gzip-compressed but does not decompress after ${formatBytes(received)} (${reasonOf(error)}).`,
-          'The file on the host is damaged, or the download was corrupted on the way: fetch it again; if it fails again, try a mirror.', url);
-      }
-      if (chunk.done) break;
-      await sink.write(chunk.value);
-      written += chunk.value.length;
+    const head: Uint8Array[] = [];
+    for (let got = 0; got < 2;) {
+      const chunk = await next();
+      if (!chunk) break;
+      head.push(chunk);
+      got += chunk.length;
     }
-  } catch (error) {
-    void output.cancel().catch(() => undefined);
-    throw error;
+    const first = Uint8Array.from(head.flatMap((c) => Array.from(c.subarray(0, 2)))).subarray(0, 2);
+    const gunzip = isGzip(first);
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const chunk = head.shift() ?? (await next());
+          if (chunk) controller.enqueue(chunk);
+          else controller.close();
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason).catch(() => undefined),
+    });
+    const output = (gunzip ? body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : body).getReader();
+    let written = 0;
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await output.read();
+        } catch (error) {
+          if (failure) throw failure;
+          throw remoteError('DATA_REMOTE_BAD_GZIP', `${url} is gzip-compressed but does not decompress after ${formatBytes(received)} (${reasonOf(error)}).`,
+            'The file on the host is damaged, or the download was corrupted on the way: fetch it again; if it fails again, try a mirror.', url);
+        }
+        if (chunk.done) break;
+        await sink.write(chunk.value);
+        written += chunk.value.length;
+      }
+    } catch (error) {
+      void output.cancel().catch(() => undefined);
+      throw error;
+    }
+    report(true);
+    if (declared !== null && received !== declared) throw wrongSize(url, `ended after ${received} bytes, but its Content-Length announced ${declared}`);
+    if (expected !== null && received !== expected) throw wrongSize(url, `is ${received} bytes, but the dataset's file is ${expected} bytes`);
+    const digest = md5?.hex();
+    if (digest !== undefined && digest !== options.md5!.toLowerCase()) {
+      throw remoteError('DATA_REMOTE_CHECKSUM', `${url} arrived whole (${formatBytes(received)}) but its MD5 is ${digest}, not the published ${options.md5}.`,
+        'The host serves a different or damaged file: fetch it again; if it fails again, check the dataset\'s page for a new version.', url);
+    }
+    return { receivedBytes: received, writtenBytes: written, gunzipped: gunzip };
+  } finally {
+    ended = true; // no progress after the end, however it ended
+    clearTimeout(trailing);
   }
-  report(true);
-  if (declared !== null && received !== declared) throw wrongSize(url, `ended after ${received} bytes, but its Content-Length announced ${declared}`);
-  if (expected !== null && received !== expected) throw wrongSize(url, `is ${received} bytes, but the dataset's file is ${expected} bytes`);
-  const digest = md5?.hex();
-  if (digest !== undefined && digest !== options.md5!.toLowerCase()) {
-    throw remoteError('DATA_REMOTE_CHECKSUM', `${url} arrived whole (${formatBytes(received)}) but its MD5 is ${digest}, not the published ${options.md5}.`,
-      'The host serves a different or damaged file: fetch it again; if it fails again, check the dataset\'s page for a new version.', url);
-  }
-  return { receivedBytes: received, writtenBytes: written, gunzipped: gunzip };
 }

@@ -5,7 +5,8 @@
  *   plain        Content-Length and the whole body (in writes of `chunkBytes`, `delayMs` apart: a slow line)
  *   chunked      the same without Content-Length (Transfer-Encoding: chunked)
  *   drop         Content-Length of the whole, then the first `dropAfter` bytes, then the socket is destroyed
- *   stall        the first `dropAfter` bytes, then nothing until the client gives up or the server closes
+ *   stall        the first `dropAfter` bytes (in writes of `chunkBytes`, 10 ms apart, if given), then
+ *                nothing until the client gives up or the server closes
  *   status       an HTTP error status with a short text body
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,7 +16,7 @@ export type Route =
   | { kind: 'plain'; body: Uint8Array; chunkBytes?: number; delayMs?: number }
   | { kind: 'chunked'; body: Uint8Array; chunkBytes?: number }
   | { kind: 'drop'; body: Uint8Array; dropAfter: number }
-  | { kind: 'stall'; body: Uint8Array; dropAfter: number }
+  | { kind: 'stall'; body: Uint8Array; dropAfter: number; chunkBytes?: number }
   | { kind: 'status'; status: number };
 
 export interface LocalServer {
@@ -34,6 +35,13 @@ async function serve(route: Route, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | number> = { 'content-type': 'application/octet-stream' };
   if (route.kind !== 'chunked') headers['content-length'] = body.length;
   res.writeHead(200, headers);
+  if (route.kind === 'stall' && route.chunkBytes) {
+    for (let at = 0; at < route.dropAfter; at += route.chunkBytes) {
+      res.write(body.subarray(at, Math.min(at + route.chunkBytes, route.dropAfter)));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return;
+  }
   if (route.kind === 'drop' || route.kind === 'stall') {
     res.write(body.subarray(0, route.dropAfter));
     if (route.kind === 'drop') setTimeout(() => res.socket?.destroy(), 50);
