@@ -13,6 +13,9 @@
  * of every row and row F of the weight table, so I_t = (Σ_f W[:, f]) + b in the order
  * tf.add(matMul, b) rounds it. The sums run in float32 in the order of the entries (as bitMatMul's);
  * ∂W sums the steps from the last, so it differs from the unfused op's by float32 rounding.
+ * Each step's spikes are compressed into rows while they are in cache and handed to the matmul
+ * that reads them (./spikeMatMul.ts rememberRows). Without a trainable β (and for a scan that fires
+ * from the updated membrane) v_t is needed only by the next step, so two rows of it alternate.
  * null (the caller runs bitMatMul and the scan) without WebAssembly SIMD, for N not a multiple of 4,
  * a variant ./simdScan.ts does not cover, or input past MAX_DENSITY.
  */

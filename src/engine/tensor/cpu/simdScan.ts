@@ -26,7 +26,6 @@ const MODES: Record<string, number> = { straight_through: 0, superspike: 1, spyx
 const FLAG_MEMBRANE = 1;
 const FLAG_POST = 2;
 const FLAG_SUBTRACT = 4;
-const i32Eq = 0x46;
 
 const load = (base: number, off: number) => [...get(base), ...get(off), op.i32Add, ...v128Load()];
 const store = (base: number, off: number, value: number[]) => [...get(base), ...get(off), op.i32Add, ...value, ...v128Store()];
@@ -35,7 +34,6 @@ const ifFlag = (flags: number, bit: number, then: number[], otherwise?: number[]
 
 /** Bytes of lanes (512 floats) whose parameters and state stay in the L1 cache while a block runs over all T. */
 const BLOCK = 2048;
-const SELECT = 0x1b;
 
 /**
  * `body` for each block of lanes [blk, end) of the LB lane bytes, end = min(blk + BLOCK, LB): the
@@ -45,7 +43,7 @@ const laneBlocks = (blk: number, end: number, LB: number, body: number[]) => [
   ...i32(0), ...set(blk),
   op.block, VOID, op.loop, VOID,
   ...get(blk), ...get(LB), op.i32GeU, op.brIf, 1,
-  ...get(blk), ...i32(BLOCK), op.i32Add, op.tee, end, ...get(LB), ...get(end), ...get(LB), op.i32LtU, SELECT, ...set(end),
+  ...get(blk), ...i32(BLOCK), op.i32Add, op.tee, end, ...get(LB), ...get(end), ...get(LB), op.i32LtU, op.select, ...set(end),
   ...body,
   ...bump(blk, i32(BLOCK)),
   op.br, 0, op.end, op.end,
@@ -119,7 +117,7 @@ function backwardBody(): number[] {
     [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37];
   const [blk, end] = [38, 39];
   const ifV = (cond: number[], then: number[], otherwise: number[]) => [...cond, op.if, V128, ...then, opElse, ...otherwise, op.end];
-  const isMode = (n: number) => [...get(mode), ...i32(n), i32Eq];
+  const isMode = (n: number) => [...get(mode), ...i32(n), op.i32Eq];
   /** g(d) on the stack */
   const surrogate = ifV(isMode(0), get(one),
     ifV(isMode(1), [...get(one), ...get(one), ...get(k), ...get(d), ...f4.abs, ...f4.mul, ...f4.add, op.tee, w, ...get(w), ...f4.mul, ...f4.div],
