@@ -23,20 +23,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import { SpikelabError } from '../../core/errors';
 import type { BitLinearScan } from '../kernels/bitLinearScan';
 import { customOp } from '../runtime/tfTyping';
-import { align16 } from './bitKernels';
-import { wordRowKernels, wordRowsSimd } from './bitMatMul';
+import { wordsPerRow } from '../kernels/packedBatch';
+import { align16, bitKernels, tailMask } from './bitKernels';
 import type { ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { rowKernelsOver, simdKernels } from './simdKernels';
 import { acquireScan, betaGrad, fillScanParams, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
-import { MAX_DENSITY, rememberRows } from './spikeMatMul';
+import { MAX_DENSITY, rememberRows, transposed } from './spikeMatMul';
 import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
 
 /**
  * Byte offsets of the op's memory: the step buffer, the scan's tape (./simdScan.ts layout without
- * x; v of every step, or of two alternating steps when `vRows` is 2), the weight table, the rows.
+ * x; v of every step, or of two alternating steps when `vRows` is 2), the weight table, the rows'
+ * starts, the words (scanned into rows here), then, once the rows are counted (`tail`), their
+ * columns and the spike rows.
  */
-function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: number, spikeCap: number) {
+function layout(T: number, B: number, N: number, K: number, W: number, vRows: number, spikeCap: number) {
   const L = B * N;
   const size = T * L;
   const buf = 0;
@@ -47,10 +49,14 @@ function layout(T: number, B: number, N: number, K: number, nnz: number, vRows: 
   const S = P + 5 * L * 4;
   const table = align16(S + (2 * L + 4) * 4);
   const rowStart = align16(table + K * N * 4);
-  const cols = align16(rowStart + (T * B + 1) * 4);
-  const spikeStart = align16(cols + nnz * 4);
-  const spikeCols = align16(spikeStart + (B + 2) * 4);
-  return { L, size, buf, out, v, m, P, S, table, rowStart, cols, spikeStart, spikeCols, bytes: spikeCols + spikeCap * 4 };
+  const words = align16(rowStart + (T * B + 1) * 4);
+  const cols = align16(words + T * B * W * 4);
+  const tail = (nnz: number) => {
+    const spikeStart = align16(cols + (nnz + 1) * 4); // fillRows may store one column past the last
+    const spikeCols = align16(spikeStart + (B + 2) * 4);
+    return { spikeStart, spikeCols, bytes: spikeCols + spikeCap * 4 };
+  };
+  return { L, size, buf, out, v, m, P, S, table, rowStart, words, cols, tail };
 }
 
 export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, params, spec, options = {}) => {
@@ -63,35 +69,45 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   if ((spec.synaptic && params.alpha !== undefined) || N % 4 !== 0 || !simdKernels()) return null;
   const constants = scanConstants(params, N, false, adaptive);
   if (!simdScanSupports(spec, { ...constants, beta: new Float32Array(N) }, B * N)) return null;
-  const bitRows = wordRowKernels();
   const M = T * B;
-  const rows = bitRows && wordRowsSimd(bitRows, int32ValuesNow(words), M, F, Math.floor(MAX_DENSITY.binary * M * F) + M, bias !== undefined);
-  if (!rows) return null;
-  const K = rows.K;
+  const W = wordsPerRow(F);
+  const K = bias ? F + 1 : F; // the bias: an input that is always on, column F of every row
   // v_t is needed after its step only for ∂β (and a scan that fires from v_{t−1}): without either, two rows of it alternate.
   const betaGradWanted = params.beta instanceof tf.Variable && params.beta.trainable;
   const twoRows = !betaGradWanted && (spec.spikeFrom === 'post' || spec.output === 'membrane');
   // Spikes are compressed into rows step by step, while in cache, for the matmul that reads them (./spikeMatMul.ts rememberRows).
   const spikeCap = spec.output === 'spikes' ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
-  const at = layout(T, B, N, K, rows.nnz, twoRows ? 2 : T + 1, spikeCap);
+  const at = layout(T, B, N, K, W, twoRows ? 2 : T + 1, spikeCap);
   const { L, size } = at;
+  // The words become rows in the scan's own memory (./bitKernels.ts countRows, fillRows).
+  const scan = acquireScan(at.cols);
+  const bits = bitKernels(scan.memory);
+  new Int32Array(scan.memory.buffer, at.words, M * W).set(int32ValuesNow(words).subarray(0, M * W));
+  const extra = bias ? F : -1;
+  const nnz = bits ? bits.countRows(at.words, M, W, tailMask(F), at.rowStart, extra) : -1;
+  const end = at.tail(nnz);
+  if (!bits || nnz > MAX_DENSITY.binary * M * F + M || !bits.reserve(end.bytes)) {
+    releaseScan(scan);
+    return null; // denser than a sparse sum pays for (bitMatMul goes dense), or no room
+  }
+  bits.fillRows(at.words, M, W, tailMask(F), at.cols, extra);
   const flags = scanFlags(spec);
   let membrane: Float32Array | undefined;
-  let release: (() => void) | undefined;
+  let live = true;
+  const release = () => {
+    if (live) releaseScan(scan);
+    live = false;
+  };
 
   const run = (wIn: tf.Tensor2D, betaIn: tf.Tensor, biasIn: tf.Tensor | undefined) => {
     const beta = clipped(vector(betaIn, N, 'beta'));
     const arrays: ScanArrays = { ...constants, beta: beta.clip };
-    const scan = acquireScan(at.bytes);
     const sums = rowKernelsOver(scan.memory)!;
     const f32 = new Float32Array(scan.memory.buffer);
     const ints = new Int32Array(scan.memory.buffer);
-    const w = wIn.dataSync();
     const table = at.table / 4;
-    for (let n = 0; n < N; n++) for (let f = 0; f < F; f++) f32[table + f * N + n] = w[n * F + f];
+    f32.set(transposed(wIn.dataSync(), N, F), table);
     if (biasIn) f32.set(biasIn.dataSync(), table + F * N);
-    ints.set(rows.rowStart, at.rowStart / 4);
-    ints.set(rows.cols.subarray(0, rows.nnz), at.cols / 4);
     f32.fill(0, at.v / 4, at.v / 4 + L); // v_{−1} = 0
     fillScanParams(f32, at.P / 4, arrays, B, N);
     const step = (t: number) => 4 * t * L;
@@ -102,22 +118,17 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
       sums.rowSum(at.rowStart + 4 * t * B, at.cols, at.table, at.buf, B, N);
       scan.fwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L);
       if (!spikeStart || spikes < 0) continue;
-      const got = sums.nonzeros(at.out + step(t), B, N, at.spikeStart, at.spikeCols + 4 * spikes, spikeCap - spikes);
+      const got = sums.nonzeros(at.out + step(t), B, N, end.spikeStart, end.spikeCols + 4 * spikes, spikeCap - spikes);
       spikes = got < 0 ? -1 : spikes; // denser than a sparse matmul pays for: the reader compresses (and goes dense) itself
       if (got < 0) continue;
-      for (let b = 1; b <= B; b++) spikeStart[t * B + b] = spikes + ints[at.spikeStart / 4 + b];
+      for (let b = 1; b <= B; b++) spikeStart[t * B + b] = spikes + ints[end.spikeStart / 4 + b];
       spikes += got;
     }
     const out = f32.subarray(at.out / 4, at.out / 4 + size);
     const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
     membrane = spec.output === 'membrane' ? out : post ? f32.subarray(at.m / 4, at.m / 4 + size) : f32.subarray(at.v / 4 + L, at.v / 4 + L + size);
-    let live = true;
-    release = () => {
-      if (live) releaseScan(scan);
-      live = false;
-    };
     const value = tensorOfView(out, [T, B, N]);
-    if (spikeStart && spikes >= 0) rememberRows(value, { M: T * B, K: N, rowStart: spikeStart, cols: ints.slice(at.spikeCols / 4, at.spikeCols / 4 + spikes), vals: null, nnz: spikes });
+    if (spikeStart && spikes >= 0) rememberRows(value, { M: T * B, K: N, rowStart: spikeStart, cols: ints.slice(end.spikeCols / 4, end.spikeCols / 4 + spikes), vals: null, nnz: spikes });
     const gradFunc = (dy: tf.Tensor) => {
       if (!live) throw new SpikelabError('INTERNAL', 'The fused first layer was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       const ds = valuesNow(dy);
@@ -129,11 +140,10 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
         scan.bwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, at.S, 1, L, flags, mode); // with two rows its ∂β is not read
         sums.rowScatter(at.rowStart + 4 * t * B, at.cols, at.buf, at.table, B, N);
       }
-      const dW = new Float32Array(N * F);
-      for (let f = 0; f < F; f++) for (let n = 0; n < N; n++) dW[n * F + f] = f32[table + f * N + n];
+      const dW = transposed(f32.subarray(table, table + F * N), F, N);
       const grads = [tf.tensor2d(dW, [N, F], 'float32'), twoRows ? tf.zerosLike(betaIn) : paramGrad(betaGrad(f32, at.S / 4, B, N), beta.pass, betaIn)];
       if (biasIn) grads.push(tf.tensor1d(f32.slice(table + F * N, table + (F + 1) * N), 'float32'));
-      release!();
+      release();
       return grads;
     };
     return { value, gradFunc };
@@ -143,6 +153,6 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   const taping = tf.engine().isTapeOn();
   const out = bias ? fn(weight, params.beta, bias) : fn(weight, params.beta);
   const result = { out, ...(options.recordMembrane ? { membrane: spec.output === 'membrane' ? out : tensorOfView(membrane!, [T, B, N]) } : {}) };
-  if (!taping) release?.(); // no backward will come: the memory goes back to the pool
+  if (!taping) release(); // no backward will come: the memory goes back to the pool
   return result;
 };

@@ -70,7 +70,7 @@ export function wordRowsSimd(k: BitKernels, words: Int32Array, M: number, F: num
 let rowKernels: BitKernels | null | undefined;
 
 /** The bit module instance that turns words into rows (its own memory), or null without WebAssembly SIMD. */
-export function wordRowKernels(): BitKernels | null {
+function wordRowKernels(): BitKernels | null {
   if (rowKernels === undefined) rowKernels = typeof WebAssembly === 'undefined' ? null : bitKernels();
   return rowKernels;
 }
