@@ -6,7 +6,8 @@
  *  - click → reaction: a click on a canvas node (selecting it re-renders the inspector), from the
  *    input event's timestamp to the next animation frame after its handler (median, max),
  *  - frames the page drew per second (requestAnimationFrame callbacks),
- *  - Pause: from the click to the last step counter change and to the 'paused' phase,
+ *  - Pause: from the click to the last step counter change and to the 'paused' phase (null, with
+ *    `phase_at_pause`, where the run ended inside the window),
  *  - on webgpu, the engine worker's queue submits and buffer maps (read-backs) per training step
  *    over the same window (./workerGpuCounts.ts).
  * One JSON line per cell on stdout; progress on stderr. Figures, never assertions.
@@ -21,7 +22,8 @@ import { option, startPreview } from './previewServer';
 import { countWorkerGpuTraffic } from './workerGpuCounts';
 
 const TEMPLATES = {
-  digits: { label: /Small LIF classifier/, node: 'lif1', nodes: ['lif1', 'fc1'], epochs: '200' },
+  // Epochs enough that training outlasts the window (the digits template ran its 200 epochs, 8,800 steps, in 60 s on wasm).
+  digits: { label: /Small LIF classifier/, node: 'lif1', nodes: ['lif1', 'fc1'], epochs: '5000' },
   conv: { label: /N-MNIST conv net/, node: 'conv1', nodes: ['conv1', 'lif1'], epochs: '20' },
 } as const;
 type TemplateName = keyof typeof TEMPLATES;
@@ -87,13 +89,14 @@ async function probeCell(page: Page, base: string, backend: string, template: Te
   const trafficAtPause = await traffic.read();
   const windowSteps = Math.max(1, stepsAtPause - stepAtStart);
   const report = await page.evaluate(() => (globalThis as unknown as { spikelabProbe: { report(): PageProbeReport } }).spikelabProbe.report());
+  const phaseAtPause = await phaseOf(page); // 'training' unless the run ended inside the window (then the Pause figures are null)
   // Pause: the click, then the step counter until the phase says paused (or 60 s).
   const pauseButton = region(page, 'Run').getByRole('button', { name: /^Paus/ });
   const clicked = Date.now();
   let lastStep = stepsAtPause;
   let lastStepAt = clicked;
   let pausedAt: number | null = null;
-  if (await pauseButton.isVisible()) {
+  if (phaseAtPause === 'training' && await pauseButton.isVisible()) {
     await pauseButton.click({ timeout: 30_000 });
     while (Date.now() - clicked < 60_000) {
       const step = await readStep(page);
@@ -123,7 +126,8 @@ async function probeCell(page: Page, base: string, backend: string, template: Te
     clicks_answered: reactions.length,
     clicks_tried: clicks,
     frames_per_s: round(report.frames / ((report.until - report.since) / 1000)),
-    pause_to_last_step_ms: lastStep === stepsAtPause && lastStepAt === clicked ? 0 : lastStepAt - clicked,
+    phase_at_pause: phaseAtPause,
+    pause_to_last_step_ms: pausedAt === null ? null : lastStep === stepsAtPause && lastStepAt === clicked ? 0 : lastStepAt - clicked,
     pause_to_paused_ms: pausedAt === null ? null : pausedAt - clicked,
     steps_after_pause: lastStep - stepsAtPause,
     worker_submits_per_step: perStep(trafficAtPause.submits - trafficAtStart.submits, windowSteps),

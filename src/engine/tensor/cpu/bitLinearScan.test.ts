@@ -7,7 +7,10 @@
  * variable takes the path that keeps v of every step; a constant β the one that keeps two rows.
  * Then the spike rows it hands over (./spikeMatMul.ts knownRowsOf, through a reshape): the same
  * matmul, ∂W and ∂x as from a copy of the spikes; and the layers the op declines (synaptic, N not
- * a multiple of 4).
+ * a multiple of 4). With time weights w [K, T] the op returns Σ_t w[k, t]·s_t in place of the
+ * spikes: those sums within 1e-6 of the reference spikes' sums, and the gradients of
+ * L = Σ_k Σ out[k] ⊙ r_k within 1e-4 of the reference's with r = Σ_k w[k, t]·r_k, for every
+ * covered variant.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,18 +37,34 @@ interface Results {
   dBeta: Float32Array;
 }
 
-function evaluate(spec: ScanSpec, seed: number, fused: boolean, trainableBeta: boolean): Results {
+/** Σ_t w[k, t]·x_t for x [T, B·N]: [K, B·N], summed in time order in float32. */
+function timeWeighted(x: Float32Array, weights: Float32Array): Float32Array {
+  const [L, K] = [x.length / T, weights.length / T];
+  const sums = new Float32Array(K * L);
+  for (let k = 0; k < K; k++) for (let t = 0; t < T; t++) for (let i = 0; i < L; i++) sums[k * L + i] += weights[k * T + t] * x[t * L + i];
+  return sums;
+}
+
+/**
+ * The layer's results through the fused op or the reference; with `weights` [K·T], the fused op
+ * returns the time-weighted sums (the reference's spikes are summed the same way) and the loss
+ * weighs them by r_k [K, B, N] (the reference's spikes by Σ_k w[k, t]·r_k).
+ */
+function evaluate(spec: ScanSpec, seed: number, fused: boolean, trainableBeta: boolean, weights?: Float32Array): Results {
   const data = drawScanData(uniformDraw(seed), T, B, N);
   const draw = uniformDraw(seed + 1);
   const words = tf.tensor2d(randomWordRows(T * B, F, 0.15, seed), [T * B, Math.ceil(F / 32)], 'int32');
   const w = tf.tensor2d(draw(N * F, -0.3, 0.7), [N, F]);
   const b = tf.tensor1d(draw(N, -0.1, 0.2));
-  const r = tf.tensor3d(draw(T * B * N, -1, 1), [T, B, N]);
+  const K = weights ? weights.length / T : 0;
+  const rk = weights ? draw(K * B * N, -1, 1) : undefined;
+  const perStep = rk ? new Float32Array(T * B * N).map((_, j) => Array.from({ length: K }, (_k, k) => weights![k * T + Math.floor(j / (B * N))] * rk[k * B * N + (j % (B * N))]).reduce((a, v) => a + v, 0)) : undefined;
+  const r = fused && rk ? tf.tensor3d(rk, [K, B, N]) : tf.tensor3d(perStep ?? draw(T * B * N, -1, 1), [T, B, N]);
   const p = paramTensors(data.params);
   const beta = trainableBeta ? tf.variable(p.beta) : p.beta;
   const layer = (wIn: tf.Tensor, bIn: tf.Tensor, params: ScanParams, recordMembrane = false) => {
     if (fused) {
-      const made = bitLinearScan({ words, T, B, F, weight: wIn as tf.Tensor2D, bias: bIn as tf.Tensor1D }, params, spec, { recordMembrane });
+      const made = bitLinearScan({ words, T, B, F, weight: wIn as tf.Tensor2D, bias: bIn as tf.Tensor1D }, params, spec, { recordMembrane, timeWeights: weights });
       if (!made) throw new Error('the fused op declined a layer it covers');
       return made;
     }
@@ -59,7 +78,7 @@ function evaluate(spec: ScanSpec, seed: number, fused: boolean, trainableBeta: b
   const grads = trainableBeta ? tf.variableGrads(() => tf.sum(tf.mul(layer(w, b, { ...p, beta }).out, r)) as tf.Scalar, [beta as tf.Variable]).grads : {};
   const wrt = tf.grads((wIn: tf.Tensor, bIn: tf.Tensor) => tf.sum(tf.mul(layer(wIn, bIn, { ...p, beta }).out, r)))([w, b]);
   const results = {
-    out: forward[0], membrane: forward[1], dW: wrt[0].dataSync() as Float32Array, db: wrt[1].dataSync() as Float32Array,
+    out: weights && !fused ? timeWeighted(forward[0], weights) : forward[0], membrane: forward[1], dW: wrt[0].dataSync() as Float32Array, db: wrt[1].dataSync() as Float32Array,
     dBeta: trainableBeta ? (Object.values(grads)[0].dataSync() as Float32Array) : new Float32Array(N),
   };
   tf.dispose([words, w, b, r, beta, ...Object.values(p), ...wrt, ...Object.values(grads)]);
@@ -102,6 +121,25 @@ describe('fused first layer (bits → Affine → neuron scan) against bitMatMul 
       }
     });
   }
+
+  it('returns time-weighted sums of its spikes in their place, with the same gradients (wasm)', async () => {
+    await tf.setBackend('wasm');
+    // The closed-form readout's c_t = Σ_{j<T−t} 0.9^j, and 1/T (a time mean).
+    const weights = new Float32Array(2 * T).map((_, i) => (i < T ? (1 - 0.9 ** (T - i)) / 0.1 : 1 / T));
+    for (const c of covered) {
+      for (const trainableBeta of [true, false]) {
+        const got = evaluate(c.spec, c.seed, true, trainableBeta, weights);
+        const want = evaluate(c.spec, c.seed, false, trainableBeta, weights);
+        const label = `${c.name}, β ${trainableBeta ? 'trainable' : 'constant'}, summed`;
+        expect(got.out.length, label).toBe(2 * B * N);
+        for (const key of ['out', 'dW', 'db', 'dBeta'] as const) {
+          const { err, scale } = maxError(got[key], want[key]);
+          if (key !== 'dBeta' || trainableBeta) expect(scale, `${label}: ${key} is not all zero`).toBeGreaterThan(0);
+          expect(err, `${label}: ${key} (scale ${scale})`).toBeLessThanOrEqual((key === 'out' ? 1e-6 : 1e-4) * scale + 1e-6);
+        }
+      }
+    }
+  });
 
   it('hands its spikes\' rows to the matmul reading them, through a reshape, with the same result', async () => {
     await tf.setBackend('wasm');

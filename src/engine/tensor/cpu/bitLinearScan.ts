@@ -14,8 +14,12 @@
  * tf.add(matMul, b) rounds it. The sums run in float32 in the order of the entries (as bitMatMul's);
  * ∂W sums the steps from the last, so it differs from the unfused op's by float32 rounding.
  * Each step's spikes are compressed into rows while they are in cache and handed to the matmul
- * that reads them (./spikeMatMul.ts rememberRows). Without a trainable β (and for a scan that fires
- * from the updated membrane) v_t is needed only by the next step, so two rows of it alternate.
+ * that reads them (./spikeMatMul.ts rememberRows). With time weights w [K, T] (the contract's
+ * `timeWeights`) each step's spikes are added, weighted, into K sums instead, and backward
+ *   ∂s_t = Σ_k w[k, t]·∂out[k]            (./scaledRows.ts, into the step buffer)
+ * so neither the spikes nor their gradient leave the op's memory. Without a trainable β (and for a
+ * scan that fires from the updated membrane) v_t is needed only by the next step, so two rows of it
+ * alternate.
  * null (the caller runs bitMatMul and the scan) without WebAssembly SIMD, for N not a multiple of 4,
  * a variant ./simdScan.ts does not cover, or input past MAX_DENSITY.
  */
@@ -27,6 +31,7 @@ import { wordsPerRow } from '../kernels/packedBatch';
 import { align16, bitKernels, tailMask } from './bitKernels';
 import type { ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
+import { scaledRowsOver } from './scaledRows';
 import { rowKernelsOver, simdKernels } from './simdKernels';
 import { acquireScan, betaGrad, fillScanParams, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
 import { MAX_DENSITY, rememberRows, transposed } from './spikeMatMul';
@@ -38,7 +43,7 @@ import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
  * starts, the words (scanned into rows here), then, once the rows are counted (`tail`), their
  * columns and the spike rows.
  */
-function layout(T: number, B: number, N: number, K: number, W: number, vRows: number, spikeCap: number) {
+function layout(T: number, B: number, N: number, K: number, W: number, vRows: number, spikeCap: number, sums: number) {
   const L = B * N;
   const size = T * L;
   const buf = 0;
@@ -47,7 +52,9 @@ function layout(T: number, B: number, N: number, K: number, W: number, vRows: nu
   const m = v + vRows * L * 4;
   const P = m + size * 4;
   const S = P + 5 * L * 4;
-  const table = align16(S + (2 * L + 4) * 4);
+  const weighted = align16(S + (2 * L + 4) * 4); // the time-weighted sums [sums, B, N], then their weights [sums, T]
+  const timeWeights = weighted + sums * L * 4;
+  const table = align16(timeWeights + sums * T * 4);
   const rowStart = align16(table + K * N * 4);
   const words = align16(rowStart + (T * B + 1) * 4);
   const cols = align16(words + T * B * W * 4);
@@ -56,7 +63,7 @@ function layout(T: number, B: number, N: number, K: number, W: number, vRows: nu
     const spikeCols = align16(spikeStart + (B + 2) * 4);
     return { spikeStart, spikeCols, bytes: spikeCols + spikeCap * 4 };
   };
-  return { L, size, buf, out, v, m, P, S, table, rowStart, words, cols, tail };
+  return { L, size, buf, out, v, m, P, S, weighted, timeWeights, table, rowStart, words, cols, tail };
 }
 
 export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, params, spec, options = {}) => {
@@ -76,17 +83,21 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   const betaGradWanted = params.beta instanceof tf.Variable && params.beta.trainable;
   const twoRows = !betaGradWanted && (spec.spikeFrom === 'post' || spec.output === 'membrane');
   // Spikes are compressed into rows step by step, while in cache, for the matmul that reads them (./spikeMatMul.ts rememberRows).
-  const spikeCap = spec.output === 'spikes' ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
-  const at = layout(T, B, N, K, W, twoRows ? 2 : T + 1, spikeCap);
+  const timeWeights = options.timeWeights;
+  const sumsK = timeWeights ? timeWeights.length / T : 0;
+  if (!Number.isInteger(sumsK)) throw new SpikelabError('INTERNAL', `${timeWeights!.length} time weights for T ${T}: not K rows of T.`, 'This is a bug in the program runner.');
+  const spikeCap = spec.output === 'spikes' && !timeWeights ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
+  const at = layout(T, B, N, K, W, twoRows ? 2 : T + 1, spikeCap, sumsK);
   const { L, size } = at;
   // The words become rows in the scan's own memory (./bitKernels.ts countRows, fillRows).
   const scan = acquireScan(at.cols);
   const bits = bitKernels(scan.memory);
+  const scaled = scaledRowsOver(scan.memory);
   new Int32Array(scan.memory.buffer, at.words, M * W).set(int32ValuesNow(words).subarray(0, M * W));
   const extra = bias ? F : -1;
   const nnz = bits ? bits.countRows(at.words, M, W, tailMask(F), at.rowStart, extra) : -1;
   const end = at.tail(nnz);
-  if (!bits || nnz > MAX_DENSITY.binary * M * F + M || !bits.reserve(end.bytes)) {
+  if (!bits || !scaled || nnz > MAX_DENSITY.binary * M * F + M || !bits.reserve(end.bytes)) {
     releaseScan(scan);
     return null; // denser than a sparse sum pays for (bitMatMul goes dense), or no room
   }
@@ -110,6 +121,8 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
     if (biasIn) f32.set(biasIn.dataSync(), table + F * N);
     f32.fill(0, at.v / 4, at.v / 4 + L); // v_{−1} = 0
     fillScanParams(f32, at.P / 4, arrays, B, N);
+    if (timeWeights) f32.set(timeWeights, at.timeWeights / 4);
+    const weightOf = (k: number, t: number) => at.timeWeights + 4 * (k * T + t);
     const step = (t: number) => 4 * t * L;
     const vAt = (t: number) => at.v + (twoRows ? step(t % 2) : step(t));
     const spikeStart = spikeCap > 0 ? new Int32Array(T * B + 1) : null;
@@ -117,6 +130,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
     for (let t = 0; t < T; t++) {
       sums.rowSum(at.rowStart + 4 * t * B, at.cols, at.table, at.buf, B, N);
       scan.fwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L);
+      for (let k = 0; k < sumsK; k++) scaled!.scaledRow(at.out + step(t), weightOf(k, t), at.weighted + 4 * k * L, L, t > 0 ? 1 : 0); // the first step writes, the rest add
       if (!spikeStart || spikes < 0) continue;
       const got = sums.nonzeros(at.out + step(t), B, N, end.spikeStart, end.spikeCols + 4 * spikes, spikeCap - spikes);
       spikes = got < 0 ? -1 : spikes; // denser than a sparse matmul pays for: the reader compresses (and goes dense) itself
@@ -127,16 +141,18 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
     const out = f32.subarray(at.out / 4, at.out / 4 + size);
     const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
     membrane = spec.output === 'membrane' ? out : post ? f32.subarray(at.m / 4, at.m / 4 + size) : f32.subarray(at.v / 4 + L, at.v / 4 + L + size);
-    const value = tensorOfView(out, [T, B, N]);
+    const value = timeWeights ? tensorOfView(f32.subarray(at.weighted / 4, at.weighted / 4 + sumsK * L), [sumsK, B, N]) : tensorOfView(out, [T, B, N]);
     if (spikeStart && spikes >= 0) rememberRows(value, { M: T * B, K: N, rowStart: spikeStart, cols: ints.slice(end.spikeCols / 4, end.spikeCols / 4 + spikes), vals: null, nnz: spikes });
     const gradFunc = (dy: tf.Tensor) => {
       if (!live) throw new SpikelabError('INTERNAL', 'The fused first layer was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       const ds = valuesNow(dy);
       startBackward(f32, at.S / 4, spec, L);
       f32.fill(0, table, table + K * N);
+      if (timeWeights) f32.set(ds.subarray(0, sumsK * L), at.weighted / 4); // ∂out, from which each step's ∂s_t is formed
       const mode = surrogateMode(spec);
       for (let t = T - 1; t >= 0; t--) {
-        f32.set(ds.subarray(t * L, (t + 1) * L), at.buf / 4);
+        if (!timeWeights) f32.set(ds.subarray(t * L, (t + 1) * L), at.buf / 4);
+        for (let k = 0; k < sumsK; k++) scaled!.scaledRow(at.weighted + 4 * k * L, weightOf(k, t), at.buf, L, k > 0 ? 1 : 0);
         scan.bwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, at.S, 1, L, flags, mode); // with two rows its ∂β is not read
         sums.rowScatter(at.rowStart + 4 * t * B, at.cols, at.buf, at.table, B, N);
       }

@@ -32,10 +32,12 @@ export class HostAdam extends BackendAdam {
     }
     const { m, v } = state;
     const next = new Float32Array(w.length);
+    const { beta1, beta2, lr, epsilon } = this; // locals: the loop reads no field
     for (let i = 0; i < w.length; i++) {
-      m[i] = this.beta1 * m[i] + (1 - this.beta1) * g[i];
-      v[i] = this.beta2 * v[i] + (1 - this.beta2) * g[i] * g[i];
-      next[i] = w[i] - (this.lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + this.epsilon);
+      const gi = g[i];
+      m[i] = beta1 * m[i] + (1 - beta1) * gi;
+      v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+      next[i] = w[i] - (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + epsilon);
     }
     variable.assign(tf.tensor(next, variable.shape, 'float32'));
   }

@@ -6,7 +6,10 @@
  * variable's gradient within 1e-4 of its largest value. W1's network (Linear readout, LI with
  * gain 1, no leak) and a variant with an Affine readout (bias) and an LI with a leak (its own
  * bias) and a gain per neuron. Then where the closed form does not apply (per-neuron τ, a learnt
- * β, a recorded readout, the plain path, a loss that reads the maximum over time).
+ * β, a recorded readout, the plain path, a loss that reads the maximum over time). With the
+ * hidden layer's time mean asked for (ForwardOptions.timeMeans, the training step's rates, which a
+ * packed batch makes inside the fused first layer) and a rate penalty on it: the mean within 1e-6
+ * of the recorded spikes' mean over time, and loss and gradients as above.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,15 +56,25 @@ function graph(variant: 'w1' | 'affine' | 'per-neuron-tau' | 'learnt-beta'): Nir
 const program = (g: NirGraph, path: 'fused' | 'plain' = 'fused') =>
   new Program(g, { dt: 1, surrogate: { name: 'superspike', slope: 25 }, detachReset: true, path });
 
-/** Σ_t readout, the integral-CE loss and every variable's gradient, through `read`. */
-function evaluate(p: Program, read: (input: tf.Tensor | PackedInput) => Readout, input: tf.Tensor | PackedInput, labels: tf.Tensor1D) {
+/** What a reader gives: the readout, and the hidden layer's time mean [B, H] when it was asked for. */
+interface Read {
+  readout: Readout;
+  rate?: tf.Tensor;
+}
+
+/** Σ_t readout, the hidden rate, the integral-CE loss (+ 0.5·mean(rate²)) and every variable's gradient, through `read`. */
+function evaluate(p: Program, read: (input: tf.Tensor | PackedInput) => Read, input: tf.Tensor | PackedInput, labels: tf.Tensor1D) {
   const variables = Object.values(p.variables).filter((v) => v.trainable);
-  const sum = tf.tidy(() => {
-    const readout = read(input);
-    return (readout instanceof tf.Tensor ? tf.sum(readout, 0) : readout.sum).dataSync() as Float32Array;
+  const [sum, rate] = tf.tidy(() => {
+    const { readout, rate: r } = read(input);
+    return [(readout instanceof tf.Tensor ? tf.sum(readout, 0) : readout.sum).dataSync() as Float32Array, r ? (r.dataSync() as Float32Array) : undefined];
   });
-  const { value, grads } = tf.variableGrads(() => lossValue(read(input), labels, 'integral_ce', { smoothing: 0 }), variables);
-  const out = { sum, loss: value.dataSync()[0], grads: Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, g.dataSync() as Float32Array])) };
+  const { value, grads } = tf.variableGrads(() => {
+    const { readout, rate: r } = read(input);
+    const ce = lossValue(readout, labels, 'integral_ce', { smoothing: 0 });
+    return r ? tf.add(ce, tf.mul(0.5, tf.mean(tf.square(r)))) : ce;
+  }, variables);
+  const out = { sum, rate, loss: value.dataSync()[0], grads: Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, g.dataSync() as Float32Array])) };
   tf.dispose([value, ...Object.values(grads)]);
   return out;
 }
@@ -77,22 +90,31 @@ describe('the readout in closed form (Program.forwardIntegrated)', () => {
         const { x, labels } = batch(variant === 'w1' ? 1 : 2);
         const floats = tf.tensor3d(x, [T, B, W1_INPUTS]);
         const packed: PackedInput = { words: tf.tensor2d(packFloatRows(x, T * B, W1_INPUTS), [T * B, Math.ceil(W1_INPUTS / 32)], 'int32'), T, B, F: W1_INPUTS };
-        const integrated = (input: tf.Tensor | PackedInput) => {
-          const made = p.forwardIntegrated(input);
+        const integrated = (rate: boolean) => (input: tf.Tensor | PackedInput): Read => {
+          const made = p.forwardIntegrated(input, rate ? { timeMeans: ['lif'] } : {});
           if (!made) throw new Error(`${variant}: no closed form`);
           made.outputSum.shape.forEach((d, i) => expect(d).toBe([B, W1_CLASSES][i]));
-          return { sum: made.outputSum, T: made.T };
+          return { readout: { sum: made.outputSum, T: made.T }, rate: made.timeMeans.lif };
         };
-        const stepwise = (input: tf.Tensor | PackedInput) => p.forward(input).output;
-        for (const input of [floats, packed]) {
+        const stepwise = (rate: boolean) => (input: tf.Tensor | PackedInput): Read => {
+          const made = p.forward(input, { record: ['lif'] });
+          return { readout: made.output, ...(rate ? { rate: tf.mean(made.records.lif.out, 0) } : {}) };
+        };
+        for (const [input, rate] of [[floats, false], [packed, false], [floats, true], [packed, true]] as const) {
           const tensors = tf.memory().numTensors;
-          const got = evaluate(p, integrated, input, labels);
+          const got = evaluate(p, integrated(rate), input, labels);
           expect(tf.memory().numTensors, `${variant}: tensors left after a closed-form step`).toBe(tensors);
-          const want = evaluate(p, stepwise, input, labels);
-          const label = `${variant}, ${input instanceof tf.Tensor ? 'floats' : 'bits'}`;
+          const want = evaluate(p, stepwise(rate), input, labels);
+          const label = `${variant}, ${input instanceof tf.Tensor ? 'floats' : 'bits'}${rate ? ', with the hidden rate' : ''}`;
           const { err, scale } = maxError(got.sum, want.sum);
           expect(scale, label).toBeGreaterThan(0);
           expect(err, `${label}: Σ_t readout (scale ${scale})`).toBeLessThanOrEqual(1e-5 * scale);
+          if (rate) {
+            expect(got.rate?.length, `${label}: the rate's size`).toBe(B * H);
+            const r = maxError(got.rate!, want.rate!);
+            expect(r.scale, `${label}: the layer fires`).toBeGreaterThan(0);
+            expect(r.err, `${label}: the hidden rate (scale ${r.scale})`).toBeLessThanOrEqual(1e-6 * r.scale);
+          }
           expect(Math.abs(got.loss - want.loss), `${label}: loss`).toBeLessThanOrEqual(1e-6 * Math.abs(want.loss));
           expect(Object.keys(got.grads).sort()).toEqual(Object.keys(want.grads).sort());
           for (const [name, g] of Object.entries(want.grads)) {

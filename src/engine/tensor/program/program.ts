@@ -63,6 +63,12 @@ export interface ForwardOptions {
   /** Node names whose output (and membrane) to return; 'all' for every neuron population. */
   record?: readonly string[] | 'all';
   recordMembrane?: boolean;
+  /**
+   * Node names whose output's mean over time, [B, ...outputShape], to return in `timeMeans`
+   * (differentiable: a rate penalty's gradient flows through it). Cheaper than recording them: the
+   * [T, B, ...] output itself need not be kept, nor, in a fused first layer, made at all.
+   */
+  timeMeans?: readonly string[];
 }
 
 export interface NodeRecord {
@@ -74,21 +80,29 @@ export interface ForwardResult {
   /** The readout: the first Output node's value, [T, B, ...outputShape]. */
   output: tf.Tensor;
   records: Record<string, NodeRecord>;
+  /** Per name of ForwardOptions.timeMeans: its output's mean over time, [B, ...outputShape]. */
+  timeMeans: Record<string, tf.Tensor>;
 }
 
-/** `Program.forwardIntegrated`: the readout summed over its T steps, [B, ...outputShape], and the records. */
+/** `Program.forwardIntegrated`: the readout summed over its T steps, [B, ...outputShape], the records and the time means. */
 export interface IntegratedResult {
   outputSum: tf.Tensor;
   T: number;
   records: Record<string, NodeRecord>;
+  timeMeans: Record<string, tf.Tensor>;
 }
 
-/** The readout in closed form (`Program.integrable`): its leaky integrator, the Affine/Linear feeding it, that layer's source, and β̂. */
+/**
+ * The readout in closed form (`Program.integrable`): its leaky integrator, the Affine/Linear
+ * feeding it, that layer's source, β̂, and whether the Affine/Linear is the source's one reader
+ * (then a fused first layer may return S̃ in place of its spikes).
+ */
 interface IntegrableReadout {
   readout: string;
   linear: string;
   source: string;
   beta: number;
+  sourceReadOnce: boolean;
 }
 
 /** A layer's value and, when asked, its record. */
@@ -237,7 +251,7 @@ export class Program {
     if (!node || (node.type !== 'Affine' && node.type !== 'Linear') || readersOf(linear).length !== 1 || !ownStage(linear)) return null;
     const [source, ...rest] = this.plan.sources[linear] ?? [];
     if (source === undefined || rest.length > 0 || source === this.inputName) return null;
-    return { readout, linear, source, beta };
+    return { readout, linear, source, beta, sourceReadOnce: readersOf(source).length === 1 };
   }
 
   /** The DC gain of each readout value: the Output's one source population's, else 1. */
@@ -300,29 +314,32 @@ export class Program {
   forwardIntegrated(input: tf.Tensor | PackedInput, options: ForwardOptions = {}): IntegratedResult | null {
     const it = this.integrable;
     const recorded = (n: string) => (options.record === 'all' ? this.neurons.has(n) : options.record?.includes(n) ?? false);
-    if (!it || recorded(it.readout) || recorded(it.linear)) return null;
+    const averaged = (n: string) => options.timeMeans?.includes(n) ?? false;
+    if (!it || [it.readout, it.linear].some((n) => recorded(n) || averaged(n))) return null;
     if (!(input instanceof tf.Tensor)) {
       const packed = this.checkedPacked(input);
-      const { records, sum } = this.run(undefined, packed, packed.T, packed.B, options, it);
-      return { outputSum: sum!, T: packed.T, records };
+      const { records, sum, timeMeans } = this.run(undefined, packed, packed.T, packed.B, options, it);
+      return { outputSum: sum!, T: packed.T, records, timeMeans };
     }
     const x = this.checkedInput(input);
     const [T, B] = x.shape as [number, number];
-    const { records, sum } = this.run(x, undefined, T, B, options, it);
-    return { outputSum: sum!, T, records };
+    const { records, sum, timeMeans } = this.run(x, undefined, T, B, options, it);
+    return { outputSum: sum!, T, records, timeMeans };
   }
 
-  /** Σ_t of the integrable readout's value from its layer's input xv [T, B, ...]: `integrable`'s equation. */
-  private integratedSum(it: IntegrableReadout, xv: tf.Tensor, T: number, B: number): tf.Tensor {
+  /** The closed form's time weights: c_{T−1} = 1, c_t = 1 + β̂·c_{t+1}, and C = Σ_t c_t. */
+  private static readoutWeights(beta: number, T: number): { c: Float32Array; C: number } {
+    const c = new Float32Array(T);
+    for (let t = 0, acc = 0; t < T; t++) c[T - 1 - t] = acc = acc * beta + 1;
+    return { c, C: c.reduce((a, v) => a + v, 0) };
+  }
+
+  /** Σ_t of the integrable readout's value from S̃ = Σ_t c_t·x_t of its layer's input, [B, H]: `integrable`'s equation. */
+  private integratedSum(it: IntegrableReadout, weighted: tf.Tensor, C: number, B: number): tf.Tensor {
     const { params } = this.neurons.get(it.readout)!;
     const w = this.weights.get(it.linear)!;
     const weight = w.weight as tf.Tensor2D;
-    const H = weight.shape[1];
-    const c = new Float32Array(T);
-    for (let t = 0, acc = 0; t < T; t++) c[T - 1 - t] = acc = acc * it.beta + 1; // c_{T−1} = 1, c_t = 1 + β̂·c_{t+1}
-    const C = c.reduce((a, v) => a + v, 0);
-    const weighted = tf.reshape(this.timeWeightedSum!(reshapeUntaped(xv, [T, B, H]), c), [B, H]);
-    let current = tf.matMul(weighted, weight, false, true);
+    let current = tf.matMul(tf.reshape(weighted, [B, weight.shape[1]]), weight, false, true);
     if (this.flat.nodes[it.linear].type === 'Affine' && w.bias) current = tf.add(current, tf.mul(w.bias, C));
     const sum = tf.add(tf.mul(current, params.gainIn), tf.mul(params.bias, C));
     return tf.reshape(sum, [B, ...this.shapes[this.outputName].input!]);
@@ -331,32 +348,52 @@ export class Program {
   private run(x: tf.Tensor | undefined, packed: PackedInput | undefined, T: number, B: number, options: ForwardOptions, integrate?: IntegrableReadout): ForwardResult & { sum?: tf.Tensor } {
     const values = new LiveValues();
     const records = emptyRecord<NodeRecord>(); // keyed by node names: data, never prototype keys
+    const timeMeans = emptyRecord<tf.Tensor>();
     const recorded = new Set<tf.Tensor>(); // the tensors of `records`, for the releaser
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
+    const averaged = (name: string) => options.timeMeans?.includes(name) ?? false;
     const release = this.releaser(x, values, recorded);
     const fused = new Set(packed ? [...this.fusedFirstLayers].filter(([, f]) => !wanted(f.reader)).map(([n]) => n) : []);
     const fusedReaders = new Set([...fused].map((n) => this.fusedFirstLayers.get(n)!.reader));
     const inClosedForm = new Set(integrate ? [integrate.linear, integrate.readout, this.outputName] : []);
+    const weights = integrate ? Program.readoutWeights(integrate.beta, T) : undefined;
+    // S̃ = Σ_t c_t·x_t of the closed form, where a fused first layer made it (and x's time mean) in place of x.
+    let weighted: tf.Tensor | undefined;
     for (const stage of this.plan.stages) {
       if (stage.kind === 'layer' && packed && stage.node === this.inputName) continue; // its readers take the bits
       if (stage.kind === 'layer' && inClosedForm.has(stage.node)) continue; // summed in closed form below
       if (stage.kind === 'layer' && fusedReaders.has(stage.node)) continue; // runs inside its population's op
-      if (stage.kind === 'layer' && fused.has(stage.node)) this.runFusedFirstLayer(stage.node, packed!, values, records, wanted(stage.node), options.recordMembrane ?? false);
-      else if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
+      if (stage.kind === 'layer' && fused.has(stage.node)) {
+        const summed = integrate?.source === stage.node && integrate.sourceReadOnce && !wanted(stage.node);
+        const sums = this.runFusedFirstLayer(stage.node, packed!, values, records, wanted(stage.node), options.recordMembrane ?? false,
+          summed ? { c: weights!.c, mean: averaged(stage.node) } : undefined);
+        if (sums) ({ weighted } = sums);
+        if (sums?.mean) timeMeans[stage.node] = sums.mean;
+      } else if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
       const ran = stage.kind === 'layer' ? [stage.node] : stage.nodes;
       for (const name of ran) {
         const record = records[name];
         if (record) recorded.add(record.out);
         if (record?.membrane) recorded.add(record.membrane);
+        const value = values.get(name);
+        if (averaged(name) && !timeMeans[name] && value) timeMeans[name] = tf.mean(value, 0); // before release frees it
       }
       release(ran);
     }
-    if (!integrate) return { output: values.get(this.outputName)!, records };
-    const xv = values.get(integrate.source)!; // its one reader did not run, so it is still here
-    const sum = tidyObject(() => ({ sum: this.integratedSum(integrate, xv, T, B) })).sum;
-    if (!recorded.has(xv) && xv !== x && values.holders(xv) <= 1) xv.dispose();
-    return { output: sum, records, sum };
+    if (!integrate) return { output: values.get(this.outputName)!, records, timeMeans };
+    const { c, C } = weights!;
+    let sum: tf.Tensor;
+    if (weighted) {
+      sum = tidyObject(() => ({ sum: this.integratedSum(integrate, weighted!, C, B) })).sum;
+      weighted.dispose();
+    } else {
+      const xv = values.get(integrate.source)!; // its one reader did not run, so it is still here
+      const H = (this.weights.get(integrate.linear)!.weight as tf.Tensor2D).shape[1];
+      sum = tidyObject(() => ({ sum: this.integratedSum(integrate, this.timeWeightedSum!(reshapeUntaped(xv, [T, B, H]), c), C, B) })).sum;
+      if (!recorded.has(xv) && xv !== x && values.holders(xv) <= 1) xv.dispose();
+    }
+    return { output: sum, records, timeMeans, sum };
   }
 
   /**
@@ -407,27 +444,42 @@ export class Program {
 
   /**
    * A population and its bit reader as one op (`fusedFirstLayers`); where the kernel declines the
-   * layer, the reader's value is made and the population runs on it as usual.
+   * layer, the reader's value is made and the population runs on it as usual. With `summed` (the
+   * population is the closed-form readout's one source and is not recorded) the op returns, in
+   * place of the spikes, S̃ = Σ_t c_t·s_t [B, N] and, when `summed.mean`, their mean over time
+   * [B, ...outputShape]; then nothing is set in `values`.
    */
-  private runFusedFirstLayer(name: string, packed: PackedInput, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean): void {
+  private runFusedFirstLayer(name: string, packed: PackedInput, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean,
+    summed?: { c: Float32Array; mean: boolean }): { weighted: tf.Tensor; mean?: tf.Tensor } | undefined {
     const { reader, kernel } = this.fusedFirstLayers.get(name)!;
-    const made = tidyObject((): LayerValue => {
+    const { T, B, F, words } = packed;
+    const timeWeights = summed ? new Float32Array(summed.mean ? 2 * T : T) : undefined;
+    if (summed) timeWeights!.set(summed.c);
+    if (summed?.mean) timeWeights!.fill(1 / T, T);
+    const made = tidyObject((): LayerValue & { sums?: { weighted: tf.Tensor; mean?: tf.Tensor } } => {
       const entry = this.neurons.get(name)!;
       const w = this.weights.get(reader)!;
       const bias = this.flat.nodes[reader].type === 'Affine' ? w.bias : undefined;
-      const { T, B, F, words } = packed;
-      const result = kernel({ words, T, B, F, weight: w.weight as tf.Tensor2D, bias: bias as tf.Tensor1D | undefined }, entry.params, entry.spec, { recordMembrane: record && recordMembrane });
+      const input = { words, T, B, F, weight: w.weight as tf.Tensor2D, bias: bias as tf.Tensor1D | undefined };
+      const result = kernel(input, entry.params, entry.spec, { recordMembrane: record && recordMembrane, timeWeights });
       if (!result) {
         values.set(reader, this.bitLayerValue(reader, packed).value);
         const unfused = this.layerValue(name, undefined, values, record, recordMembrane);
         values.delete(reader); // the scope frees it; nothing else reads it
         return unfused;
       }
+      if (summed) {
+        const [N, shape] = [entry.neuron.size, this.shapes[name].output!];
+        const rows = summed.mean ? tf.unstack(result.out) : [tf.reshape(result.out, [B, N])];
+        return { value: rows[0], sums: { weighted: rows[0], ...(summed.mean ? { mean: tf.reshape(rows[1], [B, ...shape]) } : {}) } };
+      }
       const value = reshapeUntaped(result.out, [T, B, ...this.shapes[name].output!]);
       return record ? { value, record: { out: result.out, membrane: result.membrane } } : { value };
     });
+    if (made.sums) return made.sums;
     values.set(name, made.value);
     if (made.record) records[name] = made.record;
+    return undefined;
   }
 
   /** An Affine/Linear reading the packed Input: y = bits·Wᵀ (+ b), [T, B, ...outShape]. */

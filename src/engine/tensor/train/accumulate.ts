@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../train/types';
-import type { NodeRecord, PackedInput, Program } from '../program/program';
+import type { PackedInput, Program } from '../program/program';
 import { lossAndCorrect, readsTimeSum, type LossName, type Readout } from './losses';
 import { tidyObject } from '../runtime/tfTyping';
 
@@ -30,13 +30,14 @@ export interface StepFigures {
 
 /**
  * The forward of a training step: the readout's time sum in closed form where the loss reads only
- * that and the program has it (Program.forwardIntegrated), else the trace.
+ * that and the program has it (Program.forwardIntegrated), else the trace; with the mean over time,
+ * [B, ...], of each layer named in `averaged` (the firing rates the step reports and penalises).
  */
-export function readoutOf(program: Program, x: tf.Tensor | PackedInput, loss: LossName, record: readonly string[]): { readout: Readout; records: Record<string, NodeRecord> } {
-  const integrated = readsTimeSum(loss) ? program.forwardIntegrated(x, { record: [...record] }) : null;
-  if (integrated) return { readout: { sum: integrated.outputSum, T: integrated.T }, records: integrated.records };
-  const { output, records } = program.forward(x, { record: [...record] });
-  return { readout: output, records };
+export function readoutOf(program: Program, x: tf.Tensor | PackedInput, loss: LossName, averaged: readonly string[]): { readout: Readout; timeMeans: Record<string, tf.Tensor> } {
+  const integrated = readsTimeSum(loss) ? program.forwardIntegrated(x, { timeMeans: averaged }) : null;
+  if (integrated) return { readout: { sum: integrated.outputSum, T: integrated.T }, timeMeans: integrated.timeMeans };
+  const { output, timeMeans } = program.forward(x, { timeMeans: averaged });
+  return { readout: output, timeMeans };
 }
 
 export class GradientAccumulator {
@@ -59,13 +60,13 @@ export class GradientAccumulator {
     try {
       next = tidyObject(() => {
         const { value, grads } = tf.variableGrads(() => {
-          const { readout, records } = readoutOf(program, piece.x, config.loss, spiking);
-          rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(records[n].out))) : tf.zeros([0])) as tf.Tensor1D);
+          const { readout, timeMeans } = readoutOf(program, piece.x, config.loss, spiking);
+          rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(timeMeans[n]))) : tf.zeros([0])) as tf.Tensor1D);
           const figures = lossAndCorrect(readout, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
           correct = tf.keep(figures.correct);
           let loss = figures.loss;
           if (config.rateReg && spiking.length) {
-            const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(tf.mean(records[n].out, 0)))));
+            const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(timeMeans[n]))));
             loss = tf.add(loss, tf.mul(config.rateReg, penalty));
           }
           return loss;
