@@ -36,7 +36,7 @@ export function workloadW1(o: { T: number; B: number; H: number; n: number; path
     memoryBudgetBytes: memoryBudgetBytes(program, o.T, o.B, dataset.residentBytes), optimizer: createOptimizer('adam', 1e-3),
     variables: Object.values(program.variables).filter((v) => v.trainable),
     loss(x, y, lossBegins) {
-      const { readout } = readoutOf(program, x, 'integral_ce', []);
+      const { readout } = readoutOf(program, x, 'integral_ce');
       lossBegins();
       return lossValue(readout, y, 'integral_ce', { smoothing: 0 });
     },

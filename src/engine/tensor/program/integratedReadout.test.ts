@@ -9,7 +9,8 @@
  * β, a recorded readout, the plain path, a loss that reads the maximum over time). With the
  * hidden layer's time mean asked for (ForwardOptions.timeMeans, the training step's rates, which a
  * packed batch makes inside the fused first layer) and a rate penalty on it: the mean within 1e-6
- * of the recorded spikes' mean over time, and loss and gradients as above.
+ * of the recorded spikes' mean over time, and loss and gradients as above; the layer's rate
+ * (ForwardOptions.rates) within 1e-6 of the recorded spikes' mean.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,12 @@ describe('the readout in closed form (Program.forwardIntegrated)', () => {
             const r = maxError(got.rate!, want.rate!);
             expect(r.scale, `${label}: the layer fires`).toBeGreaterThan(0);
             expect(r.err, `${label}: the hidden rate (scale ${r.scale})`).toBeLessThanOrEqual(1e-6 * r.scale);
+            // The layer's rate as one scalar (ForwardOptions.rates), closed form and step by step, against the recorded spikes' mean.
+            const [closed, traced, recordedMean] = tf.tidy(() => [p.forwardIntegrated(input, { rates: ['lif'] })!.rates.lif, p.forward(input, { rates: ['lif'] }).rates.lif,
+              tf.mean(p.forward(input, { record: ['lif'] }).records.lif.out)].map((t) => t.dataSync()[0]));
+            expect(recordedMean, `${label}: the layer fires`).toBeGreaterThan(0);
+            expect(Math.abs(closed - recordedMean), `${label}: the closed form's rate`).toBeLessThanOrEqual(1e-6 * recordedMean);
+            expect(Math.abs(traced - recordedMean), `${label}: the trace's rate`).toBeLessThanOrEqual(1e-6 * recordedMean);
           }
           expect(Math.abs(got.loss - want.loss), `${label}: loss`).toBeLessThanOrEqual(1e-6 * Math.abs(want.loss));
           expect(Object.keys(got.grads).sort()).toEqual(Object.keys(want.grads).sort());
@@ -150,10 +157,10 @@ describe('the readout in closed form (Program.forwardIntegrated)', () => {
     const lif = p.forwardIntegrated(floats, { record: ['lif'] });
     expect(lif?.records.lif.out.shape).toEqual([T, B, H]);
     const labels = tf.zeros([B], 'int32') as tf.Tensor1D;
-    expect(readoutOf(p, floats, 'max_membrane_ce', []).readout).toBeInstanceOf(tf.Tensor);
-    expect(readoutOf(p, floats, 'mean_membrane_ce', []).readout).not.toBeInstanceOf(tf.Tensor);
+    expect(readoutOf(p, floats, 'max_membrane_ce').readout).toBeInstanceOf(tf.Tensor);
+    expect(readoutOf(p, floats, 'mean_membrane_ce').readout).not.toBeInstanceOf(tf.Tensor);
     // mean_membrane_ce on the time sum: the trace's mean over time.
-    const mean = tf.tidy(() => [lossValue(readoutOf(p, floats, 'mean_membrane_ce', []).readout, labels, 'mean_membrane_ce').dataSync()[0], lossValue(p.forward(floats).output, labels, 'mean_membrane_ce').dataSync()[0]]);
+    const mean = tf.tidy(() => [lossValue(readoutOf(p, floats, 'mean_membrane_ce').readout, labels, 'mean_membrane_ce').dataSync()[0], lossValue(p.forward(floats).output, labels, 'mean_membrane_ce').dataSync()[0]]);
     expect(Math.abs(mean[0] - mean[1])).toBeLessThanOrEqual(1e-6);
     tf.dispose([floats, labels]);
     p.dispose();

@@ -69,6 +69,12 @@ export interface ForwardOptions {
    * [T, B, ...] output itself need not be kept, nor, in a fused first layer, made at all.
    */
   timeMeans?: readonly string[];
+  /**
+   * Node names whose output's mean over time, batch and neurons (a firing rate, a scalar) to return
+   * in `rates`; as `timeMeans`, but one reduction over all values (a mean over time alone costs
+   * the GPU backends a transpose of the whole output).
+   */
+  rates?: readonly string[];
 }
 
 export interface NodeRecord {
@@ -82,14 +88,17 @@ export interface ForwardResult {
   records: Record<string, NodeRecord>;
   /** Per name of ForwardOptions.timeMeans: its output's mean over time, [B, ...outputShape]. */
   timeMeans: Record<string, tf.Tensor>;
+  /** Per name of ForwardOptions.rates: its output's mean, a scalar. */
+  rates: Record<string, tf.Scalar>;
 }
 
-/** `Program.forwardIntegrated`: the readout summed over its T steps, [B, ...outputShape], the records and the time means. */
+/** `Program.forwardIntegrated`: the readout summed over its T steps, [B, ...outputShape], the records, time means and rates. */
 export interface IntegratedResult {
   outputSum: tf.Tensor;
   T: number;
   records: Record<string, NodeRecord>;
   timeMeans: Record<string, tf.Tensor>;
+  rates: Record<string, tf.Scalar>;
 }
 
 /**
@@ -314,17 +323,17 @@ export class Program {
   forwardIntegrated(input: tf.Tensor | PackedInput, options: ForwardOptions = {}): IntegratedResult | null {
     const it = this.integrable;
     const recorded = (n: string) => (options.record === 'all' ? this.neurons.has(n) : options.record?.includes(n) ?? false);
-    const averaged = (n: string) => options.timeMeans?.includes(n) ?? false;
+    const averaged = (n: string) => (options.timeMeans?.includes(n) || options.rates?.includes(n)) ?? false;
     if (!it || [it.readout, it.linear].some((n) => recorded(n) || averaged(n))) return null;
     if (!(input instanceof tf.Tensor)) {
       const packed = this.checkedPacked(input);
-      const { records, sum, timeMeans } = this.run(undefined, packed, packed.T, packed.B, options, it);
-      return { outputSum: sum!, T: packed.T, records, timeMeans };
+      const { records, sum, timeMeans, rates } = this.run(undefined, packed, packed.T, packed.B, options, it);
+      return { outputSum: sum!, T: packed.T, records, timeMeans, rates };
     }
     const x = this.checkedInput(input);
     const [T, B] = x.shape as [number, number];
-    const { records, sum, timeMeans } = this.run(x, undefined, T, B, options, it);
-    return { outputSum: sum!, T, records, timeMeans };
+    const { records, sum, timeMeans, rates } = this.run(x, undefined, T, B, options, it);
+    return { outputSum: sum!, T, records, timeMeans, rates };
   }
 
   /** The closed form's time weights: c_{T−1} = 1, c_t = 1 + β̂·c_{t+1}, and C = Σ_t c_t. */
@@ -349,9 +358,11 @@ export class Program {
     const values = new LiveValues();
     const records = emptyRecord<NodeRecord>(); // keyed by node names: data, never prototype keys
     const timeMeans = emptyRecord<tf.Tensor>();
+    const rates = emptyRecord<tf.Scalar>();
     const recorded = new Set<tf.Tensor>(); // the tensors of `records`, for the releaser
     const wanted = (name: string) => options.record === 'all' ? this.neurons.has(name) : options.record?.includes(name) ?? false;
     const averaged = (name: string) => options.timeMeans?.includes(name) ?? false;
+    const rated = (name: string) => options.rates?.includes(name) ?? false;
     const release = this.releaser(x, values, recorded);
     const fused = new Set(packed ? [...this.fusedFirstLayers].filter(([, f]) => !wanted(f.reader)).map(([n]) => n) : []);
     const fusedReaders = new Set([...fused].map((n) => this.fusedFirstLayers.get(n)!.reader));
@@ -366,9 +377,10 @@ export class Program {
       if (stage.kind === 'layer' && fused.has(stage.node)) {
         const summed = integrate?.source === stage.node && integrate.sourceReadOnce && !wanted(stage.node);
         const sums = this.runFusedFirstLayer(stage.node, packed!, values, records, wanted(stage.node), options.recordMembrane ?? false,
-          summed ? { c: weights!.c, mean: averaged(stage.node) } : undefined);
+          summed ? { c: weights!.c, mean: averaged(stage.node) || rated(stage.node) } : undefined);
         if (sums) ({ weighted } = sums);
-        if (sums?.mean) timeMeans[stage.node] = sums.mean;
+        if (sums?.mean && averaged(stage.node)) timeMeans[stage.node] = sums.mean;
+        if (sums?.mean && rated(stage.node)) rates[stage.node] = tf.mean(sums.mean);
       } else if (stage.kind === 'layer') this.runLayer(stage.node, x, packed, values, records, wanted(stage.node), options.recordMembrane ?? false);
       else this.runRecurrent(stage, T, B, values, records, wanted, options.recordMembrane ?? false);
       const ran = stage.kind === 'layer' ? [stage.node] : stage.nodes;
@@ -378,10 +390,11 @@ export class Program {
         if (record?.membrane) recorded.add(record.membrane);
         const value = values.get(name);
         if (averaged(name) && !timeMeans[name] && value) timeMeans[name] = tf.mean(value, 0); // before release frees it
+        if (rated(name) && !rates[name] && value) rates[name] = tf.mean(value);
       }
       release(ran);
     }
-    if (!integrate) return { output: values.get(this.outputName)!, records, timeMeans };
+    if (!integrate) return { output: values.get(this.outputName)!, records, timeMeans, rates };
     const { c, C } = weights!;
     let sum: tf.Tensor;
     if (weighted) {
@@ -393,7 +406,7 @@ export class Program {
       sum = tidyObject(() => ({ sum: this.integratedSum(integrate, this.timeWeightedSum!(reshapeUntaped(xv, [T, B, H]), c), C, B) })).sum;
       if (!recorded.has(xv) && xv !== x && values.holders(xv) <= 1) xv.dispose();
     }
-    return { output: sum, records, timeMeans, sum };
+    return { output: sum, records, timeMeans, rates, sum };
   }
 
   /**
@@ -447,7 +460,7 @@ export class Program {
    * layer, the reader's value is made and the population runs on it as usual. With `summed` (the
    * population is the closed-form readout's one source and is not recorded) the op returns, in
    * place of the spikes, S̃ = Σ_t c_t·s_t [B, N] and, when `summed.mean`, their mean over time
-   * [B, ...outputShape]; then nothing is set in `values`.
+   * [B, ...outputShape] (for `timeMeans` and `rates`); then nothing is set in `values`.
    */
   private runFusedFirstLayer(name: string, packed: PackedInput, values: Map<string, tf.Tensor>, records: Record<string, NodeRecord>, record: boolean, recordMembrane: boolean,
     summed?: { c: Float32Array; mean: boolean }): { weighted: tf.Tensor; mean?: tf.Tensor } | undefined {

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../../train/types';
-import type { PackedInput, Program } from '../program/program';
+import type { ForwardOptions, ForwardResult, PackedInput, Program } from '../program/program';
 import { lossAndCorrect, readsTimeSum, type LossName, type Readout } from './losses';
 import { tidyObject } from '../runtime/tfTyping';
 
@@ -28,16 +28,20 @@ export interface StepFigures {
   rates: Float32Array;
 }
 
+/** What a training step's forward returns besides the readout: the spiking layers' rates, and their means over time for a rate penalty. */
+export type StepFigureOptions = Pick<ForwardOptions, 'rates' | 'timeMeans'>;
+
 /**
  * The forward of a training step: the readout's time sum in closed form where the loss reads only
- * that and the program has it (Program.forwardIntegrated), else the trace; with the mean over time,
- * [B, ...], of each layer named in `averaged` (the firing rates the step reports and penalises).
+ * that and the program has it (Program.forwardIntegrated), else the trace; with the firing rate
+ * (a scalar) of each layer in `figures.rates` and the mean over time, [B, ...], of each in
+ * `figures.timeMeans` (what a rate penalty reads).
  */
-export function readoutOf(program: Program, x: tf.Tensor | PackedInput, loss: LossName, averaged: readonly string[]): { readout: Readout; timeMeans: Record<string, tf.Tensor> } {
-  const integrated = readsTimeSum(loss) ? program.forwardIntegrated(x, { timeMeans: averaged }) : null;
-  if (integrated) return { readout: { sum: integrated.outputSum, T: integrated.T }, timeMeans: integrated.timeMeans };
-  const { output, timeMeans } = program.forward(x, { timeMeans: averaged });
-  return { readout: output, timeMeans };
+export function readoutOf(program: Program, x: tf.Tensor | PackedInput, loss: LossName, figures: StepFigureOptions = {}): { readout: Readout } & Pick<ForwardResult, 'rates' | 'timeMeans'> {
+  const integrated = readsTimeSum(loss) ? program.forwardIntegrated(x, figures) : null;
+  if (integrated) return { readout: { sum: integrated.outputSum, T: integrated.T }, rates: integrated.rates, timeMeans: integrated.timeMeans };
+  const { output, rates, timeMeans } = program.forward(x, figures);
+  return { readout: output, rates, timeMeans };
 }
 
 export class GradientAccumulator {
@@ -60,14 +64,16 @@ export class GradientAccumulator {
     try {
       next = tidyObject(() => {
         const { value, grads } = tf.variableGrads(() => {
-          const { readout, timeMeans } = readoutOf(program, piece.x, config.loss, spiking);
-          rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => tf.mean(timeMeans[n]))) : tf.zeros([0])) as tf.Tensor1D);
+          const rateReg = config.rateReg ?? 0;
+          const penalised = rateReg !== 0 && spiking.length > 0;
+          const { readout, rates: layerRates, timeMeans } = readoutOf(program, piece.x, config.loss, { rates: spiking, timeMeans: penalised ? spiking : [] });
+          rates = tf.keep((spiking.length ? tf.stack(spiking.map((n) => layerRates[n])) : tf.zeros([0])) as tf.Tensor1D);
           const figures = lossAndCorrect(readout, piece.labels, config.loss, { smoothing: config.smoothing, readoutScale: program.readoutScale });
           correct = tf.keep(figures.correct);
           let loss = figures.loss;
-          if (config.rateReg && spiking.length) {
+          if (penalised) {
             const penalty = tf.addN(spiking.map((n) => tf.mean(tf.square(timeMeans[n]))));
-            loss = tf.add(loss, tf.mul(config.rateReg, penalty));
+            loss = tf.add(loss, tf.mul(rateReg, penalty));
           }
           return loss;
         }, variables);
