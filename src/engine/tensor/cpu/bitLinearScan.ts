@@ -17,9 +17,10 @@
  * that reads them (./spikeMatMul.ts rememberRows). With time weights w [K, T] (the contract's
  * `timeWeights`) each step's spikes are added, weighted, into K sums instead, and backward
  *   ∂s_t = Σ_k w[k, t]·∂out[k]            (./scaledRows.ts, into the step buffer)
- * so neither the spikes nor their gradient leave the op's memory. Without a trainable β (and for a
- * scan that fires from the updated membrane) v_t is needed only by the next step, so two rows of it
- * alternate.
+ * so neither the spikes nor their gradient leave the op's memory; where the backward does not read
+ * the spikes (a subtractive reset, or a membrane output) one row of them is kept, not T. Without a
+ * trainable β (and for a scan that fires from the updated membrane) v_t is needed only by the next
+ * step, so two rows of it alternate, and the backward skips Σ_t ∂β̂.
  * null (the caller runs bitMatMul and the scan) without WebAssembly SIMD, for N not a multiple of 4,
  * a variant ./simdScan.ts does not cover, or input past MAX_DENSITY.
  */
@@ -39,16 +40,17 @@ import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
 
 /**
  * Byte offsets of the op's memory: the step buffer, the scan's tape (./simdScan.ts layout without
- * x; v of every step, or of two alternating steps when `vRows` is 2), the weight table, the rows'
- * starts, the words (scanned into rows here), then, once the rows are counted (`tail`), their
- * columns and the spike rows.
+ * x; v of every step, or of two alternating steps when `vRows` is 2; the output of every step, or
+ * of the current one when `outRows` is 1), the time-weighted sums and their weights, the weight
+ * table, the rows' starts, the words (scanned into rows here), then, once the rows are counted
+ * (`tail`), their columns and the spike rows.
  */
-function layout(T: number, B: number, N: number, K: number, W: number, vRows: number, spikeCap: number, sums: number) {
+function layout(T: number, B: number, N: number, K: number, W: number, vRows: number, outRows: number, spikeCap: number, sums: number) {
   const L = B * N;
   const size = T * L;
   const buf = 0;
   const out = buf + align16(L * 4);
-  const v = out + size * 4;
+  const v = out + outRows * L * 4;
   const m = v + vRows * L * 4;
   const P = m + size * 4;
   const S = P + 5 * L * 4;
@@ -87,7 +89,9 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   const sumsK = timeWeights ? timeWeights.length / T : 0;
   if (!Number.isInteger(sumsK)) throw new SpikelabError('INTERNAL', `${timeWeights!.length} time weights for T ${T}: not K rows of T.`, 'This is a bug in the program runner.');
   const spikeCap = spec.output === 'spikes' && !timeWeights ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
-  const at = layout(T, B, N, K, W, twoRows ? 2 : T + 1, spikeCap, sumsK);
+  // Summed, with no membrane to record and a backward that does not read them (no reset to v_reset), each step's spikes are needed only until they are added in: one row.
+  const oneOutRow = timeWeights !== undefined && !options.recordMembrane && (spec.output === 'membrane' || spec.reset === 'subtract');
+  const at = layout(T, B, N, K, W, twoRows ? 2 : T + 1, oneOutRow ? 1 : T, spikeCap, sumsK);
   const { L, size } = at;
   // The words become rows in the scan's own memory (./bitKernels.ts countRows, fillRows).
   const scan = acquireScan(at.cols);
@@ -103,6 +107,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   }
   bits.fillRows(at.words, M, W, tailMask(F), at.cols, extra);
   const flags = scanFlags(spec);
+  const backFlags = scanFlags(spec, !twoRows); // with two rows of v there is no ∂β to sum
   let membrane: Float32Array | undefined;
   let live = true;
   const release = () => {
@@ -120,17 +125,18 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
     f32.set(transposed(wIn.dataSync(), N, F), table);
     if (biasIn) f32.set(biasIn.dataSync(), table + F * N);
     f32.fill(0, at.v / 4, at.v / 4 + L); // v_{−1} = 0
-    fillScanParams(f32, at.P / 4, arrays, B, N);
+    const PL = fillScanParams(f32, at.P / 4, arrays, N);
     if (timeWeights) f32.set(timeWeights, at.timeWeights / 4);
     const weightOf = (k: number, t: number) => at.timeWeights + 4 * (k * T + t);
     const step = (t: number) => 4 * t * L;
+    const outAt = (t: number) => at.out + (oneOutRow ? 0 : step(t));
     const vAt = (t: number) => at.v + (twoRows ? step(t % 2) : step(t));
     const spikeStart = spikeCap > 0 ? new Int32Array(T * B + 1) : null;
     let spikes = 0;
     for (let t = 0; t < T; t++) {
       sums.rowSum(at.rowStart + 4 * t * B, at.cols, at.table, at.buf, B, N);
-      scan.fwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L);
-      for (let k = 0; k < sumsK; k++) scaled!.scaledRow(at.out + step(t), weightOf(k, t), at.weighted + 4 * k * L, L, t > 0 ? 1 : 0); // the first step writes, the rest add
+      scan.fwd(at.buf, outAt(t), vAt(t), at.m + step(t), at.P, 1, L, flags, twoRows && t % 2 === 1 ? -4 * L : 4 * L, PL);
+      for (let k = 0; k < sumsK; k++) scaled!.scaledRow(outAt(t), weightOf(k, t), at.weighted + 4 * k * L, L, t > 0 ? 1 : 0); // the first step writes, the rest add
       if (!spikeStart || spikes < 0) continue;
       const got = sums.nonzeros(at.out + step(t), B, N, end.spikeStart, end.spikeCols + 4 * spikes, spikeCap - spikes);
       spikes = got < 0 ? -1 : spikes; // denser than a sparse matmul pays for: the reader compresses (and goes dense) itself
@@ -138,7 +144,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
       for (let b = 1; b <= B; b++) spikeStart[t * B + b] = spikes + ints[end.spikeStart / 4 + b];
       spikes += got;
     }
-    const out = f32.subarray(at.out / 4, at.out / 4 + size);
+    const out = f32.subarray(at.out / 4, at.out / 4 + (oneOutRow ? L : size));
     const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
     membrane = spec.output === 'membrane' ? out : post ? f32.subarray(at.m / 4, at.m / 4 + size) : f32.subarray(at.v / 4 + L, at.v / 4 + L + size);
     const value = timeWeights ? tensorOfView(f32.subarray(at.weighted / 4, at.weighted / 4 + sumsK * L), [sumsK, B, N]) : tensorOfView(out, [T, B, N]);
@@ -153,7 +159,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
       for (let t = T - 1; t >= 0; t--) {
         if (!timeWeights) f32.set(ds.subarray(t * L, (t + 1) * L), at.buf / 4);
         for (let k = 0; k < sumsK; k++) scaled!.scaledRow(at.weighted + 4 * k * L, weightOf(k, t), at.buf, L, k > 0 ? 1 : 0);
-        scan.bwd(at.buf, at.out + step(t), vAt(t), at.m + step(t), at.P, at.S, 1, L, flags, mode); // with two rows its ∂β is not read
+        scan.bwd(at.buf, outAt(t), vAt(t), at.m + step(t), at.P, at.S, 1, L, backFlags, mode, PL);
         sums.rowScatter(at.rowStart + 4 * t * B, at.cols, at.buf, at.table, B, N);
       }
       const dW = transposed(f32.subarray(table, table + F * N), F, N);

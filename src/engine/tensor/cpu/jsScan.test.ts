@@ -77,10 +77,13 @@ describe('fused JS neuron scan against the plain TF.js scan', () => {
         { output: 'spikes', synaptic: false, adaptive: false, spikeFrom: 'pre', reset: 'subtract', detachReset: false, surrogate: { name, slope: 5 } },
         { output: 'membrane', synaptic: false, adaptive: false, spikeFrom: 'post', reset: 'to_reset', detachReset: false, surrogate: { name, slope: 5 } },
       ] as ScanSpec[]) {
-        const c: ScanCase = { name: `SIMD ${name} ${spec.output} ${spec.spikeFrom} ${spec.reset}`, spec, T: 9, B: 3, N: 8, seed: 200 + i };
-        const n = new Float32Array(c.N);
-        expect(simdScanSupports(spec, { beta: n, gainIn: n, bias: n, threshold: n, vReset: n }, c.B * c.N), c.name).toBe(true);
-        expectConform(c, evaluate(c, jsScan), evaluate(c, plainScan));
+        // N = 8: the parameters repeat every N lanes; N = 5 (B 4) and 6 (B 2): every 4N and 2N lanes (simdScan.ts paramLanes).
+        for (const [B, N] of [[3, 8], [4, 5], [2, 6]]) {
+          const c: ScanCase = { name: `SIMD ${name} ${spec.output} ${spec.spikeFrom} ${spec.reset}, B ${B}, N ${N}`, spec, T: 9, B, N, seed: 200 + i };
+          const n = new Float32Array(c.N);
+          expect(simdScanSupports(spec, { beta: n, gainIn: n, bias: n, threshold: n, vReset: n }, c.B * c.N), c.name).toBe(true);
+          expectConform(c, evaluate(c, jsScan), evaluate(c, plainScan));
+        }
       }
     }
   });

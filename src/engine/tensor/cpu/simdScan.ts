@@ -10,10 +10,12 @@
  * until the backward (other scans run in between); the backward returns it to a small pool, so a
  * training step reuses the same memory (no fresh pages to fault in); its outputs are views of that
  * memory (`SimdScanTape`). The loops run block by block of 512 lanes, each block over all T steps,
- * so a block's parameters and state stay in the L1 cache. Memory layout in floats, with
- * L = B·N lanes, parameters broadcast over the batch to one value per lane:
+ * so a block's state stays in the L1 cache. Memory layout in floats, with L = B·N lanes, each
+ * parameter one period of PL = lcm(N, 4) lanes (`paramLanes`: N values repeated PL/N times; lane l
+ * reads lane l mod PL, so the parameters stay in L1 too, where broadcast over the batch they took
+ * 5·L floats: 655 KB for W1):
  *   x / dy / dx [T·L] | out [T·L] | v [(T+1)·L], v_{−1} = 0 first | m [T·L] ('post')
- *   | β̂, g_in, b, θ, v_reset [5·L] | ḡv [L] | Σ_t ∂β̂ per lane [L] | ε, A, C, k
+ *   | β̂, g_in, b, θ, v_reset [5·PL] (room for 5·L) | ḡv [L] | Σ_t ∂β̂ per lane [L] | ε, A, C, k
  * Surrogate constants: superspike 1/(1 + k|d|)²; arctans A/(1 + (C·d)²) (Spyx A = 1/π, C = kπ;
  * snnTorch A = k/2, C = πk/2); triangular max(0, 1 − |k·d|); boxcar A·[|d| < C], A = k/2, C = 1/k.
  */
@@ -26,6 +28,8 @@ const MODES: Record<string, number> = { straight_through: 0, superspike: 1, spyx
 const FLAG_MEMBRANE = 1;
 const FLAG_POST = 2;
 const FLAG_SUBTRACT = 4;
+/** bwd only: skip Σ_t ∂β̂ (a caller whose β is not trained, which keeps v for two steps only). */
+const FLAG_NO_BETA_GRAD = 8;
 
 const load = (base: number, off: number) => [...get(base), ...get(off), op.i32Add, ...v128Load()];
 const store = (base: number, off: number, value: number[]) => [...get(base), ...get(off), op.i32Add, ...value, ...v128Store()];
@@ -34,6 +38,11 @@ const ifFlag = (flags: number, bit: number, then: number[], otherwise?: number[]
 
 /** Bytes of lanes (512 floats) whose parameters and state stay in the L1 cache while a block runs over all T. */
 const BLOCK = 2048;
+
+/** pl = the parameter byte offset of lane byte blk: blk mod PB. */
+const paramStart = (blk: number, PB: number, pl: number) => [...get(blk), ...get(PB), op.i32RemU, ...set(pl)];
+/** pl += 16, back to 0 at PB (the parameters repeat every PB bytes of lanes). */
+const paramNext = (pl: number, PB: number) => [...get(pl), ...i32(16), op.i32Add, op.tee, pl, ...get(PB), op.i32GeU, op.if, VOID, ...i32(0), ...set(pl), op.end];
 
 /**
  * `body` for each block of lanes [blk, end) of the LB lane bytes, end = min(blk + BLOCK, LB): the
@@ -50,37 +59,40 @@ const laneBlocks = (blk: number, end: number, LB: number, body: number[]) => [
 ];
 
 /**
- * fwd(x, out, vT, mT, P, T, L, flags, vNext): v_{t−1} is read at vT[t] and v_t written vNext bytes
- * after it (L·4 for the tape; a stepping caller may alternate two rows instead).
+ * fwd(x, out, vT, mT, P, T, L, flags, vNext, PL): v_{t−1} is read at vT[t] and v_t written vNext
+ * bytes after it (L·4 for the tape; a stepping caller may alternate two rows instead); each
+ * parameter is PL lanes of P (`paramLanes`), lane l reading lane l mod PL.
  */
 function forwardBody(): number[] {
-  const [x, out, vT, mT, P, T, L, flags, vNext] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const [t, lb, ib, ib1, LB, p1, p2, p3, p4] = [9, 10, 11, 12, 13, 14, 15, 16, 17];
-  const [u, vp, m, d, z, v, beta, th, one] = [18, 19, 20, 21, 22, 23, 24, 25, 26];
-  const [blk, end] = [27, 28];
-  const bias = load(p2, lb);
-  const vReset = load(p4, lb);
+  const [x, out, vT, mT, P, T, L, flags, vNext, PL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [t, lb, ib, ib1, LB, p1, p2, p3, p4] = [10, 11, 12, 13, 14, 15, 16, 17, 18];
+  const [u, vp, m, d, z, v, beta, th, one] = [19, 20, 21, 22, 23, 24, 25, 26, 27];
+  const [blk, end, pl, PB] = [28, 29, 30, 31];
+  const bias = load(p2, pl);
+  const vReset = load(p4, pl);
   const spike = [...get(d), ...f4.zero, ...f4.gt, ...get(one), ...f4.and, ...set(z)];
   const code = [
     ...get(L), ...i32(2), op.i32Shl, ...set(LB),
-    ...get(P), ...get(LB), op.i32Add, ...set(p1),
-    ...get(p1), ...get(LB), op.i32Add, ...set(p2),
-    ...get(p2), ...get(LB), op.i32Add, ...set(p3),
-    ...get(p3), ...get(LB), op.i32Add, ...set(p4),
+    ...get(PL), ...i32(2), op.i32Shl, ...set(PB),
+    ...get(P), ...get(PB), op.i32Add, ...set(p1),
+    ...get(p1), ...get(PB), op.i32Add, ...set(p2),
+    ...get(p2), ...get(PB), op.i32Add, ...set(p3),
+    ...get(p3), ...get(PB), op.i32Add, ...set(p4),
     ...f32Const1(), ...f4.splat, ...set(one),
     ...laneBlocks(blk, end, LB, [
       ...i32(0), ...set(t),
       op.block, VOID, op.loop, VOID,
       ...get(t), ...get(T), op.i32GeU, op.brIf, 1,
       ...get(blk), ...set(lb),
+      ...paramStart(blk, PB, pl),
       op.block, VOID, op.loop, VOID,
       ...get(lb), ...get(end), op.i32GeU, op.brIf, 1,
       ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
       ...get(ib), ...get(vNext), op.i32Add, ...set(ib1),
-      ...load(p1, lb), ...load(x, ib), ...f4.mul, ...set(u),
+      ...load(p1, pl), ...load(x, ib), ...f4.mul, ...set(u),
       ...load(vT, ib), ...set(vp),
-      ...load(P, lb), ...set(beta),
-      ...load(p3, lb), ...set(th),
+      ...load(P, pl), ...set(beta),
+      ...load(p3, pl), ...set(th),
       ...ifFlag(flags, FLAG_MEMBRANE, [
         ...get(beta), ...get(vp), ...f4.mul, ...bias, ...f4.add, ...get(u), ...f4.add, ...set(v),
         ...store(vT, ib1, get(v)), ...store(out, ib, get(v)),
@@ -100,22 +112,22 @@ function forwardBody(): number[] {
         ]),
         ...store(vT, ib1, get(v)), ...store(out, ib, get(z)),
       ]),
-      ...bump(lb, i32(16)),
+      ...bump(lb, i32(16)), ...paramNext(pl, PB),
       op.br, 0, op.end, op.end,
       ...bump(t, i32(1)),
       op.br, 0, op.end, op.end,
     ]),
   ];
-  return [...vec([[9, I32], [9, V128], [2, I32]]), ...code, op.end];
+  return [...vec([[9, I32], [9, V128], [4, I32]]), ...code, op.end];
 }
 
-/** bwd(dy, out, vT, mT, P, S, T, L, flags, mode); dx overwrites dy. */
+/** bwd(dy, out, vT, mT, P, S, T, L, flags, mode, PL); dx overwrites dy; parameters as fwd's. */
 function backwardBody(): number[] {
-  const [dy, out, vT, mT, P, S, T, L, flags, mode] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [t, lb, ib, LB, p1, p3, p4, db, cst] = [10, 11, 12, 13, 14, 15, 16, 17, 18];
+  const [dy, out, vT, mT, P, S, T, L, flags, mode, PL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [t, lb, ib, LB, p1, p3, p4, db, cst] = [11, 12, 13, 14, 15, 16, 17, 18, 19];
   const [vp, beta, g, dyv, z, th, m, dm, dz, d, du, one, eps, A, C, k, w, diff, gvn] =
-    [19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37];
-  const [blk, end] = [38, 39];
+    [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38];
+  const [blk, end, pl, PB] = [39, 40, 41, 42];
   const ifV = (cond: number[], then: number[], otherwise: number[]) => [...cond, op.if, V128, ...then, opElse, ...otherwise, op.end];
   const isMode = (n: number) => [...get(mode), ...i32(n), op.i32Eq];
   /** g(d) on the stack */
@@ -124,13 +136,14 @@ function backwardBody(): number[] {
       ifV(isMode(2), [...get(A), ...get(one), ...get(C), ...get(d), ...f4.mul, op.tee, w, ...get(w), ...f4.mul, ...f4.add, ...f4.div],
         ifV(isMode(3), [...f4.zero, ...get(one), ...get(k), ...get(d), ...f4.mul, ...f4.abs, ...f4.sub, ...f4.max],
           [...get(d), ...f4.abs, ...get(C), ...f4.lt, ...get(A), ...f4.and]))));
-  const addToDb = (value: number[]) => store(db, lb, [...load(db, lb), ...value, ...f4.add]);
+  const addToDb = (value: number[]) => ifFlag(flags, FLAG_NO_BETA_GRAD, [], [...store(db, lb, [...load(db, lb), ...value, ...f4.add])]);
   const reset = (x: number[]) => [...get(eps), ...x, ...f4.mul]; // ε·x
   const code = [
     ...get(L), ...i32(2), op.i32Shl, ...set(LB),
-    ...get(P), ...get(LB), op.i32Add, ...set(p1),
-    ...get(p1), ...get(LB), op.i32Add, ...get(LB), op.i32Add, ...set(p3),
-    ...get(p3), ...get(LB), op.i32Add, ...set(p4),
+    ...get(PL), ...i32(2), op.i32Shl, ...set(PB),
+    ...get(P), ...get(PB), op.i32Add, ...set(p1),
+    ...get(p1), ...get(PB), op.i32Add, ...get(PB), op.i32Add, ...set(p3),
+    ...get(p3), ...get(PB), op.i32Add, ...set(p4),
     ...get(S), ...get(LB), op.i32Add, ...set(db),
     ...get(db), ...get(LB), op.i32Add, ...set(cst),
     ...f32Const1(), ...f4.splat, ...set(one),
@@ -144,11 +157,12 @@ function backwardBody(): number[] {
       ...get(t), op.i32Eqz, op.brIf, 1,
       ...get(t), ...i32(1), i32Sub, ...set(t),
       ...get(blk), ...set(lb),
+      ...paramStart(blk, PB, pl),
       op.block, VOID, op.loop, VOID,
       ...get(lb), ...get(end), op.i32GeU, op.brIf, 1,
       ...get(t), ...get(LB), op.i32Mul, ...get(lb), op.i32Add, ...set(ib),
       ...load(vT, ib), ...set(vp),
-      ...load(P, lb), ...set(beta),
+      ...load(P, pl), ...set(beta),
       ...load(S, lb), ...set(g),
       ...load(dy, ib), ...set(dyv),
       ...ifFlag(flags, FLAG_MEMBRANE, [
@@ -156,7 +170,7 @@ function backwardBody(): number[] {
         ...addToDb([...get(du), ...get(vp), ...f4.mul]),
         ...store(S, lb, [...get(beta), ...get(du), ...f4.mul]),
       ], [
-        ...load(p3, lb), ...set(th),
+        ...load(p3, pl), ...set(th),
         ...ifFlag(flags, FLAG_POST, [
           ...load(mT, ib), ...set(m),
           ...ifFlag(flags, FLAG_SUBTRACT, [
@@ -165,7 +179,7 @@ function backwardBody(): number[] {
           ], [
             ...load(out, ib), ...set(z), // the spikes are read only where the reset to v_reset needs them
             ...get(g), ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(dm),
-            ...get(dyv), ...reset([...load(p4, lb), ...get(m), ...f4.sub, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
+            ...get(dyv), ...reset([...load(p4, pl), ...get(m), ...f4.sub, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
           ]),
           ...get(m), ...get(th), ...f4.sub, ...set(d),
           ...get(dm), ...get(dz), ...surrogate, ...f4.mul, ...f4.add, ...set(dm),
@@ -180,7 +194,7 @@ function backwardBody(): number[] {
             ...get(dyv), ...reset([...get(th), ...get(g), ...f4.mul]), ...f4.sub, ...set(dz),
           ], [
             ...load(out, ib), ...set(z),
-            ...load(p4, lb), ...get(vp), ...f4.sub, ...set(diff),
+            ...load(p4, pl), ...get(vp), ...f4.sub, ...set(diff),
             ...addToDb([...get(g), ...get(vp), ...get(diff), ...get(z), ...f4.mul, ...f4.add, ...f4.mul]),
             ...get(beta), ...get(g), ...f4.mul, ...get(one), ...get(z), ...f4.sub, ...f4.mul, ...set(gvn),
             ...get(dyv), ...reset([...get(diff), ...get(beta), ...f4.mul, ...get(g), ...f4.mul]), ...f4.add, ...set(dz),
@@ -189,13 +203,13 @@ function backwardBody(): number[] {
           ...store(S, lb, [...get(gvn), ...get(dz), ...surrogate, ...f4.mul, ...f4.add]),
         ]),
       ]),
-      ...store(dy, ib, [...load(p1, lb), ...get(du), ...f4.mul]),
-      ...bump(lb, i32(16)),
+      ...store(dy, ib, [...load(p1, pl), ...get(du), ...f4.mul]),
+      ...bump(lb, i32(16)), ...paramNext(pl, PB),
       op.br, 0, op.end, op.end,
       op.br, 0, op.end, op.end,
     ]),
   ];
-  return [...vec([[9, I32], [19, V128], [2, I32]]), ...code, op.end];
+  return [...vec([[9, I32], [19, V128], [4, I32]]), ...code, op.end];
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -204,7 +218,7 @@ function scanModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   if (typeof WebAssembly === 'undefined') return null;
-  const bytes = assemble([{ params: Array<number>(9).fill(I32), results: [] }, { params: Array<number>(10).fill(I32), results: [] }], [
+  const bytes = assemble([{ params: Array<number>(10).fill(I32), results: [] }, { params: Array<number>(11).fill(I32), results: [] }], [
     { name: 'fwd', type: 0, body: forwardBody() },
     { name: 'bwd', type: 1, body: backwardBody() },
   ]);
@@ -225,8 +239,8 @@ export function simdScanSupports(spec: ScanSpec, arrays: ScanArrays, lanes: numb
 }
 
 /**
- * A scan module over a memory of its own: fwd(x, out, vT, mT, P, T, L, flags, vNext) and
- * bwd(dy, out, vT, mT, P, S, T, L, flags, mode) at byte offsets in the layout above (the time
+ * A scan module over a memory of its own: fwd(x, out, vT, mT, P, T, L, flags, vNext, PL) and
+ * bwd(dy, out, vT, mT, P, S, T, L, flags, mode, PL) at byte offsets in the layout above (the time
  * arrays may start at step t, with T = 1, for a caller that makes each step's input in the same
  * memory: ./bitLinearScan.ts).
  */
@@ -268,19 +282,29 @@ export interface SimdScanTape {
   backward(dy: Float32Array): ScanGrads;
 }
 
-/** The flags word of fwd and bwd for `spec`. */
-export function scanFlags(spec: ScanSpec): number {
-  return (spec.output === 'membrane' ? FLAG_MEMBRANE : 0) | (spec.spikeFrom === 'post' ? FLAG_POST : 0) | (spec.reset === 'subtract' ? FLAG_SUBTRACT : 0);
+/** The flags word of fwd and bwd for `spec`; without `betaGrad` bwd leaves Σ_t ∂β̂ alone (and its v_{t−1} need not be the tape's). */
+export function scanFlags(spec: ScanSpec, betaGrad = true): number {
+  return (spec.output === 'membrane' ? FLAG_MEMBRANE : 0) | (spec.spikeFrom === 'post' ? FLAG_POST : 0) | (spec.reset === 'subtract' ? FLAG_SUBTRACT : 0)
+    | (betaGrad ? 0 : FLAG_NO_BETA_GRAD);
 }
 
 /** The surrogate's mode number for bwd. */
 export const surrogateMode = (spec: ScanSpec): number => MODES[spec.surrogate.name] ?? 0;
 
-/** β̂, g_in, b, θ, v_reset broadcast over the batch into P [5·L] (floats from `at`), L = B·N. */
-export function fillScanParams(f32: Float32Array, at: number, p: ScanArrays, B: number, N: number): void {
+/** Lanes of one period of the parameters, lcm(N, 4): a vector of four lanes never straddles its end. */
+export function paramLanes(N: number): number {
+  return N % 4 === 0 ? N : N % 2 === 0 ? 2 * N : 4 * N;
+}
+
+/**
+ * β̂, g_in, b, θ, v_reset over one period of lanes (`lanes`, a multiple of N and of 4) into P
+ * [5·lanes] (floats from `at`); returns the period, fwd's and bwd's PL.
+ */
+export function fillScanParams(f32: Float32Array, at: number, p: ScanArrays, N: number, lanes = paramLanes(N)): number {
   [p.beta, p.gainIn, p.bias, p.threshold, p.vReset].forEach((param, k) => {
-    for (let b = 0; b < B; b++) f32.set(param, at + k * B * N + b * N);
+    for (let r = 0; r < lanes / N; r++) f32.set(param, at + k * lanes + r * N);
   });
+  return lanes;
 }
 
 /** Before bwd: the running adjoint ḡv and Σ ∂β̂ zeroed, then ε, A, C, k (floats from S). */
@@ -308,10 +332,10 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
   const f32 = new Float32Array(exports.memory.buffer);
   f32.set(x, at.x);
   f32.fill(0, at.v, at.v + L); // v_{−1} = 0
-  fillScanParams(f32, at.P, p, B, N);
+  const PL = fillScanParams(f32, at.P, p, N);
   const flags = scanFlags(spec);
   const bytes = (floatsAt: number) => floatsAt * 4;
-  exports.fwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), T, L, flags, bytes(L));
+  exports.fwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), T, L, flags, bytes(L), PL);
   const out = f32.subarray(at.out, at.out + size);
   const post = spec.output === 'spikes' && spec.spikeFrom === 'post';
   let live = true;
@@ -326,7 +350,7 @@ export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: numb
       if (!live) throw new SpikelabError('INTERNAL', 'The SIMD neuron scan was asked for a gradient after its tape was released.', 'This is a bug in the CPU fast path.');
       f32.set(dy, at.x);
       startBackward(f32, at.S, spec, L);
-      exports.bwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), bytes(at.S), T, L, flags, surrogateMode(spec));
+      exports.bwd(bytes(at.x), bytes(at.out), bytes(at.v), bytes(at.m), bytes(at.P), bytes(at.S), T, L, flags, surrogateMode(spec), PL);
       return { dx: f32.subarray(at.x, at.x + size), dBeta: betaGrad(f32, at.S, B, N), dAlpha: new Float64Array(N) };
     },
     release: giveBack,
