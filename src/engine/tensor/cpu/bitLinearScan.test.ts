@@ -8,7 +8,8 @@
  * Then the spike rows it hands over (./spikeMatMul.ts knownRowsOf, through a reshape): the same
  * matmul, ∂W and ∂x as from a copy of the spikes; and the layers the op declines (synaptic, N not
  * a multiple of 4). With time weights w [K, T] the op returns Σ_t w[k, t]·s_t in place of the
- * spikes: those sums within 1e-6 of the reference spikes' sums, and the gradients of
+ * spikes: those sums within 1e-6 of the reference spikes' sums, the recorded membrane as without
+ * them (within 1e-4), and the gradients of
  * L = Σ_k Σ out[k] ⊙ r_k within 1e-4 of the reference's with r = Σ_k w[k, t]·r_k, for every
  * covered variant.
  */
@@ -132,7 +133,7 @@ describe('fused first layer (bits → Affine → neuron scan) against bitMatMul 
         const want = evaluate(c.spec, c.seed, false, trainableBeta, weights);
         const label = `${c.name}, β ${trainableBeta ? 'trainable' : 'constant'}, summed`;
         expect(got.out.length, label).toBe(2 * B * N);
-        for (const key of ['out', 'dW', 'db', 'dBeta'] as const) {
+        for (const key of ['out', 'membrane', 'dW', 'db', 'dBeta'] as const) {
           const { err, scale } = maxError(got[key], want[key]);
           if (key !== 'dBeta' || trainableBeta) expect(scale, `${label}: ${key} is not all zero`).toBeGreaterThan(0);
           expect(err, `${label}: ${key} (scale ${scale})`).toBeLessThanOrEqual((key === 'out' ? 1e-6 : 1e-4) * scale + 1e-6);

@@ -84,10 +84,10 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   // v_t is needed after its step only for ∂β (and a scan that fires from v_{t−1}): without either, two rows of it alternate.
   const betaGradWanted = params.beta instanceof tf.Variable && params.beta.trainable;
   const twoRows = !betaGradWanted && (spec.spikeFrom === 'post' || spec.output === 'membrane');
-  // Spikes are compressed into rows step by step, while in cache, for the matmul that reads them (./spikeMatMul.ts rememberRows).
   const timeWeights = options.timeWeights;
   const sumsK = timeWeights ? timeWeights.length / T : 0;
   if (!Number.isInteger(sumsK)) throw new SpikelabError('INTERNAL', `${timeWeights!.length} time weights for T ${T}: not K rows of T.`, 'This is a bug in the program runner.');
+  // Spikes are compressed into rows step by step, while in cache, for the matmul that reads them (./spikeMatMul.ts rememberRows).
   const spikeCap = spec.output === 'spikes' && !timeWeights ? Math.floor(MAX_DENSITY.binary * T * B * N) : 0;
   // Summed, with no membrane to record and a backward that does not read them (no reset to v_reset), each step's spikes are needed only until they are added in: one row.
   const oneOutRow = timeWeights !== undefined && !options.recordMembrane && (spec.output === 'membrane' || spec.reset === 'subtract');
@@ -101,7 +101,7 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   const extra = bias ? F : -1;
   const nnz = bits ? bits.countRows(at.words, M, W, tailMask(F), at.rowStart, extra) : -1;
   const end = at.tail(nnz);
-  if (!bits || !scaled || nnz > MAX_DENSITY.binary * M * F + M || !bits.reserve(end.bytes)) {
+  if (!bits || (timeWeights && !scaled) || nnz > MAX_DENSITY.binary * M * F + M || !bits.reserve(end.bytes)) {
     releaseScan(scan);
     return null; // denser than a sparse sum pays for (bitMatMul goes dense), or no room
   }
@@ -174,7 +174,8 @@ export const bitLinearScan: BitLinearScan = ({ words, T, B, F, weight, bias }, p
   const fn = customOp((_save, wIn: tf.Tensor2D, betaIn: tf.Tensor, ...rest: tf.Tensor[]) => run(wIn, betaIn, rest[0]));
   const taping = tf.engine().isTapeOn();
   const out = bias ? fn(weight, params.beta, bias) : fn(weight, params.beta);
-  const result = { out, ...(options.recordMembrane ? { membrane: spec.output === 'membrane' ? out : tensorOfView(membrane!, [T, B, N]) } : {}) };
+  // (summed, the op's output is the sums, so a recorded membrane is always a copy of the tape's)
+  const result = { out, ...(options.recordMembrane ? { membrane: spec.output === 'membrane' && !timeWeights ? out : tensorOfView(membrane!, [T, B, N]) } : {}) };
   if (!taping) release(); // no backward will come: the memory goes back to the pool
   return result;
 };
