@@ -34,7 +34,7 @@ import type { ScanArrays } from './scanLoops';
 import { clipped, paramGrad, scanConstants, vector } from './scanParams';
 import { scaledRowsOver } from './scaledRows';
 import { rowKernelsOver, simdKernels } from './simdKernels';
-import { acquireScan, betaGrad, fillScanParams, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
+import { acquireScan, betaGrad, fillScanParams, paramLanes, releaseScan, scanFlags, simdScanSupports, startBackward, surrogateMode } from './simdScan';
 import { MAX_DENSITY, rememberRows, transposed } from './spikeMatMul';
 import { int32ValuesNow, tensorOfView, valuesNow } from './tensorValues';
 
@@ -53,7 +53,7 @@ function layout(T: number, B: number, N: number, K: number, W: number, vRows: nu
   const v = out + outRows * L * 4;
   const m = v + vRows * L * 4;
   const P = m + size * 4;
-  const S = P + 5 * L * 4;
+  const S = P + 5 * paramLanes(N) * 4;
   const weighted = align16(S + (2 * L + 4) * 4); // the time-weighted sums [sums, B, N], then their weights [sums, T]
   const timeWeights = weighted + sums * L * 4;
   const table = align16(timeWeights + sums * T * 4);

@@ -15,7 +15,7 @@
  * reads lane l mod PL, so the parameters stay in L1 too, where broadcast over the batch they took
  * 5·L floats: 655 KB for W1):
  *   x / dy / dx [T·L] | out [T·L] | v [(T+1)·L], v_{−1} = 0 first | m [T·L] ('post')
- *   | β̂, g_in, b, θ, v_reset [5·PL] (room for 5·L) | ḡv [L] | Σ_t ∂β̂ per lane [L] | ε, A, C, k
+ *   | β̂, g_in, b, θ, v_reset [5·PL] | ḡv [L] | Σ_t ∂β̂ per lane [L] | ε, A, C, k
  * Surrogate constants: superspike 1/(1 + k|d|)²; arctans A/(1 + (C·d)²) (Spyx A = 1/π, C = kπ;
  * snnTorch A = k/2, C = πk/2); triangular max(0, 1 − |k·d|); boxcar A·[|d| < C], A = k/2, C = 1/k.
  */
@@ -296,11 +296,9 @@ export function paramLanes(N: number): number {
   return N % 4 === 0 ? N : N % 2 === 0 ? 2 * N : 4 * N;
 }
 
-/**
- * β̂, g_in, b, θ, v_reset over one period of lanes (`lanes`, a multiple of N and of 4) into P
- * [5·lanes] (floats from `at`); returns the period, fwd's and bwd's PL.
- */
-export function fillScanParams(f32: Float32Array, at: number, p: ScanArrays, N: number, lanes = paramLanes(N)): number {
+/** β̂, g_in, b, θ, v_reset over one period of PL = paramLanes(N) lanes into P [5·PL] (floats from `at`); returns PL, fwd's and bwd's. */
+export function fillScanParams(f32: Float32Array, at: number, p: ScanArrays, N: number): number {
+  const lanes = paramLanes(N);
   [p.beta, p.gainIn, p.bias, p.threshold, p.vReset].forEach((param, k) => {
     for (let r = 0; r < lanes / N; r++) f32.set(param, at + k * lanes + r * N);
   });
@@ -326,8 +324,9 @@ export function betaGrad(f32: Float32Array, S: number, B: number, N: number): Fl
 export function simdScan(x: Float32Array, p: ScanArrays, spec: ScanSpec, T: number, B: number, N: number): SimdScanTape {
   const L = B * N;
   const size = T * L;
-  const at = { x: 0, out: size, v: 2 * size, m: 3 * size + L, P: 4 * size + L, S: 4 * size + 6 * L };
-  const floats = 4 * size + 8 * L + 4;
+  const P = 4 * size + L;
+  const at = { x: 0, out: size, v: 2 * size, m: 3 * size + L, P, S: P + 5 * paramLanes(N) };
+  const floats = at.S + 2 * L + 4;
   const exports = acquireScan(floats * 4);
   const f32 = new Float32Array(exports.memory.buffer);
   f32.set(x, at.x);
